@@ -1,0 +1,40 @@
+/// Facts about precomposed Hangul syllables (U+AC00...U+D7A3).
+enum Hangul {
+    static let syllableBase: UInt32 = 0xAC00
+    static let syllableLast: UInt32 = 0xD7A3
+
+    static func isSyllable(_ s: Unicode.Scalar) -> Bool { s.value >= syllableBase && s.value <= syllableLast }
+
+    /// The index of the final consonant (batchim): 0 when the syllable ends in a vowel.
+    static func finalIndex(_ s: Unicode.Scalar) -> UInt32 { (s.value - syllableBase) % 28 }
+
+    /// Whether the syllable ends in a consonant.
+    static func hasFinal(_ s: Unicode.Scalar) -> Bool { isSyllable(s) && finalIndex(s) != 0 }
+
+    /// Whether the syllable ends in ㄹ (which takes `로`, not `으로`).
+    static func endsInRieul(_ s: Unicode.Scalar) -> Bool { isSyllable(s) && finalIndex(s) == 8 }
+
+    /// Composes conjoining jamo (as some dictionaries store words) into syllables.
+    static func composeJamo(_ scalars: [Unicode.Scalar]) -> String {
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let l = scalars[i].value
+            if (0x1100...0x1112).contains(l), i + 1 < scalars.count, (0x1161...0x1175).contains(scalars[i + 1].value) {
+                let v = scalars[i + 1].value
+                var t: UInt32 = 0
+                var used = 2
+                if i + 2 < scalars.count, (0x11A8...0x11C2).contains(scalars[i + 2].value) {
+                    t = scalars[i + 2].value - 0x11A7
+                    used = 3
+                }
+                out.append(Unicode.Scalar(syllableBase + ((l - 0x1100) * 21 + (v - 0x1161)) * 28 + t)!)
+                i += used
+            } else {
+                out.append(scalars[i])
+                i += 1
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,88 @@
+import TMCore
+
+/// The one analysis of text that every part of tmkit shares: sentences, tokens with kind,
+/// script and match key, Korean particles and compounds split, numbers read.
+///
+/// ```swift
+/// let segmenter = Segmenter()
+/// for segment in segmenter.analyzeDocument("유럽 트럼프 관세 대응. 트럼프에 대응했다.") {
+///     print(segment.tokens.map(\.key))
+/// }
+/// ```
+public struct Segmenter: Sendable {
+    /// Known Korean words (user lexicon, system dictionary).
+    public var lexicon: KoreanLexicon
+
+    public init(lexicon: KoreanLexicon = .standard) {
+        self.lexicon = lexicon
+    }
+
+    /// The sentences of `text` (see `SentenceSplitter`).
+    public func sentences(in text: String) -> [Substring] {
+        SentenceSplitter().sentences(in: text)
+    }
+
+    /// Splits a document into sentences and analyses each. Korean stems are first learned
+    /// from the whole document, so `트럼프에` splits when `트럼프` stands elsewhere in it.
+    public func analyzeDocument(_ text: String) -> [Segment] {
+        let sentences = self.sentences(in: text)
+        let raw = sentences.map { sentence -> ([Unicode.Scalar], [RawToken]) in
+            let scalars = Array(sentence.unicodeScalars)
+            return (scalars, RawTokenizer().tokens(scalars))
+        }
+        var evidence = StemEvidence()
+        var seen = Set<String>()
+        for (scalars, tokens) in raw {
+            for token in tokens where token.kind == .word {
+                for run in Self.hangulRuns(scalars, token) where seen.insert(run).inserted {
+                    evidence.learn(run)
+                }
+            }
+        }
+        var builder = TokenBuilder(analyzer: KoreanAnalyzer(lexicon: lexicon, evidence: evidence))
+        return zip(sentences, raw).map { sentence, r in
+            Segment(text: String(sentence), tokens: builder.tokens(r.0, r.1))
+        }
+    }
+
+    /// Analyses `text` as one segment (no sentence splitting), with stems learned from
+    /// `evidence` (for example a translation memory's) on top of the lexicon.
+    public func analyze(_ text: String, evidence: StemEvidence = StemEvidence()) -> Segment {
+        var builder = TokenBuilder(analyzer: KoreanAnalyzer(lexicon: lexicon, evidence: evidence))
+        return analyze(text, with: &builder)
+    }
+
+    /// Stems learned from many texts at once, to pass to `analyze(_:evidence:)`.
+    public func learnEvidence<S: Sequence>(from texts: S) -> StemEvidence where S.Element == String {
+        var evidence = StemEvidence()
+        var seen = Set<String>()
+        for text in texts {
+            let scalars = Array(text.unicodeScalars)
+            for token in RawTokenizer().tokens(scalars) where token.kind == .word {
+                for run in Self.hangulRuns(scalars, token) where seen.insert(run).inserted {
+                    evidence.learn(run)
+                }
+            }
+        }
+        return evidence
+    }
+
+    func analyze(_ text: String, with builder: inout TokenBuilder) -> Segment {
+        let scalars = Array(text.unicodeScalars)
+        return Segment(text: text, tokens: builder.tokens(scalars, RawTokenizer().tokens(scalars)))
+    }
+
+    /// The runs of Hangul syllables inside a word token.
+    static func hangulRuns(_ s: [Unicode.Scalar], _ token: RawToken) -> [String] {
+        var runs: [String] = []
+        var i = token.start
+        while i < token.end {
+            guard Hangul.isSyllable(s[i]) else { i += 1; continue }
+            var j = i
+            while j < token.end, Hangul.isSyllable(s[j]) { j += 1 }
+            runs.append(String(String.UnicodeScalarView(s[i..<j])))
+            i = j
+        }
+        return runs
+    }
+}
