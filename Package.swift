@@ -5,7 +5,7 @@ let package = Package(
     name: "tmkit",
     products: [
         .executable(name: "tmkit", targets: ["tmkit"]),
-        .library(name: "TMKit", targets: ["TMCore", "Segmentation", "Formats"]),
+        .library(name: "TMKit", targets: ["TMCore", "Segmentation", "Formats", "TranslationMemory"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,16 +19,20 @@ let package = Package(
         .target(name: "TMCore"),
         .target(name: "Segmentation", dependencies: ["CICU", "TMCore"]),
         .target(name: "Formats", dependencies: ["TMCore"]),
+        // System SQLite (Debian's libsqlite3-dev).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "TranslationMemory", dependencies: ["CSQLite", "TMCore", "Segmentation", "Formats"]),
         .executableTarget(
             name: "tmkit",
             dependencies: [
-                "TMCore", "Segmentation", "Formats",
+                "TMCore", "Segmentation", "Formats", "TranslationMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TMCoreTests", dependencies: ["TMCore"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TMCore"], resources: [.copy("Golden")]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"]),
+        .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "Formats", "Segmentation", "TMCore"]),
         .testTarget(name: "tmkitTests", dependencies: ["TMCore"]),
     ]
 )
