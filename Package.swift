@@ -22,16 +22,18 @@ let package = Package(
         // System SQLite (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "TranslationMemory", dependencies: ["CSQLite", "TMCore", "Segmentation", "Formats"]),
+        .target(name: "Alignment", dependencies: ["Segmentation", "TMCore"]),
         .executableTarget(
             name: "tmkit",
             dependencies: [
-                "TMCore", "Segmentation", "Formats", "TranslationMemory",
+                "TMCore", "Segmentation", "Formats", "TranslationMemory", "Alignment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TMCoreTests", dependencies: ["TMCore"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TMCore"], exclude: ["Golden"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"]),
+        .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Segmentation", "TMCore"]),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "Formats", "Segmentation", "TMCore"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "tmkitTests", dependencies: ["tmkit"]),

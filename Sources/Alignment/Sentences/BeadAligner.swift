@@ -1,0 +1,277 @@
+import Foundation
+
+/// A unit to align: a sentence or a paragraph, by its length in characters and its anchors.
+struct AlignUnit: Sendable {
+    var length: Double
+    var anchors: AnchorVector
+}
+
+/// One bead of an alignment of units: `source` units matched with `target` units.
+struct UnitBead: Sendable, Hashable {
+    var source: Range<Int>
+    var target: Range<Int>
+    /// The posterior probability of the bead, given both sequences.
+    var posterior: Double
+}
+
+/// The bead shapes: 1-1, 1-0, 0-1, 2-1, 1-2, with Gale and Church's prior probabilities
+/// (their 2-2 share spread over the others).
+enum BeadShape {
+    static let di: [Int] = [1, 1, 0, 2, 1]
+    static let dj: [Int] = [1, 0, 1, 1, 2]
+    static let prior: [Double] = [0.89, 0.005, 0.005, 0.045, 0.045].map { -log($0) }
+    static let count = 5
+}
+
+/// Dynamic programming over beads inside a band around the diagonal: the cheapest path
+/// (Viterbi) and, by forward-backward over the same band, the posterior probability of
+/// each bead on it. Time and memory are O((n + m) · band).
+struct BeadAligner {
+    var model: LengthModel
+    var table: AnchorTable
+    var useAnchors: Bool
+
+    /// Aligns `a` with `b`. Either may be empty.
+    func align(_ a: [AlignUnit], _ b: [AlignUnit]) -> [UnitBead] {
+        let n = a.count, m = b.count
+        if n == 0 && m == 0 { return [] }
+        if n == 0 { return (0..<m).map { UnitBead(source: 0..<0, target: $0..<($0 + 1), posterior: 1) } }
+        if m == 0 { return (0..<n).map { UnitBead(source: $0..<($0 + 1), target: 0..<0, posterior: 1) } }
+        let longest = max(n, m)
+        var width = longest <= 300 ? longest + 2 : max(64, longest / 50)
+        while true {
+            var grid = Grid(n: n, m: m, width: width)
+            let costs = BeadCosts(a: a, b: b, model: model, table: table, useAnchors: useAnchors)
+            grid.forward(costs)
+            let path = grid.viterbiPath()
+            let full = width >= longest + 2
+            if full || !grid.touchesEdge(path) || grid.cellCount > 60_000_000 {
+                grid.backward()
+                return grid.beads(path)
+            }
+            width *= 2
+        }
+    }
+}
+
+/// The cost of each bead shape ending at a cell.
+struct BeadCosts {
+    let a: [AlignUnit]
+    let b: [AlignUnit]
+    let model: LengthModel
+    let table: AnchorTable
+    let useAnchors: Bool
+
+    /// Miss weight of units `i-1` and `i` together (shared keys counted once), per `i`.
+    let pairMissA: [Double]
+    let pairMissB: [Double]
+
+    init(a: [AlignUnit], b: [AlignUnit], model: LengthModel, table: AnchorTable, useAnchors: Bool) {
+        self.a = a
+        self.b = b
+        self.model = model
+        self.table = table
+        self.useAnchors = useAnchors
+        pairMissA = a.indices.map { $0 == 0 ? 0 : a[$0 - 1].anchors.miss + a[$0].anchors.miss - table.sharedMiss(a[$0 - 1].anchors.ids, a[$0].anchors.ids) }
+        pairMissB = b.indices.map { $0 == 0 ? 0 : b[$0 - 1].anchors.miss + b[$0].anchors.miss - table.sharedMiss(b[$0 - 1].anchors.ids, b[$0].anchors.ids) }
+    }
+
+    /// The cost of the bead of shape `s` that ends at cell (i, j) (units before i and j).
+    @inline(__always)
+    func cost(_ s: Int, _ i: Int, _ j: Int) -> Double {
+        let di = BeadShape.di[s], dj = BeadShape.dj[s]
+        var l1 = 0.0, l2 = 0.0
+        if di >= 1 { l1 += a[i - 1].length }
+        if di == 2 { l1 += a[i - 2].length }
+        if dj >= 1 { l2 += b[j - 1].length }
+        if dj == 2 { l2 += b[j - 2].length }
+        var c = BeadShape.prior[s] + model.fastCost(l1, l2)
+        guard useAnchors else { return c }
+        switch s {
+        case 0:
+            c += a[i - 1].anchors.miss + b[j - 1].anchors.miss - table.shared(a[i - 1].anchors.ids, b[j - 1].anchors.ids)
+        case 1:
+            c += a[i - 1].anchors.miss
+        case 2:
+            c += b[j - 1].anchors.miss
+        case 3:
+            let t = b[j - 1].anchors.ids
+            let g1 = table.shared(a[i - 2].anchors.ids, t), g2 = table.shared(a[i - 1].anchors.ids, t)
+            var gain = g1 + g2
+            if g1 > 0 && g2 > 0 { gain -= table.shared3(a[i - 2].anchors.ids, a[i - 1].anchors.ids, t, weights: table.gain) }
+            c += pairMissA[i - 1] + b[j - 1].anchors.miss - gain
+        default:
+            let t = a[i - 1].anchors.ids
+            let g1 = table.shared(t, b[j - 2].anchors.ids), g2 = table.shared(t, b[j - 1].anchors.ids)
+            var gain = g1 + g2
+            if g1 > 0 && g2 > 0 { gain -= table.shared3(t, b[j - 2].anchors.ids, b[j - 1].anchors.ids, weights: table.gain) }
+            c += a[i - 1].anchors.miss + pairMissB[j - 1] - gain
+        }
+        return c
+    }
+}
+
+/// The band of cells (i, j), i in 0...n, j in lo[i]...hi[i], and the DP tables over it.
+struct Grid {
+    let n: Int, m: Int
+    var lo: [Int], hi: [Int], offset: [Int]
+    var cellCount: Int
+    /// Viterbi cost, forward cost (-log of the summed probability), backward cost.
+    var viterbi: [Double], forwardCost: [Double], backwardCost: [Double]
+    var back: [UInt8]
+    /// Bead costs by shape, kept from the forward pass for the backward pass.
+    var beadCost: [Float]
+
+    init(n: Int, m: Int, width: Int) {
+        self.n = n
+        self.m = m
+        lo = [Int](repeating: 0, count: n + 1)
+        hi = [Int](repeating: 0, count: n + 1)
+        offset = [Int](repeating: 0, count: n + 2)
+        var total = 0
+        for i in 0...n {
+            let center = Double(i) * Double(m) / Double(n)
+            lo[i] = max(0, Int((center - Double(width)).rounded(.down)))
+            hi[i] = min(m, Int((center + Double(width)).rounded(.up)))
+            if i > 0 { lo[i] = max(lo[i], lo[i - 1]); hi[i] = max(hi[i], hi[i - 1]) }
+            offset[i] = total
+            total += hi[i] - lo[i] + 1
+        }
+        offset[n + 1] = total
+        cellCount = total
+        viterbi = [Double](repeating: .infinity, count: total)
+        forwardCost = [Double](repeating: .infinity, count: total)
+        backwardCost = [Double](repeating: .infinity, count: total)
+        back = [UInt8](repeating: 255, count: total)
+        beadCost = [Float](repeating: .infinity, count: total * BeadShape.count)
+    }
+
+    @inline(__always)
+    func cell(_ i: Int, _ j: Int) -> Int? {
+        guard i >= 0, i <= n, j >= lo[i], j <= hi[i] else { return nil }
+        return offset[i] + j - lo[i]
+    }
+
+    mutating func forward(_ costs: BeadCosts) {
+        viterbi[0] = 0
+        forwardCost[0] = 0
+        var terms = [Double](repeating: 0, count: BeadShape.count)
+        for i in 0...n {
+            for j in lo[i]...hi[i] {
+                if i == 0 && j == 0 { continue }
+                let here = offset[i] + j - lo[i]
+                var best = Double.infinity, bestShape = 255
+                var termCount = 0, minTerm = Double.infinity
+                for s in 0..<BeadShape.count {
+                    let pi = i - BeadShape.di[s], pj = j - BeadShape.dj[s]
+                    guard pi >= 0, pj >= 0, let prev = cell(pi, pj), forwardCost[prev].isFinite else { continue }
+                    let c = costs.cost(s, i, j)
+                    beadCost[here * BeadShape.count + s] = Float(c)
+                    let v = viterbi[prev] + c
+                    if v < best { best = v; bestShape = s }
+                    let f = forwardCost[prev] + c
+                    terms[termCount] = f
+                    termCount += 1
+                    if f < minTerm { minTerm = f }
+                }
+                guard termCount > 0 else { continue }
+                viterbi[here] = best
+                back[here] = UInt8(bestShape)
+                var sum = 0.0
+                for t in 0..<termCount { sum += exp(minTerm - terms[t]) }
+                forwardCost[here] = minTerm - log(sum)
+            }
+        }
+    }
+
+    mutating func backward() {
+        guard let last = cell(n, m) else { return }
+        backwardCost[last] = 0
+        var terms = [Double](repeating: 0, count: BeadShape.count)
+        for i in stride(from: n, through: 0, by: -1) {
+            for j in stride(from: hi[i], through: lo[i], by: -1) {
+                let here = offset[i] + j - lo[i]
+                if here == last { continue }
+                var termCount = 0, minTerm = Double.infinity
+                for s in 0..<BeadShape.count {
+                    guard let next = cell(i + BeadShape.di[s], j + BeadShape.dj[s]), backwardCost[next].isFinite else { continue }
+                    let c = Double(beadCost[next * BeadShape.count + s])
+                    guard c.isFinite else { continue }
+                    let g = backwardCost[next] + c
+                    terms[termCount] = g
+                    termCount += 1
+                    if g < minTerm { minTerm = g }
+                }
+                guard termCount > 0 else { continue }
+                var sum = 0.0
+                for t in 0..<termCount { sum += exp(minTerm - terms[t]) }
+                backwardCost[here] = minTerm - log(sum)
+            }
+        }
+    }
+
+    /// The cells of the cheapest path, from (n, m) back to (0, 0), with the shape that reached each.
+    func viterbiPath() -> [(i: Int, j: Int, shape: Int)] {
+        var path: [(i: Int, j: Int, shape: Int)] = []
+        var i = n, j = m
+        while i > 0 || j > 0 {
+            guard let here = cell(i, j), back[here] != 255 else { break }
+            let s = Int(back[here])
+            path.append((i, j, s))
+            i -= BeadShape.di[s]
+            j -= BeadShape.dj[s]
+        }
+        return path.reversed()
+    }
+
+    /// Whether the path runs along an edge of the band (so a wider band might find a better one).
+    func touchesEdge(_ path: [(i: Int, j: Int, shape: Int)]) -> Bool {
+        for p in path {
+            if (lo[p.i] > 0 && p.j <= lo[p.i] + 1) || (hi[p.i] < m && p.j >= hi[p.i] - 1) { return true }
+        }
+        return false
+    }
+
+    func beads(_ path: [(i: Int, j: Int, shape: Int)]) -> [UnitBead] {
+        guard let last = cell(n, m) else { return [] }
+        let total = forwardCost[last]
+        return path.compactMap { p in
+            let di = BeadShape.di[p.shape], dj = BeadShape.dj[p.shape]
+            guard let here = cell(p.i, p.j), let prev = cell(p.i - di, p.j - dj) else { return nil }
+            let c = Double(beadCost[here * BeadShape.count + p.shape])
+            let logPosterior = total - (forwardCost[prev] + c + backwardCost[here])
+            let posterior = min(1, max(0, exp(logPosterior)))
+            return UnitBead(source: (p.i - di)..<p.i, target: (p.j - dj)..<p.j, posterior: posterior)
+        }
+    }
+}
+
+extension LengthModel {
+    /// `cost(l1, l2)` through a table of the tail function: the same to four decimals, much faster.
+    @inline(__always)
+    func fastCost(_ l1: Double, _ l2: Double) -> Double {
+        let mean = (l1 + l2 / ratio) / 2
+        let delta = abs(l2 - l1 * ratio) / (max(mean, 1) * variance).squareRoot()
+        return TailTable.shared.value(delta)
+    }
+}
+
+/// `-log(2 (1 - Φ(δ)))` tabulated on [0, 30] in steps of 1/256, linearly interpolated.
+struct TailTable: Sendable {
+    static let shared = TailTable()
+    static let step = 1.0 / 256
+    let values: [Double]
+
+    init() {
+        values = (0...(30 * 256 + 1)).map { LengthModel.negativeLogTail(Double($0) * Self.step) }
+    }
+
+    @inline(__always)
+    func value(_ delta: Double) -> Double {
+        let x = delta * 256
+        if x >= Double(values.count - 2) { return LengthModel.negativeLogTail(delta) }
+        let k = Int(x)
+        let f = x - Double(k)
+        return values[k] + (values[k + 1] - values[k]) * f
+    }
+}

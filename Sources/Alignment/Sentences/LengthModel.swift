@@ -1,0 +1,62 @@
+import Foundation
+
+/// Gale and Church's length model on characters: the length of a translation is normally
+/// distributed around `ratio` times the source length, with variance `variance` per source
+/// character. A bead's cost is `-log` of the two-sided tail probability of the observed
+/// difference, plus `-log` of the bead kind's prior probability.
+public struct LengthModel: Sendable, Hashable {
+    /// Expected target characters per source character (about 0.45 for English to Korean).
+    public var ratio: Double
+    /// Variance of the target length per source character.
+    public var variance: Double
+
+    public init(ratio: Double, variance: Double) {
+        self.ratio = ratio
+        self.variance = variance
+    }
+
+    /// Gale and Church's figures for European languages (c = 1, s² = 6.8).
+    public static let galeChurch = LengthModel(ratio: 1, variance: 6.8)
+
+    /// The model for a pair of documents before alignment: the ratio of their total lengths,
+    /// and Gale and Church's variance scaled to that ratio.
+    public static func estimated(sourceLength: Double, targetLength: Double) -> LengthModel {
+        guard sourceLength > 0, targetLength > 0 else { return .galeChurch }
+        let ratio = min(max(targetLength / sourceLength, 0.05), 20)
+        return LengthModel(ratio: ratio, variance: 6.8 * ratio)
+    }
+
+    /// Re-estimates ratio and variance from pairs of lengths known to be translations
+    /// (for example the confident 1-1 beads of a first pass). The variance is estimated from
+    /// the median squared deviation, so a few wrong pairs do not inflate it.
+    public static func fitted(_ pairs: [(Double, Double)], fallback: LengthModel) -> LengthModel {
+        let usable = pairs.filter { $0.0 >= 8 && $0.1 >= 4 }
+        guard usable.count >= 20 else { return fallback }
+        let ratio = usable.reduce(0) { $0 + $1.1 } / usable.reduce(0) { $0 + $1.0 }
+        var deviations = usable.map { (l1, l2) in (l2 - ratio * l1) * (l2 - ratio * l1) / l1 }
+        deviations.sort()
+        let median = deviations[deviations.count / 2]
+        // The median of a chi-square variable with one degree of freedom is 0.455.
+        let variance = max(median / 0.455, 0.05 * ratio)
+        return LengthModel(ratio: ratio, variance: variance)
+    }
+
+    /// `-log P(match | l1, l2)` from the length difference alone.
+    @inline(__always)
+    public func cost(_ l1: Double, _ l2: Double) -> Double {
+        let mean = (l1 + l2 / ratio) / 2
+        let denominator = (max(mean, 1) * variance).squareRoot()
+        let delta = abs(l2 - l1 * ratio) / denominator
+        return Self.negativeLogTail(delta)
+    }
+
+    /// `-log(2 (1 - Φ(δ)))` for δ ≥ 0, without underflow for large δ.
+    @inline(__always)
+    static func negativeLogTail(_ delta: Double) -> Double {
+        if delta < 8 {
+            return -log(max(erfc(delta / 2.0.squareRoot()), 1e-300))
+        }
+        // Asymptotic tail: 2φ(δ)/δ (1 - 1/δ²).
+        return delta * delta / 2 + log(delta) + 0.5 * log(Double.pi / 2) - log(1 - 1 / (delta * delta))
+    }
+}

@@ -1,0 +1,79 @@
+import Alignment
+import Formats
+import Foundation
+import TMCore
+
+/// Writing and importing the result of `tmkit align`.
+struct AlignOutput {
+    let alignment: SentenceAlignment
+    let source: LanguageTag
+    let target: LanguageTag
+    let minConfidence: Double
+    let sourceFile: String
+
+    func isFlagged(_ bead: SentenceBead) -> Bool { !bead.isPair || bead.confidence < minConfidence }
+
+    static func checkDestination(_ path: String) throws {
+        let lower = path.lowercased()
+        guard lower.hasSuffix(".tsv") || lower.hasSuffix(".tmx") || lower.hasSuffix(".txt") || path == "-" else {
+            throw AlignUsageError("-o \(path): the output must be a .tsv or .tmx file")
+        }
+    }
+
+    /// Writes TSV (or TMX for a `.tmx` path) to `path`, or TSV to standard output.
+    func write(to path: String?) throws {
+        if let path, path.lowercased().hasSuffix(".tmx") {
+            throw AlignUsageError("-o \(path): TMX output is not built in yet; use .tsv")
+        }
+        var text = "source-\(source.code)\ttarget-\(target.code)\tbead\tconfidence\tflagged\n"
+        var out = OutputBuffer()
+        for bead in alignment.beads {
+            text += Self.escape(bead.sourceText) + "\t" + Self.escape(bead.targetText) + "\t" + bead.kind + "\t"
+                + String(format: "%.3f", bead.confidence) + "\t" + (isFlagged(bead) ? "yes" : "no") + "\n"
+            if path == nil || path == "-", text.utf8.count > 1 << 16 { out.write(text); text = "" }
+        }
+        if let path, path != "-" {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw FormatError.unreadable(file: path, reason: "cannot write: \(error.localizedDescription)")
+            }
+        } else {
+            out.write(text)
+            out.flush()
+        }
+    }
+
+    /// TSV escaping as the Formats TSV reader undoes it.
+    static func escape(_ s: String) -> String {
+        guard s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" }) else { return s }
+        var out = ""
+        for c in s {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r", "\r\n": out += "\\r"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The beads that become translation units.
+    func units(includeFlagged: Bool) -> [TranslationUnit] {
+        let now = Date()
+        return alignment.beads.compactMap { bead in
+            guard bead.isPair, includeFlagged || !isFlagged(bead) else { return nil }
+            var unit = TranslationUnit(source: bead.sourceText, target: bead.targetText, sourceLanguage: source, targetLanguage: target)
+            unit.created = now
+            unit.creator = "tmkit align"
+            unit.properties = [
+                TranslationUnit.Property(type: "x-alignment-bead", value: bead.kind),
+                TranslationUnit.Property(type: "x-alignment-confidence", value: String(format: "%.3f", bead.confidence)),
+            ]
+            unit.location = SourceLocation(file: sourceFile, line: bead.source.lowerBound + 1, column: 1)
+            return unit
+        }
+    }
+}
