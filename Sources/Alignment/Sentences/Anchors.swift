@@ -109,12 +109,18 @@ struct AnchorExtractor {
     /// Raw keys (strings) per sentence, before interning.
     func keys(of sentences: [String], language: LanguageTag, side: Side) -> [[String: AnchorKind]] {
         let isKorean = language.language == "ko"
-        let evidence = isKorean ? segmenter.learnEvidence(from: sentences) : StemEvidence()
         let transliterator = isKorean ? try? Transliterator(id: "Hangul-Latin") : nil
         var skeletonCache: [String: String] = [:]
+        // One analysis of the whole document (Korean stems learned from all of it). The
+        // sentences came from the same splitter, so each line gives back one sentence; if
+        // not, each sentence is analysed on its own with the document's stems.
+        var segments = segmenter.analyzeDocument(sentences.joined(separator: "\n"))
+        let evidence = glossary.isEmpty && segments.count == sentences.count ? StemEvidence() : segmenter.learnEvidence(from: sentences)
+        if segments.count != sentences.count || zip(segments, sentences).contains(where: { $0.text != $1 }) {
+            segments = sentences.map { segmenter.analyze($0, evidence: evidence) }
+        }
         let terms = glossaryIndex(side: side, evidence: evidence)
-        return sentences.map { sentence in
-            let segment = segmenter.analyze(sentence, evidence: evidence)
+        return zip(sentences, segments).map { sentence, segment in
             var keys: [String: AnchorKind] = [:]
             var contentKeys: [String] = []
             for (index, token) in segment.tokens.enumerated() {

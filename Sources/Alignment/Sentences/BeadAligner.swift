@@ -30,6 +30,8 @@ struct BeadAligner {
     var model: LengthModel
     var table: AnchorTable
     var useAnchors: Bool
+    /// Compute posteriors (forward-backward); false gives the Viterbi path with posterior 1.
+    var posteriors = true
 
     /// Aligns `a` with `b`. Either may be empty.
     func align(_ a: [AlignUnit], _ b: [AlignUnit]) -> [UnitBead] {
@@ -38,14 +40,17 @@ struct BeadAligner {
         if n == 0 { return (0..<m).map { UnitBead(source: 0..<0, target: $0..<($0 + 1), posterior: 1) } }
         if m == 0 { return (0..<n).map { UnitBead(source: $0..<($0 + 1), target: 0..<0, posterior: 1) } }
         let longest = max(n, m)
-        var width = longest <= 300 ? longest + 2 : max(64, longest / 50)
+        // The whole matrix for small problems; else a band that doubles while the best path
+        // runs along its edge.
+        var width = longest <= 300 ? longest + 2 : max(48, longest / 100)
+        let costs = BeadCosts(a: a, b: b, model: model, table: table, useAnchors: useAnchors)
         while true {
-            var grid = Grid(n: n, m: m, width: width)
-            let costs = BeadCosts(a: a, b: b, model: model, table: table, useAnchors: useAnchors)
+            var grid = Grid(n: n, m: m, width: width, posteriors: posteriors)
             grid.forward(costs)
             let path = grid.viterbiPath()
             let full = width >= longest + 2
             if full || !grid.touchesEdge(path) || grid.cellCount > 60_000_000 {
+                guard posteriors else { return grid.viterbiBeads(path) }
                 grid.backward()
                 return grid.beads(path)
             }
@@ -77,32 +82,39 @@ struct BeadCosts {
     }
 
     /// The cost of the bead of shape `s` that ends at cell (i, j) (units before i and j).
+    /// `p11` is the anchor gain shared by units i-1 and j-1; `p21` by i-2 and j-1; `p12` by
+    /// i-1 and j-2 (the grid caches them).
     @inline(__always)
-    func cost(_ s: Int, _ i: Int, _ j: Int) -> Double {
+    func cost(_ s: Int, _ i: Int, _ j: Int, p11: Double, p21: Double, p12: Double) -> Double {
         let di = BeadShape.di[s], dj = BeadShape.dj[s]
         var l1 = 0.0, l2 = 0.0
         if di >= 1 { l1 += a[i - 1].length }
         if di == 2 { l1 += a[i - 2].length }
         if dj >= 1 { l2 += b[j - 1].length }
         if dj == 2 { l2 += b[j - 2].length }
-        var c = BeadShape.prior[s] + model.fastCost(l1, l2)
+        // A sentence without a translation costs its prior only: its length says nothing
+        // about a translation that is not there. (Gale and Church score it by the length
+        // mismatch against zero, which makes long untranslated sentences merge into a
+        // neighbour's bead as 2-1 instead.)
+        var c = BeadShape.prior[s]
+        if s != 1 && s != 2 { c += model.fastCost(l1, l2) }
         guard useAnchors else { return c }
         switch s {
         case 0:
-            c += a[i - 1].anchors.miss + b[j - 1].anchors.miss - table.shared(a[i - 1].anchors.ids, b[j - 1].anchors.ids)
+            c += a[i - 1].anchors.miss + b[j - 1].anchors.miss - p11
         case 1:
             c += a[i - 1].anchors.miss
         case 2:
             c += b[j - 1].anchors.miss
         case 3:
             let t = b[j - 1].anchors.ids
-            let g1 = table.shared(a[i - 2].anchors.ids, t), g2 = table.shared(a[i - 1].anchors.ids, t)
+            let g1 = p21, g2 = p11
             var gain = g1 + g2
             if g1 > 0 && g2 > 0 { gain -= table.shared3(a[i - 2].anchors.ids, a[i - 1].anchors.ids, t, weights: table.gain) }
             c += pairMissA[i - 1] + b[j - 1].anchors.miss - gain
         default:
             let t = a[i - 1].anchors.ids
-            let g1 = table.shared(t, b[j - 2].anchors.ids), g2 = table.shared(t, b[j - 1].anchors.ids)
+            let g1 = p12, g2 = p11
             var gain = g1 + g2
             if g1 > 0 && g2 > 0 { gain -= table.shared3(t, b[j - 2].anchors.ids, b[j - 1].anchors.ids, weights: table.gain) }
             c += a[i - 1].anchors.miss + pairMissB[j - 1] - gain
@@ -121,8 +133,12 @@ struct Grid {
     var back: [UInt8]
     /// Bead costs by shape, kept from the forward pass for the backward pass.
     var beadCost: [Float]
+    /// Anchor gain shared by units i-1 and j-1, per cell (i, j).
+    var shared: [Double]
+    let posteriors: Bool
 
-    init(n: Int, m: Int, width: Int) {
+    init(n: Int, m: Int, width: Int, posteriors: Bool) {
+        self.posteriors = posteriors
         self.n = n
         self.m = m
         lo = [Int](repeating: 0, count: n + 1)
@@ -143,7 +159,8 @@ struct Grid {
         forwardCost = [Double](repeating: .infinity, count: total)
         backwardCost = [Double](repeating: .infinity, count: total)
         back = [UInt8](repeating: 255, count: total)
-        beadCost = [Float](repeating: .infinity, count: total * BeadShape.count)
+        beadCost = posteriors ? [Float](repeating: .infinity, count: total * BeadShape.count) : []
+        shared = [Double](repeating: 0, count: total)
     }
 
     @inline(__always)
@@ -160,23 +177,36 @@ struct Grid {
             for j in lo[i]...hi[i] {
                 if i == 0 && j == 0 { continue }
                 let here = offset[i] + j - lo[i]
+                var p11 = 0.0, p21 = 0.0, p12 = 0.0
+                if costs.useAnchors && i >= 1 && j >= 1 {
+                    p11 = costs.table.shared(costs.a[i - 1].anchors.ids, costs.b[j - 1].anchors.ids)
+                    shared[here] = p11
+                    if i >= 2 {
+                        if let c = cell(i - 1, j) { p21 = shared[c] } else { p21 = costs.table.shared(costs.a[i - 2].anchors.ids, costs.b[j - 1].anchors.ids) }
+                    }
+                    if j >= 2 {
+                        if let c = cell(i, j - 1) { p12 = shared[c] } else { p12 = costs.table.shared(costs.a[i - 1].anchors.ids, costs.b[j - 2].anchors.ids) }
+                    }
+                }
                 var best = Double.infinity, bestShape = 255
                 var termCount = 0, minTerm = Double.infinity
                 for s in 0..<BeadShape.count {
                     let pi = i - BeadShape.di[s], pj = j - BeadShape.dj[s]
-                    guard pi >= 0, pj >= 0, let prev = cell(pi, pj), forwardCost[prev].isFinite else { continue }
-                    let c = costs.cost(s, i, j)
-                    beadCost[here * BeadShape.count + s] = Float(c)
+                    guard pi >= 0, pj >= 0, let prev = cell(pi, pj), viterbi[prev].isFinite else { continue }
+                    let c = costs.cost(s, i, j, p11: p11, p21: p21, p12: p12)
                     let v = viterbi[prev] + c
                     if v < best { best = v; bestShape = s }
+                    guard posteriors else { continue }
+                    beadCost[here * BeadShape.count + s] = Float(c)
                     let f = forwardCost[prev] + c
                     terms[termCount] = f
                     termCount += 1
                     if f < minTerm { minTerm = f }
                 }
-                guard termCount > 0 else { continue }
+                guard bestShape != 255 else { continue }
                 viterbi[here] = best
                 back[here] = UInt8(bestShape)
+                guard posteriors else { continue }
                 var sum = 0.0
                 for t in 0..<termCount { sum += exp(minTerm - terms[t]) }
                 forwardCost[here] = minTerm - log(sum)
@@ -230,6 +260,13 @@ struct Grid {
             if (lo[p.i] > 0 && p.j <= lo[p.i] + 1) || (hi[p.i] < m && p.j >= hi[p.i] - 1) { return true }
         }
         return false
+    }
+
+    /// The beads of the path with posterior 1 (when no posteriors were computed).
+    func viterbiBeads(_ path: [(i: Int, j: Int, shape: Int)]) -> [UnitBead] {
+        path.map { p in
+            UnitBead(source: (p.i - BeadShape.di[p.shape])..<p.i, target: (p.j - BeadShape.dj[p.shape])..<p.j, posterior: 1)
+        }
     }
 
     func beads(_ path: [(i: Int, j: Int, shape: Int)]) -> [UnitBead] {

@@ -50,7 +50,9 @@ public struct SentenceAligner: Sendable {
         public var useAnchors = true
         /// Align paragraphs first; false aligns all sentences in one pass.
         public var useParagraphs = true
-        /// Re-estimate the length model from the first pass's confident beads and align again.
+        /// Re-estimate the length ratio from the first pass's 1-1 beads and align again (the
+        /// first pass takes the ratio of the documents' total lengths, which untranslated
+        /// paragraphs skew).
         public var refineLengthModel = true
         /// Glossary term pairs used as anchors.
         public var glossary: [GlossaryPair] = []
@@ -111,15 +113,14 @@ public struct SentenceAligner: Sendable {
 
         var model = LengthModel.estimated(sourceLength: sourceUnits.reduce(0) { $0 + $1.length },
                                           targetLength: targetUnits.reduce(0) { $0 + $1.length })
-        var unitBeads = alignUnits(sourceUnits, targetUnits, structure: structure, model: model, table: table)
+        var unitBeads = alignUnits(sourceUnits, targetUnits, structure: structure, model: model, table: table,
+                                   posteriors: !options.refineLengthModel)
         if options.refineLengthModel {
-            let confident = unitBeads.filter { $0.source.count == 1 && $0.target.count == 1 && $0.posterior >= 0.9 }
+            let pairs = unitBeads.filter { $0.source.count == 1 && $0.target.count == 1 }
                 .map { (sourceUnits[$0.source.lowerBound].length, targetUnits[$0.target.lowerBound].length) }
-            let refined = LengthModel.fitted(confident, fallback: model)
-            if refined != model {
-                model = refined
-                unitBeads = alignUnits(sourceUnits, targetUnits, structure: structure, model: model, table: table)
-            }
+            let refined = LengthModel.fitted(pairs, fallback: model)
+            model = refined
+            unitBeads = alignUnits(sourceUnits, targetUnits, structure: structure, model: model, table: table, posteriors: true)
         }
         let beads = unitBeads.map { b in
             SentenceBead(source: b.source, target: b.target,
@@ -139,8 +140,9 @@ public struct SentenceAligner: Sendable {
     }
 
     /// Paragraphs first, then the sentences of each paragraph bead.
-    func alignUnits(_ source: [AlignUnit], _ target: [AlignUnit], structure: Structure, model: LengthModel, table: AnchorTable) -> [UnitBead] {
-        let aligner = BeadAligner(model: model, table: table, useAnchors: options.useAnchors)
+    func alignUnits(_ source: [AlignUnit], _ target: [AlignUnit], structure: Structure, model: LengthModel, table: AnchorTable,
+                    posteriors: Bool) -> [UnitBead] {
+        let aligner = BeadAligner(model: model, table: table, useAnchors: options.useAnchors, posteriors: posteriors)
         let sourceStarts = Self.starts(structure.sourceParagraphs)
         let targetStarts = Self.starts(structure.targetParagraphs)
         if structure.sourceParagraphs.count == 1 && structure.targetParagraphs.count == 1 {
