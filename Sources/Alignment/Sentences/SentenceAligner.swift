@@ -111,14 +111,16 @@ public struct SentenceAligner: Sendable {
             sourceRoles: options.useParagraphs ? sourceRoles.map { interner.roleID($0) } : [nil],
             targetRoles: options.useParagraphs ? targetRoles.map { interner.roleID($0) } : [nil])
 
+        let typical = LengthModel.typicalRatio(source: source.language.language, target: target.language.language)
         var model = LengthModel.estimated(sourceLength: sourceUnits.reduce(0) { $0 + $1.length },
-                                          targetLength: targetUnits.reduce(0) { $0 + $1.length })
+                                          targetLength: targetUnits.reduce(0) { $0 + $1.length },
+                                          count: min(sourceUnits.count, targetUnits.count), typical: typical)
         var unitBeads = alignUnits(sourceUnits, targetUnits, structure: structure, model: model, table: table,
                                    posteriors: !options.refineLengthModel)
         if options.refineLengthModel {
             let pairs = unitBeads.filter { $0.source.count == 1 && $0.target.count == 1 }
                 .map { (sourceUnits[$0.source.lowerBound].length, targetUnits[$0.target.lowerBound].length) }
-            let refined = LengthModel.fitted(pairs, fallback: model)
+            let refined = LengthModel.fitted(pairs, fallback: model, typical: typical)
             model = refined
             unitBeads = alignUnits(sourceUnits, targetUnits, structure: structure, model: model, table: table, posteriors: true)
         }

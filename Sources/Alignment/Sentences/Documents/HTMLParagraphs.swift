@@ -26,6 +26,7 @@ enum HTMLParagraphs {
         var paragraphs: [DocumentParagraph] = []
         var headingDepth = 0
         var itemDepth = 0
+        var listStack: [Int] = []
         var current = String.UnicodeScalarView()
         var currentIsPre = false
         var preDepth = 0
@@ -135,7 +136,16 @@ enum HTMLParagraphs {
                 switch name {
                 case "pre": count(&preDepth)
                 case "h1", "h2", "h3", "h4", "h5", "h6": count(&headingDepth)
-                case "li", "dt": count(&itemDepth)
+                case "ul", "ol", "dl":
+                    // Closing a list closes its items, even those without `</li>`.
+                    if closing { itemDepth = listStack.popLast() ?? 0 } else if !selfClosing { listStack.append(itemDepth) }
+                case "li", "dt":
+                    if closing {
+                        itemDepth = max(listStack.last ?? 0, itemDepth - 1)
+                    } else if !selfClosing {
+                        // A new item closes the previous one of the same list.
+                        itemDepth = (listStack.last ?? 0) + 1
+                    }
                 default: break
                 }
             }
