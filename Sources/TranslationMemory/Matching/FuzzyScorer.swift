@@ -207,7 +207,8 @@ struct FuzzyScorer {
                 deleted[j] = true
                 cursor = e[j].end
             case let .queryOnly(i):
-                insertions[cursor, default: []].append(qText(i))
+                let spaced = q[i].start > 0 && qScalars[q[i].start - 1] == " "
+                insertions[cursor, default: []].append((spaced && cursor > 0 ? " " : "") + qText(i))
             }
         }
         var out = String.UnicodeScalarView()
@@ -215,9 +216,13 @@ struct FuzzyScorer {
         for (j, t) in e.enumerated() where deleted[j] { starts[t.start] = j }
         var k = 0
         func flushInsertions(_ at: Int) {
-            if let words = insertions.removeValue(forKey: at) {
-                out.append(contentsOf: "{+\(words.joined(separator: " "))+}".unicodeScalars)
+            guard let words = insertions.removeValue(forKey: at) else { return }
+            for word in words {
+                let lead = word.hasPrefix(" ") ? " " : ""
+                let body = lead.isEmpty ? word : String(word.dropFirst())
+                out.append(contentsOf: "\(lead){+\(body)+}".unicodeScalars)
             }
+            if at == 0, !scalars.isEmpty { out.append(" ") }
         }
         flushInsertions(0)
         while k < scalars.count {

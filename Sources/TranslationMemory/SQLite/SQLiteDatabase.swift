@@ -61,9 +61,15 @@ final class SQLiteDatabase {
         return s
     }
 
+    /// Resets every cached statement, ending any read transaction they hold open.
+    func releaseAll() {
+        for s in statements.values { sqlite3_reset(s.raw) }
+    }
+
     /// The single integer a query returns (nil when no row).
     func integer(_ sql: String) throws -> Int64? {
         let s = try statement(sql)
+        defer { sqlite3_reset(s.raw) }
         return try s.step() ? s.int64(0) : nil
     }
 

@@ -51,6 +51,7 @@ public struct TMMatch: Sendable, Hashable {
 extension TranslationMemory {
     /// The best matches for `text`, best first.
     public func lookup(_ text: String, options: LookupOptions = LookupOptions()) throws -> [TMMatch] {
+        defer { db.releaseAll() }
         let language = try queryLanguage(for: text, options: options)
         let query = AnalyzedSide(segmenter.analyze(text))
         let scorer = FuzzyScorer(query: query, text: text)

@@ -82,6 +82,7 @@ public final class TranslationMemory {
     func meta(_ key: String) throws -> String? {
         let s = try db.statement("SELECT value FROM meta WHERE key = ?")
         s.bind(1, key)
+        defer { s.reset() }
         return try s.step() ? s.string(0) : nil
     }
 
