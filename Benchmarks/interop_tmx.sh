@@ -12,7 +12,7 @@ if ! command -v omegat >/dev/null; then
     apt-get update -qq
     apt-get install -y -qq omegat >/dev/null
 fi
-echo "peers: translate-toolkit $(python3 -c 'import translate.__version__ as v; print(v.sver)'), $(omegat --version 2>/dev/null | head -1 || echo OmegaT)"
+echo "peers: translate-toolkit $(python3 -c 'import translate.__version__ as v; print(v.sver)'), OmegaT $(dpkg-query -W -f '${Version}' omegat 2>/dev/null || echo "?")"
 
 swift build --build-tests
 swift test --skip-build --filter TMXInteropTests 2>&1 | tee /tmp/tmkit_interop_tmx.log | grep -E '✔|✘|skipped' || true
