@@ -4,6 +4,7 @@ import Formats
 import Foundation
 import Segmentation
 import TMCore
+import TranslationMemory
 
 struct AlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,8 +28,9 @@ struct AlignCommand: ParsableCommand {
 
         With -o FILE the pairs go to FILE instead (.tsv, or .tmx for TMX 1.4b); flagged beads
         are written to TSV but left out of TMX. With --import the pairs that are not flagged
-        go into the translation memory (--tm, default $TMKIT_HOME/tm.sqlite) in one
-        transaction; --import-flagged adds the flagged ones too (never 1-0 or 0-1).
+        go into the translation memory (--tm, default $TMKIT_HOME/memory.sqlite) in one
+        transaction, and a line saying how many were added goes to stderr; --import-flagged
+        adds the flagged ones too (never 1-0 or 0-1). A failed run imports nothing.
 
         Examples:
           tmkit align guide.en.md guide.ko.md
@@ -52,7 +54,7 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "With --import, also import flagged (low-confidence) pairs.")
     var importFlagged = false
 
-    @Option(help: "The translation memory for --import (default: $TMKIT_HOME/tm.sqlite).")
+    @Option(help: "The translation memory for --import (default: $TMKIT_HOME/memory.sqlite).")
     var tm: String?
 
     @Option(help: "Beads below this confidence (0-1) are flagged and not imported.")
@@ -87,8 +89,8 @@ struct AlignCommand: ParsableCommand {
     }
 
     private func execute() throws {
-        guard let source = LanguageTag(sourceLang), source.isKnownLanguage else { throw AlignUsageError("--source-lang: not a language code: \(sourceLang)") }
-        guard let target = LanguageTag(targetLang), target.isKnownLanguage else { throw AlignUsageError("--target-lang: not a language code: \(targetLang)") }
+        guard let source = LanguageTag(sourceLang), source.isKnownLanguage else { throw CLIError("--source-lang: not a language code: \(sourceLang)") }
+        guard let target = LanguageTag(targetLang), target.isKnownLanguage else { throw CLIError("--target-lang: not a language code: \(targetLang)") }
         if let output { try AlignOutput.checkDestination(output) }
 
         var options = SentenceAligner.Options()
@@ -108,10 +110,12 @@ struct AlignCommand: ParsableCommand {
 
         let result = AlignOutput(alignment: alignment, source: source, target: target, minConfidence: minConfidence,
                                  sourceFile: sourceDoc)
-        if importPairs {
-            throw AlignUsageError("--import: the translation memory store is not built in yet")
-        }
+        // Output first, then the import (one transaction): a failed import adds nothing.
         try result.write(to: output)
+        if importPairs {
+            let summary = try result.importIntoTM(path: tm ?? TranslationMemory.defaultPath, includeFlagged: importFlagged)
+            FileHandle.standardError.write(Data("imported into \(tm ?? TranslationMemory.defaultPath): added \(summary.added), duplicates \(summary.duplicates)\n".utf8))
+        }
         if progress {
             let pairs = alignment.beads.filter { $0.isPair }.count
             let flagged = alignment.beads.filter { result.isFlagged($0) }.count
@@ -140,8 +144,3 @@ enum GlossaryPairs {
     }
 }
 
-/// A bad option value, reported as one line.
-struct AlignUsageError: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
-}

@@ -2,6 +2,7 @@ import Alignment
 import Formats
 import Foundation
 import TMCore
+import TranslationMemory
 
 /// Writing and importing the result of `tmkit align`.
 struct AlignOutput {
@@ -16,14 +17,22 @@ struct AlignOutput {
     static func checkDestination(_ path: String) throws {
         let lower = path.lowercased()
         guard lower.hasSuffix(".tsv") || lower.hasSuffix(".tmx") || lower.hasSuffix(".txt") || path == "-" else {
-            throw AlignUsageError("-o \(path): the output must be a .tsv or .tmx file")
+            throw CLIError("-o \(path): the output must be a .tsv or .tmx file")
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard path == "-" || (FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+            throw FormatError.write(file: path, reason: "no such directory")
         }
     }
 
     /// Writes TSV (or TMX for a `.tmx` path) to `path`, or TSV to standard output.
     func write(to path: String?) throws {
         if let path, path.lowercased().hasSuffix(".tmx") {
-            throw AlignUsageError("-o \(path): TMX output is not built in yet; use .tsv")
+            var writer = try TMXWriter(path: path, sourceLanguage: source)
+            for unit in units(includeFlagged: false) { try writer.write(unit) }
+            try writer.finish()
+            return
         }
         var text = "source-\(source.code)\ttarget-\(target.code)\tbead\tconfidence\tflagged\n"
         var out = OutputBuffer()
@@ -36,7 +45,7 @@ struct AlignOutput {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                throw FormatError.unreadable(file: path, reason: "cannot write: \(error.localizedDescription)")
+                throw FormatError.write(file: path, reason: error.localizedDescription)
             }
         } else {
             out.write(text)
@@ -58,6 +67,12 @@ struct AlignOutput {
             }
         }
         return out
+    }
+
+    /// Imports the pairs into the memory at `path` in one transaction.
+    func importIntoTM(path: String, includeFlagged: Bool) throws -> ImportSummary {
+        let tm = try TranslationMemory(path: path, create: true)
+        return try tm.importUnits(units(includeFlagged: includeFlagged), file: sourceFile)
     }
 
     /// The beads that become translation units.

@@ -26,7 +26,13 @@ public struct ScriptProfile: Sendable {
 
     public init<S: Sequence>(_ texts: S) where S.Element == String {
         for text in texts {
-            for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    guard (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) else { continue }
+                } else if !scalar.properties.isAlphabetic {
+                    continue
+                }
                 let script = Script.of(scalar)
                 guard script != .common && script != .digits else { continue }
                 letters[script, default: 0] += 1

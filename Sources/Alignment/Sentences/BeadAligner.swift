@@ -19,7 +19,21 @@ struct UnitBead: Sendable, Hashable {
 enum BeadShape {
     static let di: [Int] = [1, 1, 0, 2, 1]
     static let dj: [Int] = [1, 0, 1, 1, 2]
-    static let prior: [Double] = [0.89, 0.005, 0.005, 0.045, 0.045].map { -log($0) }
+    /// Gale and Church's prior probabilities (their 2-2 share spread over the others).
+    static let galeChurchPriors: [Double] = [0.89, 0.005, 0.005, 0.045, 0.045]
+
+    /// Priors re-estimated from the shapes of a first pass's beads, smoothed towards Gale and
+    /// Church's with the weight of `smoothing` beads: a pair whose translation leaves many
+    /// sentences out gets a higher 1-0 prior.
+    static func estimatedPriors(_ beads: [UnitBead], smoothing: Double = 200) -> [Double] {
+        var counts = [Double](repeating: 0, count: count)
+        for b in beads {
+            guard let s = (0..<count).first(where: { di[$0] == b.source.count && dj[$0] == b.target.count }) else { continue }
+            counts[s] += 1
+        }
+        let total = counts.reduce(0, +)
+        return (0..<count).map { (counts[$0] + smoothing * galeChurchPriors[$0]) / (total + smoothing * 0.99) }
+    }
     static let count = 5
 }
 
@@ -28,6 +42,8 @@ enum BeadShape {
 /// each bead on it. Time and memory are O((n + m) · band).
 struct BeadAligner {
     var model: LengthModel
+    /// Prior probability of each bead shape, as costs (-log).
+    var priorCosts: [Double] = BeadShape.galeChurchPriors.map { -log($0) }
     var table: AnchorTable
     var useAnchors: Bool
     /// Compute posteriors (forward-backward); false gives the Viterbi path with posterior 1.
@@ -43,7 +59,7 @@ struct BeadAligner {
         // The whole matrix for small problems; else a band that doubles while the best path
         // runs along its edge.
         var width = longest <= 300 ? longest + 2 : max(48, longest / 100)
-        let costs = BeadCosts(a: a, b: b, model: model, table: table, useAnchors: useAnchors)
+        let costs = BeadCosts(a: a, b: b, model: model, table: table, useAnchors: useAnchors, priorCosts: priorCosts)
         while true {
             var grid = Grid(n: n, m: m, width: width, posteriors: posteriors)
             grid.forward(costs)
@@ -66,12 +82,14 @@ struct BeadCosts {
     let model: LengthModel
     let table: AnchorTable
     let useAnchors: Bool
+    let priorCosts: [Double]
 
     /// Miss weight of units `i-1` and `i` together (shared keys counted once), per `i`.
     let pairMissA: [Double]
     let pairMissB: [Double]
 
-    init(a: [AlignUnit], b: [AlignUnit], model: LengthModel, table: AnchorTable, useAnchors: Bool) {
+    init(a: [AlignUnit], b: [AlignUnit], model: LengthModel, table: AnchorTable, useAnchors: Bool, priorCosts: [Double]) {
+        self.priorCosts = priorCosts
         self.a = a
         self.b = b
         self.model = model
@@ -96,7 +114,7 @@ struct BeadCosts {
         // about a translation that is not there. (Gale and Church score it by the length
         // mismatch against zero, which makes long untranslated sentences merge into a
         // neighbour's bead as 2-1 instead.)
-        var c = BeadShape.prior[s]
+        var c = priorCosts[s]
         if s != 1 && s != 2 { c += model.fastCost(l1, l2) }
         guard useAnchors else { return c }
         switch s {

@@ -50,9 +50,10 @@ public struct SentenceAligner: Sendable {
         public var useAnchors = true
         /// Align paragraphs first; false aligns all sentences in one pass.
         public var useParagraphs = true
-        /// Re-estimate the length ratio from the first pass's 1-1 beads and align again (the
-        /// first pass takes the ratio of the documents' total lengths, which untranslated
-        /// paragraphs skew).
+        /// Re-estimate the length ratio from the first pass's 1-1 beads, and the bead priors
+        /// from its bead shapes, and align again. (The first pass takes the ratio of the
+        /// documents' total lengths, which untranslated paragraphs skew, and Gale and Church's
+        /// priors, which expect few untranslated sentences.)
         public var refineLengthModel = true
         /// Glossary term pairs used as anchors.
         public var glossary: [GlossaryPair] = []
@@ -122,7 +123,9 @@ public struct SentenceAligner: Sendable {
                 .map { (sourceUnits[$0.source.lowerBound].length, targetUnits[$0.target.lowerBound].length) }
             let refined = LengthModel.fitted(pairs, fallback: model, typical: typical)
             model = refined
-            unitBeads = alignUnits(sourceUnits, targetUnits, structure: structure, model: model, table: table, posteriors: true)
+            let priors = BeadShape.estimatedPriors(unitBeads)
+            unitBeads = alignUnits(sourceUnits, targetUnits, structure: structure, model: model, table: table, posteriors: true,
+                                   priors: priors)
         }
         let beads = unitBeads.map { b in
             SentenceBead(source: b.source, target: b.target,
@@ -143,8 +146,9 @@ public struct SentenceAligner: Sendable {
 
     /// Paragraphs first, then the sentences of each paragraph bead.
     func alignUnits(_ source: [AlignUnit], _ target: [AlignUnit], structure: Structure, model: LengthModel, table: AnchorTable,
-                    posteriors: Bool) -> [UnitBead] {
-        let aligner = BeadAligner(model: model, table: table, useAnchors: options.useAnchors, posteriors: posteriors)
+                    posteriors: Bool, priors: [Double] = BeadShape.galeChurchPriors) -> [UnitBead] {
+        let aligner = BeadAligner(model: model, priorCosts: priors.map { -log($0) }, table: table, useAnchors: options.useAnchors,
+                                  posteriors: posteriors)
         let sourceStarts = Self.starts(structure.sourceParagraphs)
         let targetStarts = Self.starts(structure.targetParagraphs)
         if structure.sourceParagraphs.count == 1 && structure.targetParagraphs.count == 1 {
@@ -199,7 +203,7 @@ public struct SentenceAligner: Sendable {
     /// The length of a sentence for the length model: its characters other than white space.
     static func length(_ s: String) -> Double {
         var n = 0
-        for scalar in s.unicodeScalars where !scalar.properties.isWhitespace { n += 1 }
+        for scalar in s.unicodeScalars where !TextLines.isSpace(scalar) { n += 1 }
         return Double(n)
     }
 

@@ -105,9 +105,45 @@ enum PlainTextParagraphs {
 
 /// Line splitting and white-space collapsing shared by the readers.
 enum TextLines {
-    /// The lines of `text` (LF, CR LF, CR), empty lines kept.
+    /// The lines of `text` (LF, CR LF, CR, LS, PS), empty lines kept.
     static func split(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            var length = 0
+            if byte == 0x0A {
+                length = 1
+            } else if byte == 0x0D {
+                let next = utf8.index(after: i)
+                length = next != utf8.endIndex && utf8[next] == 0x0A ? 2 : 1
+            } else if byte == 0xE2 {
+                let b1 = utf8.index(after: i)
+                if b1 != utf8.endIndex, utf8[b1] == 0x80 {
+                    let b2 = utf8.index(after: b1)
+                    if b2 != utf8.endIndex, utf8[b2] == 0xA8 || utf8[b2] == 0xA9 { length = 3 }
+                }
+            }
+            if length > 0 {
+                lines.append(text[start..<i])
+                i = utf8.index(i, offsetBy: length)
+                start = i
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
+    }
+
+    /// Whether `scalar` is white space (including no-break space and the BOM).
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        return v == 0xA0 || v == 0xFEFF || scalar.properties.isWhitespace
     }
 
     /// `s` with every run of white space turned into one space, trimmed.
@@ -115,7 +151,7 @@ enum TextLines {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in s.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{FEFF}" {
+            if isSpace(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
