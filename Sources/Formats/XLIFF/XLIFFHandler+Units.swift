@@ -46,6 +46,7 @@ extension XLIFFHandler {
     }
 
     func emit(_ u: PendingUnit) throws {
+        if u.isHeader { return }  // a PO header carried over by po2xliff: not a unit
         for (k, seg) in u.segments.enumerated() {
             guard let rawSource = seg.source else { summary.skip("missing source"); continue }
             if !u.translatable { summary.skip("not translatable"); continue }

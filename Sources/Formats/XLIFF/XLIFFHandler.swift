@@ -22,6 +22,7 @@ final class XLIFFHandler: XMLEventHandler {
         var id: String?
         var name: String?
         var translatable = true
+        var isHeader = false
         var notes: [String] = []
         var data: [String: String] = [:]
         var segments: [PendingSegment] = []
@@ -80,6 +81,7 @@ final class XLIFFHandler: XMLEventHandler {
             unit = PendingUnit(line: line, column: column, id: Self.attribute(a, "id"),
                                name: Self.attribute(a, version2 ? "name" : "resname"),
                                translatable: Self.attribute(a, "translate")?.lowercased() != "no")
+            unit!.isHeader = Self.attribute(a, "restype") == "x-gettext-domain-header"
             if !version2 { segment = PendingSegment() }
         case "segment" where version2 && unit != nil:
             segment = PendingSegment(id: Self.attribute(a, "id"), state: Self.attribute(a, "state"))

@@ -11,7 +11,7 @@ import TMCore
 /// own tag (`<x id="1"/>`, `<g id="2">`...`</g>`). Units without a target are skipped as
 /// "untranslated"; targets in a needs-review state (1.2 `needs-*`/`new`, 2.x `initial`) as "fuzzy"
 /// unless `includeFuzzy`; `translate="no"` units as "not translatable". `alt-trans`, `seg-source`
-/// and match modules are not read.
+/// and match modules are not read; a PO header unit (`restype="x-gettext-domain-header"`) is ignored.
 public struct XLIFFReader: TranslationUnitReader {
     public init() {}
 
