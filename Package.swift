@@ -31,7 +31,7 @@ let package = Package(
         ),
         .testTarget(name: "TMCoreTests", dependencies: ["TMCore"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TMCore"], exclude: ["Golden"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "Formats", "Segmentation", "TMCore"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "tmkitTests", dependencies: ["tmkit"]),
