@@ -22,10 +22,13 @@ let package = Package(
         // System SQLite (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "TranslationMemory", dependencies: ["CSQLite", "TMCore", "Segmentation", "Formats"]),
+        .target(name: "Alignment", dependencies: ["Segmentation", "TMCore"]),
+        .target(name: "Terminology", dependencies: ["Segmentation", "TMCore", "Formats"]),
         .executableTarget(
             name: "tmkit",
             dependencies: [
                 "TMCore", "Segmentation", "Formats", "TranslationMemory",
+                "Alignment", "Terminology",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,5 +37,7 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"]),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "Formats", "Segmentation", "TMCore"]),
         .testTarget(name: "tmkitTests", dependencies: ["TMCore"]),
+        .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Segmentation", "TMCore"]),
+        .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "Alignment", "Segmentation", "TMCore", "Formats"]),
     ]
 )
