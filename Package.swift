@@ -33,10 +33,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TMCoreTests", dependencies: ["TMCore"]),
-        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TMCore"], resources: [.copy("Golden")]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"]),
+        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TMCore"], exclude: ["Golden"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "Formats", "Segmentation", "TMCore"]),
-        .testTarget(name: "tmkitTests", dependencies: ["TMCore"]),
+        // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
+        .testTarget(name: "tmkitTests", dependencies: ["tmkit"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Segmentation", "TMCore"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "Alignment", "Segmentation", "TMCore", "Formats"]),
     ]

@@ -47,9 +47,16 @@ public struct Segmenter: Sendable {
 
     /// Analyses `text` as one segment (no sentence splitting), with stems learned from
     /// `evidence` (for example a translation memory's) on top of the lexicon.
+    /// The forms of `text` itself are learned too (`안보는 안보를` shows the stem `안보`).
     public func analyze(_ text: String, evidence: StemEvidence = StemEvidence()) -> Segment {
+        let scalars = Array(text.unicodeScalars)
+        let raw = RawTokenizer().tokens(scalars)
+        var evidence = evidence
+        for token in raw where token.kind == .word {
+            for run in Self.hangulRuns(scalars, token) { evidence.learn(run) }
+        }
         var builder = TokenBuilder(analyzer: KoreanAnalyzer(lexicon: lexicon, evidence: evidence))
-        return analyze(text, with: &builder)
+        return Segment(text: text, tokens: builder.tokens(scalars, raw))
     }
 
     /// Stems learned from many texts at once, to pass to `analyze(_:evidence:)`.
@@ -67,20 +74,15 @@ public struct Segmenter: Sendable {
         return evidence
     }
 
-    func analyze(_ text: String, with builder: inout TokenBuilder) -> Segment {
-        let scalars = Array(text.unicodeScalars)
-        return Segment(text: text, tokens: builder.tokens(scalars, RawTokenizer().tokens(scalars)))
-    }
-
-    /// The runs of Hangul syllables inside a word token.
+    /// The runs of Hangul inside a word token, composed into syllables.
     static func hangulRuns(_ s: [Unicode.Scalar], _ token: RawToken) -> [String] {
         var runs: [String] = []
         var i = token.start
         while i < token.end {
-            guard Hangul.isSyllable(s[i]) else { i += 1; continue }
+            guard Hangul.isHangul(s[i]) else { i += 1; continue }
             var j = i
-            while j < token.end, Hangul.isSyllable(s[j]) { j += 1 }
-            runs.append(String(String.UnicodeScalarView(s[i..<j])))
+            while j < token.end, Hangul.isHangul(s[j]) { j += 1 }
+            runs.append(String(String.UnicodeScalarView(Hangul.composeWithOffsets(s[i..<j]).syllables)))
             i = j
         }
         return runs

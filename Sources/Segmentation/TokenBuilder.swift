@@ -59,9 +59,9 @@ struct TokenBuilder {
                 previousWasLatin = false
                 continue
             }
-            let hangul = Hangul.isSyllable(s[i])
+            let hangul = Hangul.isHangul(s[i])
             var j = i + 1
-            while j < end, Hangul.isSyllable(s[j]) == hangul { j += 1 }
+            while j < end, Hangul.isHangul(s[j]) == hangul { j += 1 }
             if hangul {
                 korean(s, i, j, afterForeign: previousWasLatin, into: &out)
                 previousWasLatin = false
@@ -101,7 +101,7 @@ struct TokenBuilder {
         // Latin letters glued to digits: an ordinal (12th) or a code (3D, 1080p).
         if numberEnd < end, Script.of(s[numberEnd]) == .latin {
             var k = numberEnd
-            while k < end, !Hangul.isSyllable(s[k]) { k += 1 }
+            while k < end, !Hangul.isHangul(s[k]) { k += 1 }
             let suffix = text(s, numberEnd, k).lowercased()
             let digits = text(s, i, numberEnd)
             if ["st", "nd", "rd", "th"].contains(suffix), digits.allSatisfy(\.isNumber) {
@@ -125,9 +125,9 @@ struct TokenBuilder {
             out.append(make(s, i, k, .number, key: NumberReader.value(of: digits) ?? digits))
         }
         // A counter right after the number (30일, 2022년, 3명), then particles.
-        if numberEnd < end, Hangul.isSyllable(s[numberEnd]) {
+        if numberEnd < end, Hangul.isHangul(s[numberEnd]) {
             var k = numberEnd
-            while k < end, Hangul.isSyllable(s[k]) { k += 1 }
+            while k < end, Hangul.isHangul(s[k]) { k += 1 }
             var counterEnd = numberEnd
             for length in stride(from: min(3, k - numberEnd), through: 1, by: -1) {
                 if KoreanSuffixes.counters.contains(text(s, numberEnd, numberEnd + length)) {
@@ -144,10 +144,12 @@ struct TokenBuilder {
         return numberEnd
     }
 
-    /// A run of Hangul syllables: split by the analyzer. After a number or a Latin word
-    /// (`NATO를`), a run that is wholly a particle or ending is taken as one.
+    /// A run of Hangul: split by the analyzer. After a number or a Latin word (`NATO를`), a
+    /// run that is wholly a particle or ending is taken as one. Decomposed (NFD) Hangul is
+    /// composed for analysis; tokens keep the original text and offsets.
     private mutating func korean(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, afterForeign: Bool, into out: inout [Token]) {
-        let word = text(s, i, j)
+        let (syllables, starts) = Hangul.composeWithOffsets(s[i..<j])
+        let word = String(String.UnicodeScalarView(syllables))
         if afterForeign, let suffix = KoreanSuffixes.byText[word] {
             out.append(make(s, i, j, suffix.kind == .particle ? .particle : .ending, key: word))
             return
@@ -159,7 +161,7 @@ struct TokenBuilder {
             pieces = analyzer.split(word)
             splits[word] = pieces
         }
-        var position = i
+        var syllable = 0
         for piece in pieces {
             let length = piece.text.unicodeScalars.count
             let kind: TokenKind
@@ -168,8 +170,9 @@ struct TokenBuilder {
             case .particle: kind = .particle
             case .ending: kind = .ending
             }
-            out.append(Token(text: piece.text, start: position, end: position + length, kind: kind, script: .hangul, key: piece.text))
-            position += length
+            let a = starts[syllable], b = starts[min(syllable + length, starts.count - 1)]
+            out.append(Token(text: text(s, a, b), start: a, end: b, kind: kind, script: .hangul, key: piece.text))
+            syllable += length
         }
     }
 }

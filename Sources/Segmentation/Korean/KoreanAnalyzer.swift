@@ -54,8 +54,8 @@ public struct KoreanAnalyzer: Sendable {
         for cut in Self.suffixCuts(scalars) {
             let stem = analyzeStem(scalars[..<cut.stemLength])
             if !cut.suffix.strong && !stem.known { continue }
-            let cost = stem.cost + (cut.suffix.strong ? -0.5 : 0.3)
-            // Ties keep the longer stem: cuts come shortest suffix first.
+            // Among equal cuts the longer suffix wins (`협상` + `에서는`, not `협상에서` + `는`).
+            let cost = stem.cost + (cut.suffix.strong ? -0.5 : 0.3) - 0.01 * Double(cut.suffix.text.unicodeScalars.count)
             if cost < best.cost - 1e-9 {
                 let role: Piece.Role = cut.suffix.kind == .particle ? .particle : .ending
                 best = (cost, stem.pieces + [Piece(text: cut.suffix.text, role: role)])
@@ -109,7 +109,7 @@ public struct KoreanAnalyzer: Sendable {
         var previous = [Int](repeating: -1, count: n + 1)
         best[0] = 0
         for end in 2...n {
-            for start in stride(from: end - 2, through: 0, by: -1) where best[start] != Int.max {
+            for start in stride(from: end - 2, through: 0, by: -1) where best[start] != Int.max && (start > 0 || end < n) {
                 if best[start] + 1 < best[end], isPart(s[(base + start)..<(base + end)]) {
                     best[end] = best[start] + 1
                     previous[end] = start
