@@ -71,10 +71,19 @@ struct AnalyzedSide: Sendable {
 
     func token(_ k: Int) -> Token { segment.tokens[content[k]] }
 
-    /// The text of content tokens `a...b` as it stands in the segment, spaces included.
+    /// Derivational suffixes that belong to the term they end (`장기화`, `호환성`).
+    static let keptDerivations: Set<String> = ["화", "성"]
+
+    /// The text of content tokens `a...b` as it stands in the segment, spaces included, with
+    /// a derivational suffix glued to the last one (`장기` + `화`).
     func surface(_ a: Int, _ b: Int) -> String {
         let start = segment.tokens[content[a]].start
-        let end = segment.tokens[content[b]].end
+        var end = segment.tokens[content[b]].end
+        let next = content[b] + 1
+        if next < segment.tokens.count, segment.tokens[next].kind == .ending, segment.tokens[next].start == end,
+           Self.keptDerivations.contains(segment.tokens[next].text) {
+            end = segment.tokens[next].end
+        }
         let scalars = segment.text.unicodeScalars
         let i = scalars.index(scalars.startIndex, offsetBy: start)
         let j = scalars.index(i, offsetBy: end - start)

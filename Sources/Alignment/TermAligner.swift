@@ -59,7 +59,7 @@ public struct TermAligner: Sendable {
 
     /// Aligns `pairs` and returns the term pairs found. Pairs with an empty side are skipped
     /// and counted. Throws when the corpus's scripts contradict the languages of the options.
-    public func align(_ pairs: [SentencePair], progress: (@Sendable (String) -> Void)? = nil) throws -> TermAlignment {
+    public func align(_ pairs: [SentencePair], progress: ((String) -> Void)? = nil) throws -> TermAlignment {
         var usable: [SentencePair] = []
         usable.reserveCapacity(pairs.count)
         var skippedEmpty = 0
@@ -73,20 +73,34 @@ public struct TermAligner: Sendable {
         guard !usable.isEmpty else { throw AlignmentError.emptyCorpus(skipped: skippedEmpty) }
         try LanguageCheck.verify(usable, source: options.sourceLanguage, target: options.targetLanguage)
 
+        let clock = ContinuousClock()
+        var last = clock.now
+        let timing = TermExtractor.experiment["TMKIT_TIMING"] != nil
+        func lap(_ what: String) {
+            guard timing else { return }
+            let now = clock.now
+            print("timing \(what): \(now - last)")
+            last = now
+        }
         progress?("analysing \(usable.count) pairs")
         let analyzed = analyze(usable)
         var corpus = AlignmentCorpus(pairs: analyzed.pairs, texts: analyzed.texts)
         let skippedLong = corpus.dropLong(limit: Self.maxTokens)
+        lap("analysis")
 
         progress?("training word alignment")
         var aligner = WordAligner(pairs: corpus.pairs)
+        lap("cells")
         Priors.apply(to: &aligner, corpus: corpus)
+        lap("priors")
         aligner.train(pairs: corpus.pairs, sourceVocabulary: corpus.source.count, targetVocabulary: corpus.target.count,
                       options: .init(iterations: options.iterations, threads: options.threads))
 
+        lap("em")
         progress?("extracting terms")
         let extractor = TermExtractor(options: options)
         let terms = extractor.extract(corpus: corpus, aligner: aligner)
+        lap("extract")
         return TermAlignment(terms: terms, pairsUsed: corpus.pairs.count, pairsSkippedEmpty: skippedEmpty, pairsSkippedLong: skippedLong)
     }
 
@@ -95,6 +109,7 @@ public struct TermAligner: Sendable {
         let segmenter = self.segmenter
         let sourceEvidence = segmenter.learnEvidence(from: pairs.lazy.map(\.source))
         let targetEvidence = segmenter.learnEvidence(from: pairs.lazy.map(\.target))
+        if TermExtractor.experiment["TMKIT_TIMING"] != nil { print("timing evidence done", ContinuousClock.now) }
         let shards = Parallel.map(count: pairs.count, threads: options.threads) { range in
             range.map { p in
                 (AnalyzedSide(segmenter.analyze(pairs[p].source, evidence: sourceEvidence)),

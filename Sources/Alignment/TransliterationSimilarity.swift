@@ -20,23 +20,25 @@ struct TransliterationSimilarity {
     mutating func hangulForm(_ word: String) -> [UInt8]? {
         if let cached = cache[word] { return cached }
         guard let tr = transliterator else { return nil }
-        let form = Self.phonetic(tr(word))
+        let form = Self.phonetic(tr(word), fromHangul: true)
         cache[word] = form
         return form
     }
 
     /// The phonetic form of Latin text.
-    static func phonetic(_ latin: String) -> [UInt8] {
+    static func phonetic(_ latin: String, fromHangul: Bool = false) -> [UInt8] {
         var s = Array(latin.lowercased().utf8).filter { $0 >= 97 && $0 <= 122 }
-        // The epenthetic vowel of loanwords: teuleompeu -> tleomp.
-        var dropped: [UInt8] = []
         var i = 0
-        while i < s.count {
-            if s[i] == 101, i + 1 < s.count, s[i + 1] == 117 { i += 2; continue }  // "eu"
-            dropped.append(s[i])
-            i += 1
+        if fromHangul {
+            // The epenthetic vowel of loanwords (teuleompeu -> tleomp); the glide of yu-, yeo-.
+            var dropped: [UInt8] = []
+            while i < s.count {
+                if s[i] == 101, i + 1 < s.count, s[i + 1] == 117 { i += 2; continue }  // "eu"
+                dropped.append(s[i])
+                i += 1
+            }
+            s = dropped
         }
-        s = dropped
         var out: [UInt8] = []
         i = 0
         while i < s.count {
@@ -67,11 +69,18 @@ struct TransliterationSimilarity {
         return out
     }
 
-    /// Similarity in 0...1 of two phonetic forms.
+    /// Similarity in 0...1 of a Hangul word's phonetic form and a Latin word's. A Latin word
+    /// that only adds an English suffix to the borrowed stem (`European` ~ `유럽`) scores a
+    /// little less than a full match.
     static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
         let longest = max(a.count, b.count)
         guard longest >= 3, min(a.count, b.count) >= 2 else { return a == b && !a.isEmpty ? 0.5 : 0 }
-        return 1 - Double(editDistance(a, b)) / Double(longest)
+        let full = 1 - Double(editDistance(a, b)) / Double(longest)
+        if a.count >= 3, b.count > a.count, b.count - a.count <= 3 {
+            let prefix = 0.9 * (1 - Double(editDistance(a, Array(b.prefix(a.count)))) / Double(a.count))
+            return max(full, prefix)
+        }
+        return full
     }
 
     static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
