@@ -139,6 +139,27 @@ struct AlignmentCorpus: Sendable {
             t.ids = t.content.map { k in Self.intern(t.segment.tokens[k], &target, &targetIsNumber) }
             self.pairs[p] = (s, t)
         }
+        trimParticles()
+    }
+
+    /// Counts words that are a frequent word plus a particle as that word (`ParticleTrimmer`).
+    private mutating func trimParticles() {
+        var sourceFrequency = [Int](repeating: 0, count: source.count)
+        var targetFrequency = [Int](repeating: 0, count: target.count)
+        for (s, t) in pairs {
+            for id in s.ids { sourceFrequency[Int(id)] += 1 }
+            for id in t.ids { targetFrequency[Int(id)] += 1 }
+        }
+        let sourceMap = ParticleTrimmer.remap(&source, frequency: sourceFrequency)
+        let targetMap = ParticleTrimmer.remap(&target, frequency: targetFrequency)
+        for p in pairs.indices {
+            var (s, t) = pairs[p]
+            s.trim = s.ids.map { sourceMap[Int($0)].trim }
+            s.ids = s.ids.map { sourceMap[Int($0)].id }
+            t.trim = t.ids.map { targetMap[Int($0)].trim }
+            t.ids = t.ids.map { targetMap[Int($0)].id }
+            pairs[p] = (s, t)
+        }
     }
 
     private static func intern(_ token: Token, _ vocabulary: inout Vocabulary, _ isNumber: inout [Bool]) -> Int32 {

@@ -16,6 +16,8 @@ struct TermExtractor: Sendable {
     struct Shard: Sendable {
         var sources: [TermKey: FormStats] = [:]
         var candidates: [CandidateKey: FormStats] = [:]
+        /// Spans that break the alignment's consistency: used only for terms with no other.
+        var loose: [CandidateKey: FormStats] = [:]
     }
 
     /// English words that do not start or end a term.
@@ -36,6 +38,7 @@ struct TermExtractor: Sendable {
         let sourceIsEnglishLike = options.sourceLanguage.language != "ko"
         let sourceStop: [Bool] = corpus.source.words.map { sourceIsEnglishLike && Self.functionWords.contains($0) }
         let consistent = Self.experiment["TMKIT_ALIGN_LOOSE"] == nil
+        let trimThreshold = Float(Self.experiment["TMKIT_TRIM"] ?? "") ?? 0.15
         let shards = Parallel.map(count: corpus.pairs.count, threads: options.threads) { range -> Shard in
             var shard = Shard()
             for p in range {
@@ -57,14 +60,26 @@ struct TermExtractor: Sendable {
                         shard.sources[sourceKey, default: FormStats()].add(surface: s.surface(a, b), pair: Int32(p), maxExamples: maxExamples)
                         var lo = Int.max, hi = -1
                         for i in a...b { for j in bySource[i] { lo = min(lo, j); hi = max(hi, j) } }
-                        guard hi >= 0, hi - lo < min(TermKey.capacity, b - a + 3) else { continue }
-                        if consistent {
-                            var ok = true
-                            for j in lo...hi where byTarget[j].contains(where: { $0 < a || $0 > b }) { ok = false; break }
-                            if !ok { continue }
+                        guard hi >= 0 else { continue }
+                        // Trim edge words the models barely tie to the term (a verb after a noun phrase).
+                        while hi > lo, edgeStrength(s.ids[a...b], t.ids[hi], aligner) < trimThreshold { hi -= 1 }
+                        while hi > lo, edgeStrength(s.ids[a...b], t.ids[lo], aligner) < trimThreshold { lo += 1 }
+                        guard hi - lo < min(TermKey.capacity, b - a + 3) else { continue }
+                        // No punctuation, symbol or placeholder inside the target span.
+                        var joined = true
+                        for j in lo..<hi where !t.joinsNext[j] { joined = false; break }
+                        if !joined { continue }
+                        var isConsistent = true
+                        for j in lo...hi where byTarget[j].contains(where: { $0 < a || $0 > b }) { isConsistent = false; break }
+                        if !isConsistent && consistent {
+                            let key = CandidateKey(source: sourceKey, target: TermKey(t.ids[lo...hi]))
+                            shard.loose[key, default: FormStats()].add(surface: t.surface(lo, hi), pair: Int32(p), maxExamples: maxExamples)
+                            shard.loose[key]!.coverage += Float((a...b).filter { !bySource[$0].isEmpty }.count) / Float(b - a + 1)
+                            continue
                         }
                         let key = CandidateKey(source: sourceKey, target: TermKey(t.ids[lo...hi]))
                         shard.candidates[key, default: FormStats()].add(surface: t.surface(lo, hi), pair: Int32(p), maxExamples: maxExamples)
+                        shard.candidates[key]!.coverage += Float((a...b).filter { !bySource[$0].isEmpty }.count) / Float(b - a + 1)
                     }
                 }
             }
@@ -74,6 +89,14 @@ struct TermExtractor: Sendable {
         for shard in shards.dropFirst() {
             for (k, v) in shard.sources { merged.sources[k, default: FormStats()].merge(v, maxExamples: maxExamples) }
             for (k, v) in shard.candidates { merged.candidates[k, default: FormStats()].merge(v, maxExamples: maxExamples) }
+            for (k, v) in shard.loose { merged.loose[k, default: FormStats()].merge(v, maxExamples: maxExamples) }
+        }
+        // Terms without a consistent span fall back on the loose ones, at a discount.
+        let covered = Set(merged.candidates.keys.map(\.source))
+        for (k, v) in merged.loose where !covered.contains(k.source) {
+            var stats = v
+            stats.loose = true
+            merged.candidates[k] = stats
         }
         let targetCounts = countTargets(Set(merged.candidates.keys.map(\.target)), corpus: corpus)
         return rank(merged, targetCounts: targetCounts, corpus: corpus, aligner: aligner)
@@ -106,8 +129,14 @@ struct TermExtractor: Sendable {
         for (key, stats) in data.candidates { bySource[key.source, default: []].append((key.target, stats)) }
         let weights = Self.experiment["TMKIT_ALIGN_WEIGHTS"].map { $0.split(separator: ",").compactMap { Double($0) } } ?? []
         let wP = weights.count > 0 ? weights[0] : 1.0
-        let wDice = weights.count > 1 ? weights[1] : 1.0
+        let wDice = weights.count > 1 ? weights[1] : 0.5
         let wLex = weights.count > 2 ? weights[2] : 1.0
+        let copyPenalty = weights.count > 3 ? weights[3] : 0.2
+        let lengthPenalty = weights.count > 5 ? weights[5] : 0.9
+        let coverageFloor = weights.count > 4 ? weights[4] : 0.6
+        let sourceCased = options.sourceLanguage.language == "en"
+        let targetCased = options.targetLanguage.language == "en"
+        let sourceIsEnglishLike = options.sourceLanguage.language != "ko"
         var similarity = TransliterationSimilarity()
         var out: [TermPair] = []
         for sourceKey in bySource.keys.sorted() {
@@ -120,13 +149,20 @@ struct TermExtractor: Sendable {
                 let cf = max(targetCounts[targetKey] ?? 0, stats.count)
                 let dice = 2 * cef / (ce + Double(cf))
                 let lex = lexical(sIds, targetKey.ids, aligner)
-                let score = (wP * cef / ce + wDice * dice + wLex * lex) / (wP + wDice + wLex)
+                var score = (wP * cef / ce + wDice * dice + wLex * lex) / (wP + wDice + wLex)
+                if stats.loose { score *= 0.5 }
+                score *= pow(lengthPenalty, Double(max(0, targetKey.count - sIds.count)))
+                // Every source word should be translated somewhere in the span.
+                score *= coverageFloor + (1 - coverageFloor) * Double(stats.coverage) / cef
+                // A target that merely copies the source (an untranslated English word) is weak.
+                if sourceIsEnglishLike, !stats.surface.unicodeScalars.contains(where: LanguageCheck.isHangul),
+                   options.targetLanguage.language == "ko" { score *= copyPenalty }
                 scored.append((score, targetKey, stats, cf))
             }
             scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.stats.count != $1.stats.count ? $0.stats.count > $1.stats.count : $0.target < $1.target) }
-            let sourceSurface = Self.display(sourceStats.surfaceCounts)
+            let sourceSurface = Self.display(sourceStats.surfaceCounts, preferLower: sourceCased)
             for candidate in scored.prefix(options.maxTranslations) {
-                let targetSurface = Self.display(candidate.stats.surfaceCounts)
+                let targetSurface = Self.display(candidate.stats.surfaceCounts, preferLower: targetCased)
                 var sound = false
                 if sIds.count == 1 && candidate.target.count == 1 {
                     let (x, y) = (corpus.source[sIds[0]], corpus.target[candidate.target.ids[0]])
@@ -137,12 +173,24 @@ struct TermExtractor: Sendable {
                     TermPair.Example(source: corpus.texts[Int(e)].source, target: corpus.texts[Int(e)].target)
                 }
                 out.append(TermPair(
-                    source: Self.caseForm(sourceSurface, keepCase: sound), target: Self.caseForm(targetSurface, keepCase: sound),
+                    source: sourceCased ? Self.caseForm(sourceSurface, keepCase: sound) : sourceSurface,
+                    target: targetCased ? Self.caseForm(targetSurface, keepCase: sound) : targetSurface,
                     score: (candidate.score * 1000).rounded() / 1000, count: Int(candidate.stats.count),
                     sourceCount: Int(sourceStats.count), targetCount: Int(candidate.cf), transliteration: sound, examples: examples))
             }
         }
         return out
+    }
+
+    /// How strongly target word `t` is tied to any of the source words: the larger of the two
+    /// directions' translation probabilities.
+    func edgeStrength(_ source: ArraySlice<Int32>, _ t: Int32, _ aligner: WordAligner) -> Float {
+        var best: Float = 0
+        for s in source {
+            let p = aligner.probabilities(source: s, target: t)
+            best = max(best, p.forward, p.backward)
+        }
+        return best
     }
 
     /// Mean over target words of the best p(target | source word), times the same backwards:
@@ -165,9 +213,9 @@ struct TermExtractor: Sendable {
 
     /// The surface form to show: the most frequent, preferring a lower-case form when the text
     /// has one.
-    static func display(_ counts: [String: Int32]) -> String {
+    static func display(_ counts: [String: Int32], preferLower: Bool) -> String {
         let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        if let lower = sorted.first(where: { $0.key == $0.key.lowercased() }) { return lower.key }
+        if preferLower, let lower = sorted.first(where: { $0.key == $0.key.lowercased() }) { return lower.key }
         return sorted.first?.key ?? ""
     }
 
