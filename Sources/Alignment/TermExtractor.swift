@@ -18,6 +18,28 @@ struct TermExtractor: Sendable {
         var candidates: [CandidateKey: FormStats] = [:]
         /// Spans that break the alignment's consistency: used only for terms with no other.
         var loose: [CandidateKey: FormStats] = [:]
+        /// Occurrences of multi-word source terms without structural evidence.
+        var unstructured: [TermKey: Int32] = [:]
+    }
+
+    /// Whether source words a...b are written without spaces between them (one written word).
+    static func isWrittenAsOne(_ s: AnalyzedSide, _ a: Int, _ b: Int) -> Bool {
+        for k in a..<b where s.token(k + 1).start > s.token(k).end {
+            // Only particles/endings may stand between, and no space.
+            let text = s.segment.text.unicodeScalars
+            let gap = text[text.index(text.startIndex, offsetBy: s.token(k).end)..<text.index(text.startIndex, offsetBy: s.token(k + 1).start)]
+            if gap.contains(where: { $0.properties.isWhitespace }) { return false }
+        }
+        return true
+    }
+
+    /// Whether source words a...b are exactly the words of one quoted span.
+    static func fillsQuote(_ s: AnalyzedSide, _ a: Int, _ b: Int) -> Bool {
+        let q = s.quote[a]
+        guard q > 0, s.quote[b] == q else { return false }
+        if a > 0, s.quote[a - 1] == q { return false }
+        if b + 1 < s.count, s.quote[b + 1] == q { return false }
+        return true
     }
 
     /// English words that do not start or end a term.
@@ -35,6 +57,7 @@ struct TermExtractor: Sendable {
     func extract(corpus: AlignmentCorpus, aligner: WordAligner) -> [TermPair] {
         let maxWords = min(options.maxWords, 4)
         let maxExamples = options.maxExamples
+        let phraseEvidenceBelow = options.phraseEvidenceBelow
         let sourceIsEnglishLike = options.sourceLanguage.language != "ko"
         let sourceStop: [Bool] = corpus.source.words.map { sourceIsEnglishLike && Self.functionWords.contains($0) }
         let consistent = Self.experiment["TMKIT_ALIGN_LOOSE"] == nil
@@ -56,6 +79,10 @@ struct TermExtractor: Sendable {
                         defer { b += 1 }
                         if b > a && !s.joinsNext[b - 1] { break }
                         if sourceStop[Int(s.ids[a])] || sourceStop[Int(s.ids[b])] { continue }
+                        if b > a, phraseEvidenceBelow > 0, !Self.isWrittenAsOne(s, a, b), !Self.fillsQuote(s, a, b) {
+                            // Decided after counting: remember that this occurrence lacks structure.
+                            shard.unstructured[TermKey(s.ids[a...b]), default: 0] += 1
+                        }
                         let sourceKey = TermKey(s.ids[a...b])
                         shard.sources[sourceKey, default: FormStats()].add(surface: s.surface(a, b), pair: Int32(p), maxExamples: maxExamples)
                         var lo = Int.max, hi = -1
@@ -90,6 +117,7 @@ struct TermExtractor: Sendable {
             for (k, v) in shard.sources { merged.sources[k, default: FormStats()].merge(v, maxExamples: maxExamples) }
             for (k, v) in shard.candidates { merged.candidates[k, default: FormStats()].merge(v, maxExamples: maxExamples) }
             for (k, v) in shard.loose { merged.loose[k, default: FormStats()].merge(v, maxExamples: maxExamples) }
+            for (k, v) in shard.unstructured { merged.unstructured[k, default: 0] += v }
         }
         // Terms without a consistent span fall back on the loose ones, at a discount.
         let covered = Set(merged.candidates.keys.map(\.source))
@@ -141,6 +169,8 @@ struct TermExtractor: Sendable {
         var out: [TermPair] = []
         for sourceKey in bySource.keys.sorted() {
             guard let sourceStats = data.sources[sourceKey], Int(sourceStats.count) >= options.minCount else { continue }
+            if sourceKey.count > 1, Int(sourceStats.count) < options.phraseEvidenceBelow,
+               data.unstructured[sourceKey] == sourceStats.count { continue }
             let ce = Double(sourceStats.count)
             let sIds = sourceKey.ids
             var scored: [(score: Double, target: TermKey, stats: FormStats, cf: Int32)] = []
@@ -172,9 +202,16 @@ struct TermExtractor: Sendable {
                 let examples = candidate.stats.examples.map { e in
                     TermPair.Example(source: corpus.texts[Int(e)].source, target: corpus.texts[Int(e)].target)
                 }
+                // Names keep their capitals: an English word that sounds like a word of the other side.
+                func cased(_ english: String, other: String) -> String {
+                    let hangulWords = other.split(separator: " ").map(String.init).filter { $0.unicodeScalars.contains(where: LanguageCheck.isHangul) }
+                    return Self.caseForm(english) { word in
+                        hangulWords.contains { similarity.similarity(hangul: $0, latin: String(word)) >= 0.75 }
+                    }
+                }
                 out.append(TermPair(
-                    source: sourceCased ? Self.caseForm(sourceSurface, keepCase: sound) : sourceSurface,
-                    target: targetCased ? Self.caseForm(targetSurface, keepCase: sound) : targetSurface,
+                    source: sourceCased ? cased(sourceSurface, other: targetSurface) : sourceSurface,
+                    target: targetCased ? cased(targetSurface, other: sourceSurface) : targetSurface,
                     score: (candidate.score * 1000).rounded() / 1000, count: Int(candidate.stats.count),
                     sourceCount: Int(sourceStats.count), targetCount: Int(candidate.cf), transliteration: sound, examples: examples))
             }
@@ -219,14 +256,14 @@ struct TermExtractor: Sendable {
         return sorted.first?.key ?? ""
     }
 
-    /// Title-cased words become lower case unless they are names (`keepCase`: the pair sounds
-    /// alike) or acronyms (`EU`, `NATO`). Text without cased letters is unchanged.
-    static func caseForm(_ text: String, keepCase: Bool) -> String {
-        guard !keepCase, text != text.lowercased() else { return text }
+    /// Title-cased words become lower case unless they are names (`keep` says so: the word
+    /// sounds like its translation) or acronyms (`EU`, `NATO`).
+    static func caseForm(_ text: String, keep: (Substring) -> Bool) -> String {
+        guard text != text.lowercased() else { return text }
         return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let letters = word.filter(\.isLetter)
             if letters.count >= 2, letters.allSatisfy(\.isUppercase) { return String(word) }
-            if let first = word.first, first.isUppercase, word.dropFirst().allSatisfy({ !$0.isUppercase }) {
+            if let first = word.first, first.isUppercase, word.dropFirst().allSatisfy({ !$0.isUppercase }), !keep(word) {
                 return word.lowercased()
             }
             return String(word)

@@ -11,11 +11,17 @@ import Foundation
 struct WordAligner: Sendable {
     struct Options: Sendable {
         var iterations = 5
-        var hmmIterations = Int(ProcessInfo.processInfo.environment["TMKIT_HMM"] ?? "") ?? 3
+        var hmmIterations = 3
         var threads = Parallel.defaultThreads
         /// Weight of a link that crosses a quoted span boundary when both sides have the same
         /// number of quoted spans.
         var crossQuoteWeight: Float = 0.05
+
+        init(iterations: Int = 5, hmmIterations: Int = 3, threads: Int = Parallel.defaultThreads) {
+            self.iterations = iterations
+            self.hmmIterations = hmmIterations
+            self.threads = threads
+        }
     }
 
     /// The cell of each (source position 0...m, target position 0...n) of each pair, flat.
