@@ -23,19 +23,22 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "TranslationMemory", dependencies: ["CSQLite", "TMCore", "Segmentation", "Formats"]),
         .target(name: "Alignment", dependencies: ["Segmentation", "TMCore"]),
+        .target(name: "Terminology", dependencies: ["Segmentation", "TMCore", "Formats"]),
         .executableTarget(
             name: "tmkit",
             dependencies: [
-                "TMCore", "Segmentation", "Formats", "TranslationMemory", "Alignment",
+                "TMCore", "Segmentation", "Formats", "TranslationMemory",
+                "Alignment", "Terminology",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TMCoreTests", dependencies: ["TMCore"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TMCore"], exclude: ["Golden"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Segmentation", "TMCore"]),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "Formats", "Segmentation", "TMCore"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "tmkitTests", dependencies: ["tmkit"]),
+        .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Segmentation", "TMCore"]),
+        .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "Alignment", "Segmentation", "TMCore", "Formats"]),
     ]
 )
