@@ -3,6 +3,7 @@ import ArgumentParser
 import Formats
 import Foundation
 import Segmentation
+import Terminology
 import TMCore
 import TranslationMemory
 
@@ -23,7 +24,7 @@ struct AlignCommand: ParsableCommand {
         Evidence: Gale and Church's length model on characters (ratio and variance estimated
         from the pair itself) and anchors: numbers by value, Latin words kept in the
         translation, names matched by transliteration (트럼프 ~ Trump), glossary terms
-        (--glossary, a TSV of source<TAB>target) and punctuation (quotes, ?, !, closing colon),
+        (--glossary: TBX, or TSV/CSV of source, target, comment) and punctuation (quotes, ?, !, closing colon),
         plus headings and list items at the paragraph level.
 
         With -o FILE the pairs go to FILE instead (.tsv, or .tmx for TMX 1.4b); flagged beads
@@ -66,7 +67,7 @@ struct AlignCommand: ParsableCommand {
     @Option(help: "Language of the target document.")
     var targetLang: String = "ko"
 
-    @Option(help: "A glossary TSV (source<TAB>target per line) whose terms serve as anchors.")
+    @Option(help: "A glossary (.tbx, or .tsv/.csv: source, target, comment) whose terms serve as anchors.")
     var glossary: String?
 
     @Flag(help: "Ignore paragraphs: align all sentences in one pass.")
@@ -96,7 +97,7 @@ struct AlignCommand: ParsableCommand {
         var options = SentenceAligner.Options()
         options.useAnchors = !lengthOnly
         options.useParagraphs = !noParagraphs
-        if let glossary { options.glossary = try GlossaryPairs.read(glossary) }
+        if let glossary { options.glossary = try GlossaryPairs.read(glossary, source: source, target: target) }
         let sourceText = try TextFileReader.read(sourceDoc)
         let targetText = try TextFileReader.read(targetDoc)
         let sourceDocument = AlignmentDocument(name: sourceDoc, language: source, text: sourceText, format: DocumentFormat(path: sourceDoc))
@@ -124,23 +125,14 @@ struct AlignCommand: ParsableCommand {
     }
 }
 
-/// A glossary of term pairs for anchors: `source<TAB>target` per line; `#` lines and a
-/// `source<TAB>target` header are skipped.
+/// Glossary term pairs for anchors, from any glossary file Terminology reads (TBX; OmegaT-style
+/// TSV/CSV: source, target, comment), turned to the alignment's direction.
 enum GlossaryPairs {
-    static func read(_ path: String) throws -> [GlossaryPair] {
-        let text = try TextFileReader.read(path)
-        var pairs: [GlossaryPair] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else {
-                throw SentenceAlignmentError.badGlossaryLine(file: path, line: index + 1)
-            }
-            if index == 0 && fields[0].lowercased().hasPrefix("source") { continue }
-            pairs.append(GlossaryPair(source: fields[0], target: fields[1]))
+    static func read(_ path: String, source: LanguageTag, target: LanguageTag) throws -> [GlossaryPair] {
+        let glossary = try GlossaryFile.read(path, sourceLanguage: source, targetLanguage: target)
+        let reversed = glossary.sourceLanguage.sameLanguage(as: target) && glossary.targetLanguage.sameLanguage(as: source)
+        return glossary.entries.map { e in
+            reversed ? GlossaryPair(source: e.target, target: e.source) : GlossaryPair(source: e.source, target: e.target)
         }
-        return pairs
     }
 }
-

@@ -168,6 +168,38 @@ import FoundationXML
         #expect(o.status == 1 && o.stderr == "tmkit: /no/such/dir/p.tsv: cannot write: no such directory\n")
         let glossary = try TMKitProcess.file("g.tsv", Data("mirror\n".utf8))
         let g = try TMKitProcess.run(["align", a.path, b.path, "--glossary", glossary.path])
-        #expect(g.status == 1 && g.stderr == "tmkit: \(glossary.path):1: expected a glossary line `source<TAB>target`\n")
+        #expect(g.status == 1 && g.stderr.hasPrefix("tmkit: \(glossary.path):1: ") && g.stderr.split(separator: "\n").count == 1)
+    }
+
+    static let glossaryEN = """
+    The keyring holds the keys that sign the archive and it is updated by a package of its own. \
+    The mirror list changes often because volunteers add and remove servers every month. \
+    The sources file tells the package manager which of them to use.
+    """
+    static let glossaryKO = "자원봉사자들이 매달 서버를 추가하고 제거하기 때문에 미러 목록은 자주 바뀝니다. 소스 파일은 패키지 관리자에게 그중 어느 것을 사용할지 알려 줍니다."
+
+    /// Glossary terms (TSV or TBX) are anchors: the same beads, with more confidence.
+    @Test func glossaryTermsFromTSVOrTBXRaiseTheConfidence() throws {
+        let (a, b) = try pair(Self.glossaryEN, Self.glossaryKO, ext: "txt")
+        let plain = rows(try TMKitProcess.run(["align", a.path, b.path]).stdout)
+        let tsv = try TMKitProcess.file("terms.tsv", Data("mirror list\t미러 목록\tcomment\nsources file\t소스 파일\n".utf8))
+        let tbx = try TMKitProcess.file("terms.tbx", Data("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <martif type="TBX-Basic" xml:lang="ko"><text><body>
+          <termEntry id="t1"><langSet xml:lang="ko"><tig><term>미러 목록</term></tig></langSet><langSet xml:lang="en"><tig><term>mirror list</term></tig></langSet></termEntry>
+          <termEntry id="t2"><langSet xml:lang="ko"><tig><term>소스 파일</term></tig></langSet><langSet xml:lang="en"><tig><term>sources file</term></tig></langSet></termEntry>
+        </body></text></martif>
+        """.utf8))
+        for file in [tsv, tbx] {
+            let r = try TMKitProcess.run(["align", a.path, b.path, "--glossary", file.path])
+            #expect(r.status == 0, "\(r.stderr)")
+            let beads = rows(r.stdout)
+            #expect(beads.map { $0[2] } == ["1-0", "1-1", "1-1"])
+            #expect(beads.count == 3 && plain.count == 3)
+            if beads.count == 3 && plain.count == 3 {
+                #expect(Double(beads[1][3])! > Double(plain[1][3])! + 0.2)
+                #expect(beads[1][4] == "no")
+            }
+        }
     }
 }

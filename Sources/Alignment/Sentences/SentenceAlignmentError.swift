@@ -10,8 +10,6 @@ public enum SentenceAlignmentError: Error, CustomStringConvertible, Sendable, Eq
     case noSentences(file: String)
     /// The document is not in the language it was given as (the pair is probably swapped).
     case wrongLanguage(file: String, role: String, expected: String, found: String, share: Double)
-    /// A glossary line that is not `source<TAB>target`.
-    case badGlossaryLine(file: String, line: Int)
 
     public var description: String {
         switch self {
@@ -23,8 +21,6 @@ public enum SentenceAlignmentError: Error, CustomStringConvertible, Sendable, Eq
             let percent = Int((share * 100).rounded())
             return "\(file): the \(role) document should be \(expected) but looks like \(found) (\(percent)% of its letters); "
                 + "are the documents in the wrong order? (set --source-lang and --target-lang)"
-        case let .badGlossaryLine(file, line):
-            return "\(file):\(line): expected a glossary line `source<TAB>target`"
         }
     }
 }
