@@ -17,7 +17,7 @@ struct AlignCommand: ParsableCommand {
         the sentences inside each paragraph pair, and prints one bead per line as TSV:
           source<TAB>target<TAB>bead<TAB>confidence<TAB>flagged
         after a header line (source-LANG, target-LANG, bead, confidence, flagged). Beads are
-        1-1, 1-2, 2-1, 1-0 and 0-1; the confidence is the bead's posterior probability (0-1).
+        1-1, 1-2, 2-1, 1-0 and 0-1 (and 1-3, 3-1); the confidence is the bead's posterior probability (0-1).
         A bead is flagged ("yes") when its confidence is below --min-confidence or one side is
         empty. Tabs, newlines and backslashes in text are written as \\t, \\n, \\\\.
 

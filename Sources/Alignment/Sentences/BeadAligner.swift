@@ -14,13 +14,13 @@ struct UnitBead: Sendable, Hashable {
     var posterior: Double
 }
 
-/// The bead shapes: 1-1, 1-0, 0-1, 2-1, 1-2, with Gale and Church's prior probabilities
-/// (their 2-2 share spread over the others).
+/// The bead shapes: 1-1, 1-0, 0-1, 2-1, 1-2, and 3-1, 1-3 for a translation that condenses
+/// three sentences into one or splits one into three.
 enum BeadShape {
-    static let di: [Int] = [1, 1, 0, 2, 1]
-    static let dj: [Int] = [1, 0, 1, 1, 2]
-    /// Gale and Church's prior probabilities (their 2-2 share spread over the others).
-    static let galeChurchPriors: [Double] = [0.89, 0.005, 0.005, 0.045, 0.045]
+    static let di: [Int] = [1, 1, 0, 2, 1, 3, 1]
+    static let dj: [Int] = [1, 0, 1, 1, 2, 1, 3]
+    /// Gale and Church's prior probabilities (their 2-2 share given to 3-1 and 1-3).
+    static let galeChurchPriors: [Double] = [0.89, 0.005, 0.005, 0.045, 0.045, 0.005, 0.005]
 
     /// Priors re-estimated from the shapes of a first pass's beads, smoothed towards Gale and
     /// Church's with the weight of `smoothing` beads: a pair whose translation leaves many
@@ -32,9 +32,9 @@ enum BeadShape {
             counts[s] += 1
         }
         let total = counts.reduce(0, +)
-        return (0..<count).map { (counts[$0] + smoothing * galeChurchPriors[$0]) / (total + smoothing * 0.99) }
+        return (0..<count).map { (counts[$0] + smoothing * galeChurchPriors[$0]) / (total + smoothing) }
     }
-    static let count = 5
+    static let count = 7
 }
 
 /// Dynamic programming over beads inside a band around the diagonal: the cheapest path
@@ -65,7 +65,7 @@ struct BeadAligner {
             grid.forward(costs)
             let path = grid.viterbiPath()
             let full = width >= longest + 2
-            if full || !grid.touchesEdge(path) || grid.cellCount > 60_000_000 {
+            if full || !grid.touchesEdge(path) || grid.cellCount > 24_000_000 {
                 guard posteriors else { return grid.viterbiBeads(path) }
                 grid.backward()
                 return grid.beads(path)
@@ -87,6 +87,9 @@ struct BeadCosts {
     /// Miss weight of units `i-1` and `i` together (shared keys counted once), per `i`.
     let pairMissA: [Double]
     let pairMissB: [Double]
+    /// Miss weight of units `i-2`, `i-1` and `i` together, per `i`.
+    let tripleMissA: [Double]
+    let tripleMissB: [Double]
 
     init(a: [AlignUnit], b: [AlignUnit], model: LengthModel, table: AnchorTable, useAnchors: Bool, priorCosts: [Double]) {
         self.priorCosts = priorCosts
@@ -97,19 +100,26 @@ struct BeadCosts {
         self.useAnchors = useAnchors
         pairMissA = a.indices.map { $0 == 0 ? 0 : a[$0 - 1].anchors.miss + a[$0].anchors.miss - table.sharedMiss(a[$0 - 1].anchors.ids, a[$0].anchors.ids) }
         pairMissB = b.indices.map { $0 == 0 ? 0 : b[$0 - 1].anchors.miss + b[$0].anchors.miss - table.sharedMiss(b[$0 - 1].anchors.ids, b[$0].anchors.ids) }
+        func triple(_ u: [AlignUnit]) -> [Double] {
+            u.indices.map { i in
+                guard i >= 2 else { return 0 }
+                let ids = Set(u[i - 2].anchors.ids).union(u[i - 1].anchors.ids).union(u[i].anchors.ids)
+                return ids.reduce(0) { $0 + table.miss[Int($1)] }
+            }
+        }
+        tripleMissA = triple(a)
+        tripleMissB = triple(b)
     }
 
     /// The cost of the bead of shape `s` that ends at cell (i, j) (units before i and j).
-    /// `p11` is the anchor gain shared by units i-1 and j-1; `p21` by i-2 and j-1; `p12` by
-    /// i-1 and j-2 (the grid caches them).
+    /// `p11` is the anchor gain shared by units i-1 and j-1; `p21` by i-2 and j-1; `p31` by
+    /// i-3 and j-1; `p12` by i-1 and j-2; `p13` by i-1 and j-3 (the grid caches them).
     @inline(__always)
-    func cost(_ s: Int, _ i: Int, _ j: Int, p11: Double, p21: Double, p12: Double) -> Double {
+    func cost(_ s: Int, _ i: Int, _ j: Int, p11: Double, p21: Double, p12: Double, p31: Double, p13: Double) -> Double {
         let di = BeadShape.di[s], dj = BeadShape.dj[s]
         var l1 = 0.0, l2 = 0.0
-        if di >= 1 { l1 += a[i - 1].length }
-        if di == 2 { l1 += a[i - 2].length }
-        if dj >= 1 { l2 += b[j - 1].length }
-        if dj == 2 { l2 += b[j - 2].length }
+        for k in 0..<di { l1 += a[i - 1 - k].length }
+        for k in 0..<dj { l2 += b[j - 1 - k].length }
         // A sentence without a translation costs its prior only: its length says nothing
         // about a translation that is not there. (Gale and Church score it by the length
         // mismatch against zero, which makes long untranslated sentences merge into a
@@ -130,6 +140,24 @@ struct BeadCosts {
             var gain = g1 + g2
             if g1 > 0 && g2 > 0 { gain -= table.shared3(a[i - 2].anchors.ids, a[i - 1].anchors.ids, t, weights: table.gain) }
             c += pairMissA[i - 1] + b[j - 1].anchors.miss - gain
+        case 5:
+            // Three source units: inclusion-exclusion over the pairs (keys in all three and the
+            // target are rare enough to leave out).
+            let t = b[j - 1].anchors.ids
+            let u1 = a[i - 3].anchors.ids, u2 = a[i - 2].anchors.ids, u3 = a[i - 1].anchors.ids
+            var gain = p31 + p21 + p11
+            if p31 > 0 && p21 > 0 { gain -= table.shared3(u1, u2, t, weights: table.gain) }
+            if p31 > 0 && p11 > 0 { gain -= table.shared3(u1, u3, t, weights: table.gain) }
+            if p21 > 0 && p11 > 0 { gain -= table.shared3(u2, u3, t, weights: table.gain) }
+            c += tripleMissA[i - 1] + b[j - 1].anchors.miss - gain
+        case 6:
+            let t = a[i - 1].anchors.ids
+            let u1 = b[j - 3].anchors.ids, u2 = b[j - 2].anchors.ids, u3 = b[j - 1].anchors.ids
+            var gain = p13 + p12 + p11
+            if p13 > 0 && p12 > 0 { gain -= table.shared3(t, u1, u2, weights: table.gain) }
+            if p13 > 0 && p11 > 0 { gain -= table.shared3(t, u1, u3, weights: table.gain) }
+            if p12 > 0 && p11 > 0 { gain -= table.shared3(t, u2, u3, weights: table.gain) }
+            c += a[i - 1].anchors.miss + tripleMissB[j - 1] - gain
         default:
             let t = a[i - 1].anchors.ids
             let g1 = p12, g2 = p11
@@ -195,23 +223,21 @@ struct Grid {
             for j in lo[i]...hi[i] {
                 if i == 0 && j == 0 { continue }
                 let here = offset[i] + j - lo[i]
-                var p11 = 0.0, p21 = 0.0, p12 = 0.0
+                var p11 = 0.0, p21 = 0.0, p12 = 0.0, p31 = 0.0, p13 = 0.0
                 if costs.useAnchors && i >= 1 && j >= 1 {
                     p11 = costs.table.shared(costs.a[i - 1].anchors.ids, costs.b[j - 1].anchors.ids)
                     shared[here] = p11
-                    if i >= 2 {
-                        if let c = cell(i - 1, j) { p21 = shared[c] } else { p21 = costs.table.shared(costs.a[i - 2].anchors.ids, costs.b[j - 1].anchors.ids) }
-                    }
-                    if j >= 2 {
-                        if let c = cell(i, j - 1) { p12 = shared[c] } else { p12 = costs.table.shared(costs.a[i - 1].anchors.ids, costs.b[j - 2].anchors.ids) }
-                    }
+                    if i >= 2 { p21 = sharedGain(costs, i - 1, j) }
+                    if i >= 3 { p31 = sharedGain(costs, i - 2, j) }
+                    if j >= 2 { p12 = sharedGain(costs, i, j - 1) }
+                    if j >= 3 { p13 = sharedGain(costs, i, j - 2) }
                 }
                 var best = Double.infinity, bestShape = 255
                 var termCount = 0, minTerm = Double.infinity
                 for s in 0..<BeadShape.count {
                     let pi = i - BeadShape.di[s], pj = j - BeadShape.dj[s]
                     guard pi >= 0, pj >= 0, let prev = cell(pi, pj), viterbi[prev].isFinite else { continue }
-                    let c = costs.cost(s, i, j, p11: p11, p21: p21, p12: p12)
+                    let c = costs.cost(s, i, j, p11: p11, p21: p21, p12: p12, p31: p31, p13: p13)
                     let v = viterbi[prev] + c
                     if v < best { best = v; bestShape = s }
                     guard posteriors else { continue }
@@ -230,6 +256,13 @@ struct Grid {
                 forwardCost[here] = minTerm - log(sum)
             }
         }
+    }
+
+    /// The anchor gain shared by units i-1 and j-1: cached for cells already visited.
+    @inline(__always)
+    func sharedGain(_ costs: BeadCosts, _ i: Int, _ j: Int) -> Double {
+        if let c = cell(i, j) { return shared[c] }
+        return costs.table.shared(costs.a[i - 1].anchors.ids, costs.b[j - 1].anchors.ids)
     }
 
     mutating func backward() {

@@ -3,7 +3,7 @@ import Segmentation
 import TMCore
 
 /// One bead of a sentence alignment: consecutive source sentences matched with consecutive
-/// target sentences (1-1, 1-2, 2-1, 1-0 or 0-1), with a confidence.
+/// target sentences (1-1, 1-2, 2-1, 1-3, 3-1, 1-0 or 0-1), with a confidence.
 public struct SentenceBead: Sendable, Hashable {
     /// Indices into `SentenceAlignment.sourceSentences`.
     public var source: Range<Int>
@@ -16,7 +16,7 @@ public struct SentenceBead: Sendable, Hashable {
     /// sentence bead), between 0 and 1.
     public var confidence: Double
 
-    /// `1-1`, `1-2`, `2-1`, `1-0` or `0-1`.
+    /// `1-1`, `1-2`, `2-1`, `1-3`, `3-1`, `1-0` or `0-1`.
     public var kind: String { "\(source.count)-\(target.count)" }
 
     /// Whether both sides have text (a bead that can become a translation unit).
@@ -51,10 +51,10 @@ public struct SentenceAligner: Sendable {
         /// Align paragraphs first; false aligns all sentences in one pass.
         public var useParagraphs = true
         /// Re-estimate the length ratio from the first pass's 1-1 beads, and the bead priors
-        /// from its bead shapes, and align again. (The first pass takes the ratio of the
+        /// from its bead shapes (paragraph and sentence beads apart), and align again. (The first pass takes the ratio of the
         /// documents' total lengths, which untranslated paragraphs skew, and Gale and Church's
         /// priors, which expect few untranslated sentences.)
-        public var refineLengthModel = true
+        public var refine = true
         /// Glossary term pairs used as anchors.
         public var glossary: [GlossaryPair] = []
         /// Check that each document is written in the script of its language.
@@ -116,16 +116,19 @@ public struct SentenceAligner: Sendable {
         var model = LengthModel.estimated(sourceLength: sourceUnits.reduce(0) { $0 + $1.length },
                                           targetLength: targetUnits.reduce(0) { $0 + $1.length },
                                           count: min(sourceUnits.count, targetUnits.count), typical: typical)
-        var unitBeads = alignUnits(sourceUnits, targetUnits, structure: structure, model: model, table: table,
-                                   posteriors: !options.refineLengthModel)
-        if options.refineLengthModel {
+        let first = alignUnits(sourceUnits, targetUnits, structure: structure, model: model, table: table,
+                               posteriors: !options.refine)
+        var unitBeads = first.sentences
+        if options.refine {
             let pairs = unitBeads.filter { $0.source.count == 1 && $0.target.count == 1 }
                 .map { (sourceUnits[$0.source.lowerBound].length, targetUnits[$0.target.lowerBound].length) }
-            let refined = LengthModel.fitted(pairs, fallback: model, typical: typical)
-            model = refined
-            let priors = BeadShape.estimatedPriors(unitBeads)
+            model = LengthModel.fitted(pairs, fallback: model, typical: typical)
+            // Priors from the first pass: sentence beads inside paragraph beads that pair
+            // paragraphs, and paragraph beads.
+            let inPairs = unitBeads.filter { !($0.source.isEmpty && $0.target.isEmpty) }
             unitBeads = alignUnits(sourceUnits, targetUnits, structure: structure, model: model, table: table, posteriors: true,
-                                   priors: priors)
+                                   priors: BeadShape.estimatedPriors(Self.withinParagraphPairs(inPairs, first.paragraphs, structure)),
+                                   paragraphPriors: BeadShape.estimatedPriors(first.paragraphs)).sentences
         }
         let beads = unitBeads.map { b in
             SentenceBead(source: b.source, target: b.target,
@@ -145,18 +148,23 @@ public struct SentenceAligner: Sendable {
     }
 
     /// Paragraphs first, then the sentences of each paragraph bead.
+    /// Sentence beads, and the paragraph beads they were found in (none without paragraphs).
+    /// `priors` are for sentence beads, `paragraphPriors` for paragraph beads.
     func alignUnits(_ source: [AlignUnit], _ target: [AlignUnit], structure: Structure, model: LengthModel, table: AnchorTable,
-                    posteriors: Bool, priors: [Double] = BeadShape.galeChurchPriors) -> [UnitBead] {
+                    posteriors: Bool, priors: [Double] = BeadShape.galeChurchPriors,
+                    paragraphPriors: [Double] = BeadShape.galeChurchPriors) -> (sentences: [UnitBead], paragraphs: [UnitBead]) {
         let aligner = BeadAligner(model: model, priorCosts: priors.map { -log($0) }, table: table, useAnchors: options.useAnchors,
                                   posteriors: posteriors)
         let sourceStarts = Self.starts(structure.sourceParagraphs)
         let targetStarts = Self.starts(structure.targetParagraphs)
         if structure.sourceParagraphs.count == 1 && structure.targetParagraphs.count == 1 {
-            return aligner.align(source, target)
+            return (aligner.align(source, target), [])
         }
         let sourceBlocks = Self.paragraphUnits(source, starts: sourceStarts, counts: structure.sourceParagraphs, roles: structure.sourceRoles, table: table)
         let targetBlocks = Self.paragraphUnits(target, starts: targetStarts, counts: structure.targetParagraphs, roles: structure.targetRoles, table: table)
-        let paragraphBeads = aligner.align(sourceBlocks, targetBlocks)
+        var paragraphAligner = aligner
+        paragraphAligner.priorCosts = paragraphPriors.map { -log($0) }
+        let paragraphBeads = paragraphAligner.align(sourceBlocks, targetBlocks)
         var result: [UnitBead] = []
         for pb in paragraphBeads {
             let s0 = pb.source.isEmpty ? (pb.source.lowerBound < sourceStarts.count ? sourceStarts[pb.source.lowerBound] : source.count) : sourceStarts[pb.source.lowerBound]
@@ -170,7 +178,24 @@ public struct SentenceAligner: Sendable {
                                        posterior: b.posterior * pb.posterior))
             }
         }
-        return result
+        return (result, paragraphBeads)
+    }
+
+    /// The sentence beads that lie in paragraph beads pairing paragraphs on both sides (the
+    /// others are 1-0 or 0-1 because their whole paragraph is).
+    static func withinParagraphPairs(_ beads: [UnitBead], _ paragraphs: [UnitBead], _ structure: Structure) -> [UnitBead] {
+        guard !paragraphs.isEmpty else { return beads }
+        let sourceStarts = starts(structure.sourceParagraphs)
+        var deletedSource = [Bool](repeating: false, count: structure.sourceParagraphs.reduce(0, +))
+        var deletedTarget = [Bool](repeating: false, count: structure.targetParagraphs.reduce(0, +))
+        let targetStarts = starts(structure.targetParagraphs)
+        for p in paragraphs where p.source.isEmpty || p.target.isEmpty {
+            for k in p.source { for i in sourceStarts[k]..<(sourceStarts[k] + structure.sourceParagraphs[k]) { deletedSource[i] = true } }
+            for k in p.target { for j in targetStarts[k]..<(targetStarts[k] + structure.targetParagraphs[k]) { deletedTarget[j] = true } }
+        }
+        return beads.filter { b in
+            !(b.source.contains { deletedSource[$0] } || b.target.contains { deletedTarget[$0] })
+        }
     }
 
     static func starts(_ counts: [Int]) -> [Int] {
