@@ -59,13 +59,16 @@ struct BeadAligner {
         // The whole matrix for small problems; else a band that doubles while the best path
         // runs along its edge.
         var width = longest <= 300 ? longest + 2 : max(48, longest / 100)
+        // Memory stays under about 1.3 GB (54 bytes a cell): very long inputs get a narrower band.
+        let maxCells = 24_000_000
+        width = min(width, max(16, maxCells / (2 * (n + 1)) - 1))
         let costs = BeadCosts(a: a, b: b, model: model, table: table, useAnchors: useAnchors, priorCosts: priorCosts)
         while true {
             var grid = Grid(n: n, m: m, width: width, posteriors: posteriors)
             grid.forward(costs)
             let path = grid.viterbiPath()
             let full = width >= longest + 2
-            if full || !grid.touchesEdge(path) || grid.cellCount > 24_000_000 {
+            if full || !grid.touchesEdge(path) || (n + 1) * (4 * width + 1) > maxCells {
                 guard posteriors else { return grid.viterbiBeads(path) }
                 grid.backward()
                 return grid.beads(path)
