@@ -86,8 +86,9 @@ struct AlignOutput {
             unit.properties = [
                 TranslationUnit.Property(type: "x-alignment-bead", value: bead.kind),
                 TranslationUnit.Property(type: "x-alignment-confidence", value: String(format: "%.3f", bead.confidence)),
+                TranslationUnit.Property(type: "x-document", value: sourceFile),
+                TranslationUnit.Property(type: "x-sentence", value: "\(bead.source.lowerBound + 1)"),
             ]
-            unit.location = SourceLocation(file: sourceFile, line: bead.source.lowerBound + 1, column: 1)
             return unit
         }
     }

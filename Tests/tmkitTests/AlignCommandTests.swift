@@ -85,6 +85,8 @@ import FoundationXML
         #expect(!xml.contains("graphical installer"))
         #expect(xml.contains("<tuv xml:lang=\"ko\"><seg>650 MB 이미지를 내려받습니다.</seg></tuv>"))
         #expect(xml.contains("srclang=\"en\""))
+        #expect(xml.contains("<prop type=\"x-alignment-bead\">1-2</prop>"))
+        #expect(xml.contains("<prop type=\"x-document\">\(a.path)</prop>"))
         let parser = XMLParser(data: Data(xml.utf8))
         #expect(parser.parse() && parser.parserError == nil)
         // The TSV keeps the flagged 1-0 bead.
