@@ -91,7 +91,10 @@ struct ImportWriter {
     let tm: TranslationMemory
     private var pending: [Int64: PostingBuffer] = [:]
     private var pendingEntries = 0
-    private var seenPairs = Set<Int64>()
+    /// Pairs added by this import: first hash -> an independent second hash (128 bits together).
+    private var seenPairs: [Int64: Int64] = [:]
+    /// First hashes shared by two different pairs of this import (checked against the store on write).
+    private var collisions = Set<Int64>()
     private var block: Int64
     private var languages = Set<String>()
 
@@ -104,7 +107,8 @@ struct ImportWriter {
     }
 
     /// Checks a batch and starts analysing it in the background.
-    func prepare(_ units: [TranslationUnit], summary: inout ImportSummary) throws -> PendingAnalysis {
+    /// Duplicates are found here, before analysis, so they cost no analysis.
+    mutating func prepare(_ units: [TranslationUnit], summary: inout ImportSummary) throws -> PendingAnalysis {
         var kept: [TranslationUnit] = []
         kept.reserveCapacity(units.count)
         for unit in units {
@@ -116,6 +120,8 @@ struct ImportWriter {
                 summary.skipped["empty source", default: 0] += 1
             } else if unit.target.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 summary.skipped["empty target", default: 0] += 1
+            } else if try isDuplicate(unit) {
+                summary.duplicates += 1
             } else {
                 kept.append(unit)
             }
@@ -132,12 +138,11 @@ struct ImportWriter {
             """)
         for a in analyzed {
             let u = a.unit
-            let pairHash = FNV64.hash(u.sourceLanguage.code, u.targetLanguage.code, u.source, u.target, u.context ?? "")
-            if try isDuplicate(u, hash: pairHash) {
+            let pairHash = Self.pairHash(u)
+            if collisions.contains(pairHash), try storedDuplicate(u, hash: pairHash) {
                 summary.duplicates += 1
                 continue
             }
-            seenPairs.insert(pairHash)
             insert.reset()
             insert.bind(1, u.sourceLanguage.code)
             insert.bind(2, u.targetLanguage.code)
@@ -169,11 +174,29 @@ struct ImportWriter {
         if pendingEntries >= Self.flushEvery { try flushPostings() }
     }
 
-    private func isDuplicate(_ u: TranslationUnit, hash: Int64) throws -> Bool {
-        // In an empty store, only pairs added by this import can be duplicates.
-        if storeWasEmpty && !seenPairs.contains(hash) { return false }
+    static func pairHash(_ u: TranslationUnit) -> Int64 {
+        FNV64.hash(u.sourceLanguage.code, u.targetLanguage.code, u.source, u.target, u.context ?? "")
+    }
+
+    /// Whether `u` is already stored or came earlier in this import; records it otherwise.
+    private mutating func isDuplicate(_ u: TranslationUnit) throws -> Bool {
+        let h1 = Self.pairHash(u)
+        let h2 = FNV64.hash(u.context ?? "", u.target, u.source, u.targetLanguage.code, u.sourceLanguage.code, "2")
+        if let seen = seenPairs[h1] {
+            if seen == h2 { return true }
+            collisions.insert(h1)
+            return false
+        }
+        if !storeWasEmpty, try storedDuplicate(u, hash: h1) { return true }
+        seenPairs[h1] = h2
+        return false
+    }
+
+    /// Whether the store holds `u` (comparing the text, not only the hash).
+    private func storedDuplicate(_ u: TranslationUnit, hash: Int64) throws -> Bool {
         let s = try tm.db.statement("SELECT source_lang, target_lang, source, target, context FROM entry WHERE pair_hash = ?")
         s.bind(1, hash)
+        defer { s.reset() }
         while try s.step() {
             if s.string(0) == u.sourceLanguage.code, s.string(1) == u.targetLanguage.code, s.string(2) == u.source,
                s.string(3) == u.target, s.string(4) == u.context { return true }
