@@ -134,5 +134,13 @@ import TMCore
         #expect(korean.map(\.source) == ["European security matters"])
         #expect(korean.first?.targetHits == [3..<5])
         #expect(try tm.concordance("giraffe").isEmpty)
+        // Spacing variants: 바탕화면 finds 바탕 화면, the hit spanning the space.
+        for query in ["바탕화면", "바탕화면을"] {
+            let spaced = try tm.concordance(query)
+            #expect(spaced.map(\.source) == ["Change the desktop background"], "\(query)")
+            #expect(spaced.first?.targetHits == [0..<5], "\(query)")
+        }
+        let tm2 = try store([unit("Desktop", "바탕화면")])
+        #expect(try tm2.concordance("바탕 화면").first?.targetHits == [0..<2, 2..<4])
     }
 }

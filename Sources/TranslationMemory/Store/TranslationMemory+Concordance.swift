@@ -14,8 +14,10 @@ public struct ConcordanceHit: Sendable, Hashable {
 }
 
 extension TranslationMemory {
-    /// Entries whose source or target contains every word of `text` (compared by match key,
-    /// so `안보를` finds `안보는` and `negotiations` finds `negotiation`), oldest first.
+    /// Entries whose source or target contains every word of `text`, oldest first. Words are
+    /// compared by match key (`negotiations` finds `negotiation`); Korean words without their
+    /// trailing particles are found in Korean text with spaces ignored, so `안보를` finds `안보는`
+    /// and `바탕화면` finds `바탕 화면`.
     public func concordance(_ text: String, limit: Int = 20) throws -> [ConcordanceHit] {
         defer { db.releaseAll() }
         let query = AnalyzedSide(segmenter.analyze(text))
@@ -25,7 +27,11 @@ extension TranslationMemory {
         var hits: [ConcordanceHit] = []
         var seen = Set<Int64>()
         let languages = Set(try storedLanguages().map { LanguageTag($0)?.language ?? $0 })
-        for language in languages.sorted() {
+        let hangul = text.unicodeScalars.contains { $0.value >= 0xAC00 && $0.value <= 0xD7A3 }
+        if hangul, languages.contains("ko") {
+            try spacingVariants(of: text, query: query, limit: limit, into: &hits, seen: &seen)
+        }
+        for language in languages.sorted() where !(hangul && language == "ko") {
             // The rarest key's postings are the candidates; each is checked for all keys.
             let dfStatement = try db.statement("SELECT sum(count) FROM posting WHERE term = ?")
             var rarest: (Int64, Int)?
@@ -70,5 +76,91 @@ extension TranslationMemory {
             }
         }
         return hits
+    }
+
+    /// Korean words written with other spacing (`바탕화면` / `바탕 화면`): entries whose Hangul
+    /// text, spaces ignored, contains each query word without its trailing particles.
+    private func spacingVariants(
+        of text: String, query: AnalyzedSide, limit: Int, into hits: inout [ConcordanceHit], seen: inout Set<Int64>
+    ) throws {
+        let scalars = Array(text.unicodeScalars)
+        var needles: [[Unicode.Scalar]] = []
+        var word: [StoredToken] = []
+        func close() {
+            while let last = word.last, last.kind == .particle || last.kind == .punctuation { word.removeLast() }
+            if let first = word.first, let last = word.last {
+                let n = scalars[first.start..<last.end].filter { $0 != " " }
+                if n.contains(where: { $0.value >= 0xAC00 && $0.value <= 0xD7A3 }) { needles.append(Array(n)) }
+            }
+            word.removeAll()
+        }
+        for t in query.tokens {
+            if let last = word.last, last.end < t.start { close() }
+            word.append(t)
+        }
+        close()
+        guard !needles.isEmpty, needles.allSatisfy({ $0.count >= 2 }) else { return }
+        // The rarest Hangul bigram of the needles gives the candidates.
+        let df = try db.statement("SELECT sum(count) FROM posting WHERE term = ?")
+        var rarest: (Int64, Int)?
+        for needle in needles {
+            for bigram in IndexTerms.hangulBigrams(String(String.UnicodeScalarView(needle))) {
+                let term = IndexTerms.hash("ko", "h", bigram)
+                df.reset()
+                df.bind(1, term)
+                let n = try df.step() ? df.int(0) : 0
+                if n == 0 { return }
+                if rarest == nil || n < rarest!.1 { rarest = (term, n) }
+            }
+        }
+        guard let (term, _) = rarest else { return }
+        var sides: [Int64] = []
+        let postings = try db.statement("SELECT ids FROM posting WHERE term = ? ORDER BY block")
+        postings.bind(1, term)
+        while try postings.step() {
+            postings.withBlob(0) { raw in
+                let b = raw.bindMemory(to: UInt8.self)
+                var i = 0
+                var side: UInt64 = 0
+                while i < b.count {
+                    side &+= Varint.read(b, &i)
+                    i += 1
+                    sides.append(Int64(side))
+                }
+            }
+        }
+        for sideID in sides where hits.count < limit {
+            guard let c = try candidate(sideID), !seen.contains(c.id) else { continue }
+            let entry = Array(c.sideText.unicodeScalars)
+            var offsets: [Int] = []
+            var packed: [Unicode.Scalar] = []
+            for (i, u) in entry.enumerated() where u != " " {
+                packed.append(u)
+                offsets.append(i)
+            }
+            var ranges: [Range<Int>] = []
+            for needle in needles {
+                guard let at = Self.find(needle, in: packed) else { ranges = []; break }
+                ranges.append(offsets[at]..<(offsets[at + needle.count - 1] + 1))
+            }
+            guard !ranges.isEmpty else { continue }
+            seen.insert(c.id)
+            let fromSource = sideID & 1 == 0
+            hits.append(ConcordanceHit(
+                id: c.id,
+                source: fromSource ? c.sideText : c.otherText, target: fromSource ? c.otherText : c.sideText,
+                sourceLanguage: fromSource ? c.sideLanguage : c.otherLanguage,
+                targetLanguage: fromSource ? c.otherLanguage : c.sideLanguage,
+                sourceHits: fromSource ? ranges : [], targetHits: fromSource ? [] : ranges))
+        }
+    }
+
+    static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Int? {
+        guard needle.count <= hay.count else { return nil }
+        outer: for i in 0...(hay.count - needle.count) {
+            for j in needle.indices where hay[i + j] != needle[j] { continue outer }
+            return i
+        }
+        return nil
     }
 }
