@@ -39,6 +39,7 @@ Misses and noise are classified by the tokens of the other tool that overlap the
          endings, copula or suffixes only), other.
 
 Usage: python3 Benchmarks/segment_vs_kiwi.py [--corpus DIR] [-n 2000] [--top 30] [--dump FILE]
+       [--per-line] [--no-system-lexicon] [--no-pin] [--tmkit PATH]
 """
 
 import argparse
@@ -103,10 +104,17 @@ def pin():
 # tmkit
 
 
-def run_tmkit(tmkit, lines, workdir, pinned, extra):
+def run_tmkit(tmkit, lines, workdir, pinned, extra, per_line):
     path = os.path.join(workdir, "sentences.txt")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
+    inputs = [path]
+    if per_line:  # one file per sentence: tmkit learns stem evidence per file
+        inputs = []
+        for i, line in enumerate(lines):
+            inputs.append(os.path.join(workdir, f"line{i:05}.txt"))
+            with open(inputs[-1], "w", encoding="utf-8") as f:
+                f.write(line + "\n")
     env = dict(os.environ, TMKIT_HOME=os.path.join(workdir, "home"))
     cmd = ([shutil.which("taskset"), "-c", "0"] if pinned and shutil.which("taskset") else []) + \
           [tmkit, "segment", "--format", "json"] + extra
@@ -116,11 +124,12 @@ def run_tmkit(tmkit, lines, workdir, pinned, extra):
         f.write("가\n")
     startup = min(timed(lambda: subprocess.run(cmd + [tiny], env=env, check=True,
                                                capture_output=True))[1] for _ in range(3))
-    proc, wall = timed(lambda: subprocess.run(cmd + [path], env=env, capture_output=True))
+    proc, wall = timed(lambda: subprocess.run(cmd + inputs, env=env, capture_output=True))
     if proc.returncode != 0:
         sys.exit("tmkit failed: " + proc.stderr.decode("utf-8", "replace").strip())
     segments = [json.loads(l) for l in proc.stdout.decode("utf-8").splitlines() if l.strip()]
-    return align(lines, segments), wall, startup, os.path.getsize(path), " ".join(cmd)
+    return align(lines, segments), wall, startup, os.path.getsize(path), " ".join(cmd) + \
+        (" FILE1 ... FILE%d (one per sentence)" % len(lines) if per_line else " FILE")
 
 
 def align(lines, segments):
@@ -234,6 +243,8 @@ def main():
     ap.add_argument("--top", type=int, default=30, help="offenders to list (default 30)")
     ap.add_argument("--no-pin", action="store_true", help="do not pin both tools to CPU 0")
     ap.add_argument("--no-system-lexicon", action="store_true", help="pass it to tmkit")
+    ap.add_argument("--per-line", action="store_true",
+                    help="give tmkit one file per sentence, so it learns no stems across sentences")
     ap.add_argument("--dump", help="write every miss and noise instance to this TSV file")
     args = ap.parse_args()
 
@@ -242,14 +253,14 @@ def main():
     extra = ["--no-system-lexicon"] if args.no_system_lexicon else []
     with tempfile.TemporaryDirectory() as work:
         os.mkdir(os.path.join(work, "home"))
-        tm, tm_wall, tm_start, nbytes, cmd = run_tmkit(args.tmkit, lines, work, pinned, extra)
+        tm, tm_wall, tm_start, nbytes, cmd = run_tmkit(args.tmkit, lines, work, pinned, extra, args.per_line)
     kw, kw_wall, kw_load, kw_version = run_kiwi(lines)
 
     hunspell = next((p for p in ("/usr/share/hunspell/ko.dic", "/usr/share/hunspell/ko_KR.dic")
                      if os.path.exists(p)), None)
     print(f"segment_vs_kiwi: {len(lines)} sentences (every {k}th of {n_eligible} one-line Korean "
           f"target_ko strings of {os.path.join(args.corpus, 'dev_train.tsv')}), {nbytes / 1e3:.1f} kB")
-    print(f"tmkit: {cmd} FILE   system lexicon: "
+    print(f"tmkit: {cmd}   system lexicon: "
           f"{'off' if extra else (hunspell or 'none installed')}")
     print(f"kiwi:  kiwipiepy {kw_version}, Kiwi(num_workers=0).tokenize per sentence   "
           f"pinned to CPU 0: {'yes' if pinned else 'no'}")

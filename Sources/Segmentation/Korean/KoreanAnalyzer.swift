@@ -53,9 +53,23 @@ public struct KoreanAnalyzer: Sendable {
         var best = (cost: whole.cost, pieces: whole.pieces)
         for cut in Self.suffixCuts(scalars) {
             let stem = analyzeStem(scalars[..<cut.stemLength])
-            if !cut.suffix.strong && !stem.known { continue }
+            var cost: Double
+            if cut.suffix.strong {
+                cost = stem.cost - 0.5
+            } else if stem.known {
+                // A weak particle after a one-syllable stem needs the text's own evidence:
+                // the dictionary alone would split 모든 into 모 + 든.
+                if cut.stemLength == 1 && !evidence.isStem(String(scalars[0]), syllables: 1) { continue }
+                cost = stem.cost + 0.3
+            } else if cut.stemLength >= 2, KoreanSuffixes.guessable.contains(cut.suffix.text), !endsInKnownWord(scalars) {
+                // An unknown stem of two or more syllables before a common particle, when the
+                // word does not end in a known word (정상회의 ends in 회의): 바이든이, 명령어의.
+                cost = 1.9
+            } else {
+                continue
+            }
             // Among equal cuts the longer suffix wins (`협상` + `에서는`, not `협상에서` + `는`).
-            let cost = stem.cost + (cut.suffix.strong ? -0.5 : 0.3) - 0.01 * Double(cut.suffix.text.unicodeScalars.count)
+            cost -= 0.01 * Double(cut.suffix.text.unicodeScalars.count)
             if cost < best.cost - 1e-9 {
                 let role: Piece.Role = cut.suffix.kind == .particle ? .particle : .ending
                 best = (cost, stem.pieces + [Piece(text: cut.suffix.text, role: role)])
@@ -76,8 +90,17 @@ public struct KoreanAnalyzer: Sendable {
             }
         }
         if isKnown(s) { return ([Piece(text: text, role: .stem)], true, 1) }
-        if let parts = compound(s) { return (parts.map { Piece(text: $0, role: .stem) }, true, 1) }
+        // A compound costs a little more than a known word, so a known stem with a weak
+        // particle (`명령어` + `의`) beats a compound of lexicon words (`명령` + `어의`).
+        if let parts = compound(s) { return (parts.map { Piece(text: $0, role: .stem) }, true, 1 + 0.4 * Double(parts.count - 1)) }
         return ([Piece(text: text, role: .stem)], false, 2)
+    }
+
+    /// Whether the last two syllables of `word` form a known word.
+    private func endsInKnownWord(_ word: [Unicode.Scalar]) -> Bool {
+        guard word.count >= 2 else { return false }
+        let tail = word[(word.count - 2)...]
+        return isKnown(tail)
     }
 
     private func piecesOfKnown(_ s: ArraySlice<Unicode.Scalar>) -> [Piece] {

@@ -26,7 +26,7 @@ enum KoreanSuffixes {
             ("이라는", .afterConsonant, true), ("라는", .afterVowel, true), ("이라고", .afterConsonant, true),
             ("라고", .afterVowel, true), ("이라도", .afterConsonant, true), ("라도", .afterVowel, true),
             ("이란", .afterConsonant, true), ("란", .afterVowel, true), ("이나마", .afterConsonant, true),
-            ("이든", .afterConsonant, true), ("든", .afterVowel, false), ("이야", .afterConsonant, true),
+            ("이든", .afterConsonant, true), ("이야", .afterConsonant, true),
         ] as [(String, A, Bool)] {
             add(t, .particle, a, strong: s)
         }
@@ -88,6 +88,9 @@ enum KoreanSuffixes {
         }
         return table
     }()
+
+    /// Weak particles common enough to split from an unknown stem of two or more syllables.
+    static let guessable: Set<String> = ["의", "에", "이", "가", "와", "과", "로", "도", "만", "음"]
 
     /// The longest suffix, in scalars.
     static let maxLength: Int = byText.keys.map { $0.unicodeScalars.count }.max() ?? 1
