@@ -60,7 +60,7 @@ struct TermExtractor: Sendable {
         let phraseEvidenceBelow = options.phraseEvidenceBelow
         let sourceIsEnglishLike = options.sourceLanguage.language != "ko"
         let sourceStop: [Bool] = corpus.source.words.map { sourceIsEnglishLike && Self.functionWords.contains($0) }
-        let consistent = Self.experiment["TMKIT_ALIGN_LOOSE"] == nil
+        let consistent = Self.experiment["TMKIT_ALIGN_CONSISTENT"] != nil
         let trimThreshold = Float(Self.experiment["TMKIT_TRIM"] ?? "") ?? 0.15
         let shards = Parallel.map(count: corpus.pairs.count, threads: options.threads) { range -> Shard in
             var shard = Shard()
@@ -184,9 +184,13 @@ struct TermExtractor: Sendable {
                 score *= pow(lengthPenalty, Double(max(0, targetKey.count - sIds.count)))
                 // Every source word should be translated somewhere in the span.
                 score *= coverageFloor + (1 - coverageFloor) * Double(stats.coverage) / cef
-                // A target that merely copies the source (an untranslated English word) is weak.
-                if sourceIsEnglishLike, !stats.surface.unicodeScalars.contains(where: LanguageCheck.isHangul),
-                   options.targetLanguage.language == "ko" { score *= copyPenalty }
+                // Into Korean, a target without Hangul is at best a kept foreign word; one that
+                // merely copies the source is no translation at all and is left out.
+                if sourceIsEnglishLike, options.targetLanguage.language == "ko",
+                   !stats.surface.unicodeScalars.contains(where: LanguageCheck.isHangul) {
+                    if Self.folded(stats.surface) == Self.folded(sourceStats.surface) { continue }
+                    score *= copyPenalty
+                }
                 scored.append((score, targetKey, stats, cf))
             }
             scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.stats.count != $1.stats.count ? $0.stats.count > $1.stats.count : $0.target < $1.target) }
@@ -229,6 +233,9 @@ struct TermExtractor: Sendable {
         }
         return best
     }
+
+    /// Lower case without spaces, for comparing a copy with its source.
+    static func folded(_ s: String) -> String { s.lowercased().filter { !$0.isWhitespace } }
 
     /// Mean over target words of the best p(target | source word), times the same backwards:
     /// how well the words explain each other.

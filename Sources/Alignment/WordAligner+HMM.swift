@@ -9,7 +9,7 @@ extension WordAligner {
     /// Largest jump modelled; longer jumps share the end buckets.
     static let maxJump = 8
     static let nullProbability: Float = Float(ProcessInfo.processInfo.environment["TMKIT_NULL_P"] ?? "") ?? 0.2
-    static let linkThreshold: Float = Float(ProcessInfo.processInfo.environment["TMKIT_LINK_T"] ?? "") ?? 0.3
+    static let linkThreshold: Float = Float(ProcessInfo.processInfo.environment["TMKIT_LINK_T"] ?? "") ?? 0.7
 
     struct HMMState: Sendable {
         var jumps: [Float] = Array(repeating: 1, count: 2 * WordAligner.maxJump + 1)
