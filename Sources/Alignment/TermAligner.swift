@@ -1,3 +1,4 @@
+import Foundation
 import Segmentation
 import TMCore
 
@@ -86,7 +87,7 @@ public struct TermAligner: Sendable {
         func lap(_ what: String) {
             guard timing else { return }
             let now = clock.now
-            print("timing \(what): \(now - last)")
+            FileHandle.standardError.write(Data("timing \(what): \(now - last)\n".utf8))
             last = now
         }
         progress?("analysing \(usable.count) pairs")
@@ -118,7 +119,6 @@ public struct TermAligner: Sendable {
         let segmenter = self.segmenter
         let sourceEvidence = segmenter.learnEvidence(from: pairs.lazy.map(\.source))
         let targetEvidence = segmenter.learnEvidence(from: pairs.lazy.map(\.target))
-        if TermExtractor.experiment["TMKIT_TIMING"] != nil { print("timing evidence done", ContinuousClock.now) }
         let shards = Parallel.map(count: pairs.count, threads: options.threads) { range in
             range.map { p in
                 (AnalyzedSide(segmenter.analyze(pairs[p].source, evidence: sourceEvidence)),

@@ -4,10 +4,13 @@ import TMCore
 /// Turns word alignments into ranked term pairs.
 ///
 /// For every source n-gram (1 to `maxWords` neighbouring words), each occurrence proposes the
-/// target span from the first to the last target word aligned to it (consistent with the
-/// alignment: no word inside the span is linked outside the n-gram). Candidates are ranked by a
-/// mix of how often the n-gram is translated so (c(e,f)/c(e)), association (Dice over the
-/// corpus) and the lexical translation probabilities of the EM models.
+/// target span from the first to the last target word linked to it, with edge words the
+/// models barely tie to the term trimmed (a verb after a noun phrase) and no punctuation inside.
+/// Candidates are ranked by a mix of how often the n-gram is translated so (c(e,f)/c(e)),
+/// association (Dice over the corpus) and the lexical translation probabilities of the EM
+/// models, discounted when some source word is not linked into the span, when the span is
+/// longer than the term, and (into Korean) when the target has no Hangul; a target that only
+/// copies the source is no translation and is dropped.
 struct TermExtractor: Sendable {
     let options: TermAligner.Options
 

@@ -28,7 +28,7 @@ struct GlossarySources: ParsableArguments {
             }
         } else {
             for path in glossaries {
-                loaded.append(((path as NSString).lastPathComponent, try GlossaryFile.read(path, sourceLanguage: .korean, targetLanguage: .english)))
+                loaded.append(((path as NSString).lastPathComponent, try GlossaryFile.read(path, fallbackSource: .korean, fallbackTarget: .english)))
             }
         }
         return GlossaryIndex(loaded)

@@ -101,6 +101,11 @@ import Testing
         let tbx = try String(contentsOf: out, encoding: .utf8)
         #expect(tbx.contains("<term>file</term>"))
         #expect(tbx.contains("<term>파일</term>"))
+        // An English -> Korean glossary looked up from English: direction source-target.
+        let look = try TMKitProcess.run(["glossary", "lookup", "Files", "--glossary", out.path, "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: look.stdoutData) as? [[String: Any]])
+        #expect(json.first?["target"] as? String == "파일")
+        #expect(json.first?["direction"] as? String == "source-target")
     }
 
     @Test func buildsFromATranslationMemory() throws {
