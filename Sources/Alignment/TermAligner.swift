@@ -1,3 +1,4 @@
+import Foundation
 import Segmentation
 import TMCore
 
@@ -86,7 +87,7 @@ public struct TermAligner: Sendable {
         func lap(_ what: String) {
             guard timing else { return }
             let now = clock.now
-            print("timing \(what): \(now - last)")
+            FileHandle.standardError.write(Data("timing \(what): \(now - last)\n".utf8))
             last = now
         }
         progress?("analysing \(usable.count) pairs")
@@ -101,8 +102,9 @@ public struct TermAligner: Sendable {
         Priors.apply(to: &aligner, corpus: corpus)
         lap("priors")
         aligner.train(pairs: corpus.pairs, sourceVocabulary: corpus.source.count, targetVocabulary: corpus.target.count,
-                      options: .init(iterations: options.iterations,
-                                     hmmIterations: corpus.pairs.count >= Self.hmmMinimumPairs ? 3 : 0, threads: options.threads))
+                      options: .init(iterations: Int(TermExtractor.experiment["TMKIT_IBM_ITERS"] ?? "") ?? options.iterations,
+                                     hmmIterations: corpus.pairs.count >= Self.hmmMinimumPairs ? Int(TermExtractor.experiment["TMKIT_HMM_ITERS"] ?? "") ?? 3 : 0,
+                                     threads: options.threads))
 
         lap("em")
         progress?("extracting terms")
@@ -117,7 +119,6 @@ public struct TermAligner: Sendable {
         let segmenter = self.segmenter
         let sourceEvidence = segmenter.learnEvidence(from: pairs.lazy.map(\.source))
         let targetEvidence = segmenter.learnEvidence(from: pairs.lazy.map(\.target))
-        if TermExtractor.experiment["TMKIT_TIMING"] != nil { print("timing evidence done", ContinuousClock.now) }
         let shards = Parallel.map(count: pairs.count, threads: options.threads) { range in
             range.map { p in
                 (AnalyzedSide(segmenter.analyze(pairs[p].source, evidence: sourceEvidence)),

@@ -4,10 +4,13 @@ import TMCore
 /// Turns word alignments into ranked term pairs.
 ///
 /// For every source n-gram (1 to `maxWords` neighbouring words), each occurrence proposes the
-/// target span from the first to the last target word aligned to it (consistent with the
-/// alignment: no word inside the span is linked outside the n-gram). Candidates are ranked by a
-/// mix of how often the n-gram is translated so (c(e,f)/c(e)), association (Dice over the
-/// corpus) and the lexical translation probabilities of the EM models.
+/// target span from the first to the last target word linked to it, with edge words the
+/// models barely tie to the term trimmed (a verb after a noun phrase) and no punctuation inside.
+/// Candidates are ranked by a mix of how often the n-gram is translated so (c(e,f)/c(e)),
+/// association (Dice over the corpus) and the lexical translation probabilities of the EM
+/// models, discounted when some source word is not linked into the span, when the span is
+/// longer than the term, and (into Korean) when the target has no Hangul; a target that only
+/// copies the source is no translation and is dropped.
 struct TermExtractor: Sendable {
     let options: TermAligner.Options
 
@@ -60,7 +63,7 @@ struct TermExtractor: Sendable {
         let phraseEvidenceBelow = options.phraseEvidenceBelow
         let sourceIsEnglishLike = options.sourceLanguage.language != "ko"
         let sourceStop: [Bool] = corpus.source.words.map { sourceIsEnglishLike && Self.functionWords.contains($0) }
-        let consistent = Self.experiment["TMKIT_ALIGN_LOOSE"] == nil
+        let consistent = Self.experiment["TMKIT_ALIGN_CONSISTENT"] != nil
         let trimThreshold = Float(Self.experiment["TMKIT_TRIM"] ?? "") ?? 0.15
         let shards = Parallel.map(count: corpus.pairs.count, threads: options.threads) { range -> Shard in
             var shard = Shard()
@@ -184,9 +187,13 @@ struct TermExtractor: Sendable {
                 score *= pow(lengthPenalty, Double(max(0, targetKey.count - sIds.count)))
                 // Every source word should be translated somewhere in the span.
                 score *= coverageFloor + (1 - coverageFloor) * Double(stats.coverage) / cef
-                // A target that merely copies the source (an untranslated English word) is weak.
-                if sourceIsEnglishLike, !stats.surface.unicodeScalars.contains(where: LanguageCheck.isHangul),
-                   options.targetLanguage.language == "ko" { score *= copyPenalty }
+                // Into Korean, a target without Hangul is at best a kept foreign word; one that
+                // merely copies the source is no translation at all and is left out.
+                if sourceIsEnglishLike, options.targetLanguage.language == "ko",
+                   !stats.surface.unicodeScalars.contains(where: LanguageCheck.isHangul) {
+                    if Self.folded(stats.surface) == Self.folded(sourceStats.surface) { continue }
+                    score *= copyPenalty
+                }
                 scored.append((score, targetKey, stats, cf))
             }
             scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.stats.count != $1.stats.count ? $0.stats.count > $1.stats.count : $0.target < $1.target) }
@@ -229,6 +236,9 @@ struct TermExtractor: Sendable {
         }
         return best
     }
+
+    /// Lower case without spaces, for comparing a copy with its source.
+    static func folded(_ s: String) -> String { s.lowercased().filter { !$0.isWhitespace } }
 
     /// Mean over target words of the best p(target | source word), times the same backwards:
     /// how well the words explain each other.

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Statistical word alignment over a whole corpus: IBM Model 1 trained by EM in both
-/// directions, with priors for transliterations and equal numbers and a soft constraint that
-/// keeps quoted spans together, then the two Viterbi alignments symmetrized
-/// (grow-diag-final-and).
+/// directions, then (for corpora of 1,000 pairs or more) the HMM model, with priors for
+/// transliterations and equal numbers and a soft constraint that keeps quoted spans together;
+/// the two directions' links are symmetrized (grow-diag-final-and).
 ///
 /// The co-occurring word pairs of the corpus are numbered once ("cells"); both directions'
 /// tables are flat arrays over the cells, and each EM iteration counts shards of the corpus

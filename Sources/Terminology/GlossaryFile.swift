@@ -43,6 +43,13 @@ public enum GlossaryFile {
         }
     }
 
+    /// Reads a glossary in the languages it declares; for TSV/CSV, which declare none,
+    /// `fallbackSource` and `fallbackTarget` are assumed.
+    public static func read(_ path: String, fallbackSource: LanguageTag, fallbackTarget: LanguageTag) throws -> Glossary {
+        if format(of: path) == .tbx { return try read(path) }
+        return try read(path, sourceLanguage: fallbackSource, targetLanguage: fallbackTarget)
+    }
+
     /// Writes `data` to a temporary file beside `path`, flushes it, and renames it over `path`.
     public static func writeAtomically(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)

@@ -4,6 +4,7 @@ import Formats
 import Foundation
 import TMCore
 import Terminology
+import TranslationMemory
 
 struct GlossaryBuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,11 +21,15 @@ struct GlossaryBuildCommand: ParsableCommand {
         Examples:
           tmkit glossary build seeds/titles.ko-en.tsv --source-lang ko --target-lang en -o Glossary/seeds.tbx
           tmkit glossary build corpus.tmx --source-lang en --target-lang ko --min-count 3 -o terms.tbx
+          tmkit glossary build --tm ~/.local/share/tmkit/memory.sqlite --source-lang en --target-lang ko -o tm-terms.tbx
         """
     )
 
     @Argument(help: "Parallel text files (TMX, TSV, CSV).")
     var inputs: [String] = []
+
+    @Option(name: .customLong("tm"), help: "A translation memory (tmkit tm store) to learn from too (repeatable).")
+    var memories: [String] = []
 
     @Option(name: .shortAndLong, help: "The glossary to write (.tbx, .tsv or .csv).")
     var output: String
@@ -48,7 +53,7 @@ struct GlossaryBuildCommand: ParsableCommand {
     var threads = 0
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("give at least one INPUT file") }
+        if inputs.isEmpty && memories.isEmpty { throw ValidationError("give at least one INPUT file or --tm PATH") }
         if let m = minCount, m < 1 { throw ValidationError("--min-count must be at least 1") }
         if !(1...4).contains(maxWords) { throw ValidationError("--max-words must be 1 to 4") }
         guard GlossaryFile.format(of: output) != nil else { throw ValidationError("the output must end in .tbx, .tsv or .csv") }
@@ -58,9 +63,10 @@ struct GlossaryBuildCommand: ParsableCommand {
         do {
             let source = try sourceLang.map(parseLanguage)
             let target = try targetLang.map(parseLanguage)
-            let corpus = try ParallelInput.read(inputs, source: source, target: target)
+            var corpus = try ParallelInput.read(inputs, source: source, target: target)
+            for path in memories { try corpus.addMemory(path) }
             guard let sl = corpus.sourceLanguage, let tl = corpus.targetLanguage else {
-                throw TerminologyError.noLanguages(file: inputs[0])
+                throw TerminologyError.noLanguages(file: inputs.first ?? memories[0])
             }
             // Tiny corpora (a few titles) keep every term; larger ones need repeats.
             let min = minCount ?? (corpus.pairs.count < 200 ? 1 : 2)
@@ -71,7 +77,7 @@ struct GlossaryBuildCommand: ParsableCommand {
             let report: ((String) -> Void)? = Progress.enabled ? { (m: String) in Progress.report(m) } : nil
             let result = try aligner.align(corpus.pairs, progress: report)
             let glossary = GlossaryBuilder.glossary(from: result, sourceLanguage: sl, targetLanguage: tl,
-                                                    title: "Built by tmkit from " + inputs.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+                                                    title: "Built by tmkit from " + (inputs + memories).map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
             try GlossaryFile.write(glossary, to: output)
             let skipped = corpus.skippedEmpty + result.pairsSkippedEmpty
             var message = "\(output): \(glossary.entries.count) term pairs from \(result.pairsUsed) sentence pairs"
@@ -109,6 +115,32 @@ struct ParallelInput {
     var targetLanguage: LanguageTag?
     var skippedEmpty = 0
     var otherSkips: [String: Int] = [:]
+
+    /// Adds the entries of a translation memory in the corpus's language pair (either
+    /// direction; reversed entries are turned round). The first language pair of the store
+    /// decides when no languages are known yet.
+    mutating func addMemory(_ path: String) throws {
+        let memory = try TranslationMemory(path: path, create: false)
+        var added: [SentencePair] = []
+        var other = 0
+        try memory.forEachEntry { unit in
+            if sourceLanguage == nil || targetLanguage == nil {
+                sourceLanguage = unit.sourceLanguage
+                targetLanguage = unit.targetLanguage
+            }
+            guard let sl = sourceLanguage, let tl = targetLanguage else { return }
+            let location = SourceLocation(file: path, line: 0)
+            if unit.sourceLanguage.sameLanguage(as: sl) && unit.targetLanguage.sameLanguage(as: tl) {
+                added.append(SentencePair(source: unit.source, target: unit.target, location: location))
+            } else if unit.sourceLanguage.sameLanguage(as: tl) && unit.targetLanguage.sameLanguage(as: sl) {
+                added.append(SentencePair(source: unit.target, target: unit.source, location: location))
+            } else {
+                other += 1
+            }
+        }
+        if other > 0 { otherSkips["TM entries in other languages", default: 0] += other }
+        pairs += added
+    }
 
     static func read(_ paths: [String], source: LanguageTag?, target: LanguageTag?) throws -> ParallelInput {
         var input = ParallelInput(sourceLanguage: source, targetLanguage: target)

@@ -122,8 +122,9 @@ struct GlossaryExportCommand: ParsableCommand {
                 guard user.exists else { throw TerminologyError.unreadable(file: user.path, reason: "no user glossary yet (use tmkit glossary add or import)") }
                 merged = try user.load()
             } else {
-                merged = try GlossaryFile.read(glossaries[0], sourceLanguage: .korean, targetLanguage: .english)
+                merged = try GlossaryFile.read(glossaries[0], fallbackSource: .korean, fallbackTarget: .english)
                 for path in glossaries.dropFirst() {
+                    // Read in the first glossary's direction (a TBX with those languages is turned round).
                     merged.entries += try GlossaryFile.read(path, sourceLanguage: merged.sourceLanguage, targetLanguage: merged.targetLanguage).entries
                 }
             }

@@ -101,5 +101,25 @@ import Testing
         let tbx = try String(contentsOf: out, encoding: .utf8)
         #expect(tbx.contains("<term>file</term>"))
         #expect(tbx.contains("<term>파일</term>"))
+        // An English -> Korean glossary looked up from English: direction source-target.
+        let look = try TMKitProcess.run(["glossary", "lookup", "Files", "--glossary", out.path, "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: look.stdoutData) as? [[String: Any]])
+        #expect(json.first?["target"] as? String == "파일")
+        #expect(json.first?["direction"] as? String == "source-target")
+    }
+
+    @Test func buildsFromATranslationMemory() throws {
+        let dir = TMKitProcess.temporaryDirectory()
+        let store = dir.appendingPathComponent("memory.sqlite").path
+        let imported = try TMKitProcess.run(["tm", "import", "--tm", store, "seeds/titles.ko-en.tsv"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let out = dir.appendingPathComponent("tm.tsv").path
+        let r = try TMKitProcess.run(["glossary", "build", "--tm", store, "--source-lang", "ko", "--target-lang", "en", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let entries = Self.pairs(try String(contentsOfFile: out, encoding: .utf8))
+        #expect(Self.best(entries, "안보") == "security")
+        #expect(Self.best(entries, "푸틴") == "Putin")
+        let missing = try TMKitProcess.run(["glossary", "build", "--tm", dir.appendingPathComponent("none.sqlite").path, "-o", out])
+        #expect(missing.status == 1)
     }
 }
