@@ -22,10 +22,12 @@ let package = Package(
         // System SQLite (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "TranslationMemory", dependencies: ["CSQLite", "TMCore", "Segmentation", "Formats"]),
+        .target(name: "Pretranslation", dependencies: ["TMCore", "Segmentation", "Formats"]),
         .executableTarget(
             name: "tmkit",
             dependencies: [
                 "TMCore", "Segmentation", "Formats", "TranslationMemory",
+                "Pretranslation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +35,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TMCore"], exclude: ["Golden"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"]),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "Formats", "Segmentation", "TMCore"]),
+        .testTarget(name: "PretranslationTests", dependencies: ["Pretranslation", "Segmentation", "TMCore"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "tmkitTests", dependencies: ["tmkit"]),
     ]

@@ -1,0 +1,113 @@
+import Foundation
+import Segmentation
+import TMCore
+
+/// A match provider over pairs held in memory: exact matches by normalized text (101 when
+/// the context matches too), fuzzy matches by edit distance over match keys. For tests and
+/// small memories; the translation memory store is the real one.
+public struct InMemoryMatchProvider: MatchProvider, Sendable {
+    public struct Entry: Sendable, Hashable {
+        public var source: String
+        public var target: String
+        public var context: String?
+        public var id: String?
+        public init(source: String, target: String, context: String? = nil, id: String? = nil) {
+            self.source = source
+            self.target = target
+            self.context = context
+            self.id = id
+        }
+    }
+
+    private let entries: [Entry]
+    private let keys: [[String]]
+    private let exact: [String: [Int]]
+    private let segmenter: Segmenter
+
+    public init(_ entries: [Entry], segmenter: Segmenter = Segmenter()) {
+        self.entries = entries
+        self.segmenter = segmenter
+        keys = entries.map { segmenter.analyze($0.source).keys }
+        var exact: [String: [Int]] = [:]
+        for (i, e) in entries.enumerated() { exact[Pretranslator.normalized(e.source), default: []].append(i) }
+        self.exact = exact
+    }
+
+    public func bestMatch(for segment: String, context: String?, languages: LanguagePair, minScore: Int) -> PretranslationMatch? {
+        if let hits = exact[Pretranslator.normalized(segment)] {
+            let withContext = hits.first { context != nil && entries[$0].context == context }
+            let i = withContext ?? hits[0]
+            let e = entries[i]
+            return PretranslationMatch(score: withContext != nil ? 101 : 100, source: e.source, target: e.target, id: e.id)
+        }
+        let query = segmenter.analyze(segment).keys
+        var best: (score: Int, index: Int)?
+        for (i, k) in keys.enumerated() {
+            let longest = max(k.count, query.count)
+            guard longest > 0 else { continue }
+            let score = min(99, Int((100 * (1 - Double(Self.distance(query, k)) / Double(longest))).rounded(.down)))
+            if score >= minScore, score > (best?.score ?? -1) { best = (score, i) }
+        }
+        guard let best else { return nil }
+        let e = entries[best.index]
+        return PretranslationMatch(score: best.score, source: e.source, target: e.target, id: e.id)
+    }
+
+    /// Levenshtein distance over tokens.
+    static func distance(_ a: [String], _ b: [String]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
+
+/// A term spotter over a list of terms held in memory: a term is found where its match keys
+/// stand in a row in the segment's (so `negotiations` finds `negotiation`, `안보를` finds `안보`).
+public struct InMemoryTermSpotter: TermSpotter, Sendable {
+    public struct Term: Sendable, Hashable {
+        public var term: String
+        public var translations: [String]
+        public init(_ term: String, _ translations: [String]) {
+            self.term = term
+            self.translations = translations
+        }
+    }
+
+    private let terms: [(term: Term, keys: [String])]
+    private let segmenter: Segmenter
+
+    public init(_ terms: [Term], segmenter: Segmenter = Segmenter()) {
+        self.segmenter = segmenter
+        self.terms = terms.map { ($0, segmenter.analyze($0.term).contentKeys) }.filter { !$0.1.isEmpty }
+    }
+
+    public func terms(in segment: String, languages: LanguagePair) -> [SpottedTerm] {
+        let analysed = segmenter.analyze(segment)
+        let content = analysed.tokens.filter { $0.kind.isContent }
+        let keys = content.map(\.key)
+        var found: [(start: Int, term: SpottedTerm)] = []
+        var seen = Set<String>()
+        for (term, tk) in terms where tk.count <= keys.count {
+            for start in 0...(keys.count - tk.count) where Array(keys[start..<(start + tk.count)]) == tk {
+                guard seen.insert(term.term).inserted else { break }
+                let scalars = Array(segment.unicodeScalars)
+                let from = content[start].start
+                let to = content[start + tk.count - 1].end
+                var surface = String.UnicodeScalarView()
+                surface.append(contentsOf: scalars[from..<min(to, scalars.count)])
+                found.append((from, SpottedTerm(term: term.term, translations: term.translations, surface: String(surface))))
+                break
+            }
+        }
+        return found.sorted { $0.start < $1.start }.map(\.term)
+    }
+}
