@@ -20,13 +20,26 @@ public struct SentenceSplitter: Sendable {
 
     /// The lines of `text`, split at LF, CR LF, CR, NEL, LS and PS.
     static func lines(of text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: true) { c in
-            c == "\n" || c == "\r\n" || c == "\r" || c == "\u{85}" || c == "\u{2028}" || c == "\u{2029}"
+        var result: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var i = start
+        while i < scalars.endIndex {
+            switch scalars[i] {
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
+                if start < i { result.append(Substring(scalars[start..<i])) }
+                i = scalars.index(after: i)
+                start = i
+            default:
+                i = scalars.index(after: i)
+            }
         }
+        if start < scalars.endIndex { result.append(Substring(scalars[start...])) }
+        return result
     }
 
     private func splitLine(_ line: Substring, into result: inout [Substring]) {
-        if line.allSatisfy(\.isWhitespace) { return }
+        if line.unicodeScalars.allSatisfy(\.properties.isWhitespace) { return }
         let units = Array(line.utf16)
         let bounds = units.withUnsafeBufferPointer { BreakIterator.sentences().boundaries($0).boundaries }
         // Turn UTF-16 boundaries into String indices, walking forward once.
@@ -50,9 +63,10 @@ public struct SentenceSplitter: Sendable {
     }
 
     static func trimmed(_ s: Substring) -> Substring {
-        guard let first = s.firstIndex(where: { !$0.isWhitespace }),
-              let last = s.lastIndex(where: { !$0.isWhitespace }) else { return s[s.endIndex...] }
-        return s[first...last]
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return s[s.endIndex...] }
+        return Substring(scalars[first...last])
     }
 
     /// Whether the break between `before` and `after` falls after an abbreviation.

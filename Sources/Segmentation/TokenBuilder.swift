@@ -5,12 +5,23 @@ import TMCore
 struct TokenBuilder {
     let analyzer: KoreanAnalyzer
     private var splits: [String: [KoreanAnalyzer.Piece]] = [:]
+    /// The current sentence as UTF-8, and the UTF-8 offset of each scalar (plus the end),
+    /// so token texts are cut from bytes instead of rebuilt scalar by scalar.
+    private var utf8: [UInt8] = []
+    private var utf8Offsets: [Int] = []
 
     init(analyzer: KoreanAnalyzer) {
         self.analyzer = analyzer
     }
 
     mutating func tokens(_ s: [Unicode.Scalar], _ raw: [RawToken]) -> [Token] {
+        utf8.removeAll(keepingCapacity: true)
+        utf8Offsets.removeAll(keepingCapacity: true)
+        for scalar in s {
+            utf8Offsets.append(utf8.count)
+            utf8.append(contentsOf: UTF8.encode(scalar)!)
+        }
+        utf8Offsets.append(utf8.count)
         var out: [Token] = []
         out.reserveCapacity(raw.count + raw.count / 2)
         for t in raw {
@@ -34,7 +45,7 @@ struct TokenBuilder {
     }
 
     private func text(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
-        String(String.UnicodeScalarView(s[a..<b]))
+        utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[utf8Offsets[a]..<utf8Offsets[b]]), as: UTF8.self) }
     }
 
     private func make(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ kind: TokenKind, key: String) -> Token {

@@ -79,12 +79,22 @@ struct SegmentCommand: ParsableCommand {
 /// The text layout of `tmkit segment`.
 enum SegmentText {
     static func lines(_ segment: Segment, tokens: Bool) -> String {
-        var s = segment.text + "\n"
+        var s = segment.text
+        s.append("\n")
         guard tokens else { return s }
         for t in segment.tokens {
-            s += "\t\(t.text)\t\(t.kind.rawValue)\t\(t.script.rawValue)\t\(t.key)\n"
+            s.append("\t")
+            s.append(t.text)
+            s.append("\t")
+            s.append(t.kind.rawValue)
+            s.append("\t")
+            s.append(t.script.rawValue)
+            s.append("\t")
+            s.append(t.key)
+            s.append("\n")
         }
-        return s + "\n"
+        s.append("\n")
+        return s
     }
 }
 

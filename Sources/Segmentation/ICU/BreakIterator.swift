@@ -13,7 +13,7 @@ final class BreakIterator {
     init(kind: Kind, locale: String) throws {
         var error = [CChar](repeating: 0, count: 64)
         guard let h = tm_break_open(kind.rawValue, locale, &error, Int32(error.count)) else {
-            throw SegmentationError.icu(what: "break iterator \(kind) for \(locale)", code: String(cString: error))
+            throw SegmentationError.icu(what: "break iterator \(kind) for \(locale)", code: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         handle = h
     }

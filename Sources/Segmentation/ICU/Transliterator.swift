@@ -12,7 +12,7 @@ public final class Transliterator {
     public init(id: String) throws {
         var error = [CChar](repeating: 0, count: 64)
         guard let h = tm_translit_open(id, &error, Int32(error.count)) else {
-            throw SegmentationError.icu(what: "transliterator \(id)", code: String(cString: error))
+            throw SegmentationError.icu(what: "transliterator \(id)", code: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         handle = h
         self.id = id
@@ -39,5 +39,5 @@ public final class Transliterator {
 public var icuVersion: String {
     var buf = [CChar](repeating: 0, count: 32)
     tm_icu_version(&buf, 32)
-    return String(cString: buf)
+    return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

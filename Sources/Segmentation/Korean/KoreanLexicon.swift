@@ -42,18 +42,35 @@ public struct KoreanLexicon: Sendable {
     /// Adds the nouns of a Hunspell dictionary in the layout of `hunspell-ko` (words stored
     /// as conjoining jamo, noun entries flagged 10 or 25).
     public mutating func addHunspellNouns(at path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            return false
-        }
-        var first = true
-        for line in text.split(separator: "\n") {
-            if first { first = false; continue }  // the entry count
-            guard let slash = line.firstIndex(of: "/") else { continue }
-            let flags = line[line.index(after: slash)...].split(separator: ",")
-            guard flags.contains(where: { $0 == "10" || $0 == "25" }) else { continue }
-            let word = Hangul.composeJamo(Array(line[..<slash].unicodeScalars))
-            if word.unicodeScalars.count >= 1, word.unicodeScalars.allSatisfy(Hangul.isSyllable) {
-                words.insert(word)
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let b = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            var first = true
+            var jamo: [Unicode.Scalar] = []
+            for i in 0...b.count where i == b.count || b[i] == 0x0A {
+                defer { lineStart = i + 1 }
+                if first { first = false; continue }  // the entry count
+                guard let slash = (lineStart..<i).first(where: { b[$0] == 0x2F }) else { continue }
+                // Noun entries carry flag 10 or 25 in the comma-separated flag list.
+                var isNoun = false
+                var flag = 0
+                for k in (slash + 1)...i {
+                    if k == i || b[k] == 0x2C || b[k] == 0x0D || b[k] == 0x09 || b[k] == 0x20 {
+                        if flag == 10 || flag == 25 { isNoun = true; break }
+                        flag = 0
+                        if k == i || b[k] != 0x2C { break }
+                    } else if b[k] >= 0x30 && b[k] <= 0x39 {
+                        flag = flag * 10 + Int(b[k] - 0x30)
+                    }
+                }
+                guard isNoun else { continue }
+                jamo.removeAll(keepingCapacity: true)
+                for scalar in String(decoding: UnsafeBufferPointer(rebasing: b[lineStart..<slash]), as: UTF8.self).unicodeScalars {
+                    jamo.append(scalar)
+                }
+                let word = Hangul.composeJamo(jamo)
+                if !word.isEmpty, word.unicodeScalars.allSatisfy(Hangul.isSyllable) { words.insert(word) }
             }
         }
         sources.append(path)

@@ -25,6 +25,8 @@ public enum NumberReader {
     /// grouping and a `.` decimal part, Korean units (`280억`, `1조 2천억`, `3만5천`) and one
     /// trailing English scale word (`28 billion`).
     public static func value(of text: String) -> String? {
+        if let plain = plainDigits(text) { return plain }
+        if let exact = integerValue(text) { return exact }
         var scalars = text.unicodeScalars.map(KeyNormalizer.foldScalar)
         var scale: Decimal = 1
         // A trailing English scale word.
@@ -55,7 +57,7 @@ public enum NumberReader {
                     }
                     i += 1
                 }
-                guard let v = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")), current == nil else { return nil }
+                guard let v = Decimal(string: digits, locale: posix), current == nil else { return nil }
                 current = v
                 sawDigit = true
                 continue
@@ -77,6 +79,72 @@ public enum NumberReader {
         guard sawDigit else { return nil }
         let value = (total + group + (current ?? 0)) * scale
         return canonical(value)
+    }
+
+    /// Fast path for ASCII digits with optional `,` grouping: the digits without leading zeros.
+    static func plainDigits(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var previousWasDigit = false
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                if b == 0x30 && out.isEmpty { previousWasDigit = true; continue }
+                out.append(b)
+                previousWasDigit = true
+            } else if b == 0x2C && previousWasDigit {
+                previousWasDigit = false
+            } else {
+                return nil
+            }
+        }
+        guard previousWasDigit else { return nil }
+        return out.isEmpty ? "0" : String(decoding: out, as: UTF8.self)
+    }
+
+    static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// Fast path for whole numbers with Korean units or a scale word (`280억`, `1조2천억`,
+    /// `28 billion`) in 64-bit integers; nil when the text needs the general reader.
+    static func integerValue(_ text: String) -> String? {
+        let small: [UInt32: Int] = [0xC2ED: 10, 0xBC31: 100, 0xCC9C: 1000]  // 십 백 천
+        let large: [UInt32: Int] = [0xB9CC: 10_000, 0xC5B5: 100_000_000, 0xC870: 1_000_000_000_000]  // 만 억 조
+        var scalars = Substring(text).unicodeScalars[...]
+        var scale = 1
+        if let space = scalars.lastIndex(of: " ") {
+            let word = String(String.UnicodeScalarView(scalars[scalars.index(after: space)...])).lowercased()
+            guard let s = scaleWords[word], let v = Int(exactly: NSDecimalNumber(decimal: s).int64Value) else { return nil }
+            scale = v
+            scalars = scalars[..<space]
+        }
+        var total = 0, group = 0
+        var current: Int?
+        var sawDigit = false
+        for c in scalars {
+            let v = c.value
+            if v >= 0x30 && v <= 0x39 {
+                let (m, o1) = (current ?? 0).multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int(v - 0x30))
+                if o1 || o2 { return nil }
+                current = a
+                sawDigit = true
+            } else if c == "," {
+                continue
+            } else if let unit = small[v] {
+                group += (current ?? 1) * unit
+                current = nil
+            } else if let unit = large[v] {
+                let (m, o) = (group + (current ?? (group == 0 ? 1 : 0))).multipliedReportingOverflow(by: unit)
+                if o { return nil }
+                total += m
+                group = 0
+                current = nil
+            } else {
+                return nil
+            }
+        }
+        guard sawDigit else { return nil }
+        let (value, o) = (total + group + (current ?? 0)).multipliedReportingOverflow(by: scale)
+        return o ? nil : String(value)
     }
 
     /// `value` without exponent or trailing zeros.
