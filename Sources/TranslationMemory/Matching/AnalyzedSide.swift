@@ -1,0 +1,124 @@
+import TMCore
+
+/// One token as the TM stores it: kind, match key and code-point range in the text.
+struct StoredToken: Sendable, Hashable {
+    var kind: TokenKind
+    var key: String
+    var start: Int
+    var end: Int
+}
+
+/// One side (source or target) of an entry, analysed once: tokens with match keys.
+/// Stored as a compact blob so lookups never analyse stored text again.
+struct AnalyzedSide: Sendable {
+    var tokens: [StoredToken]
+
+    init(tokens: [StoredToken]) { self.tokens = tokens }
+
+    init(_ segment: Segment) {
+        tokens = segment.tokens.map { StoredToken(kind: $0.kind, key: $0.key, start: $0.start, end: $0.end) }
+    }
+
+    /// Tokens that take part in word-level matching (all but punctuation).
+    var matchTokens: [StoredToken] { tokens.filter { $0.kind != .punctuation } }
+
+    /// Hash of the match keys (no punctuation): equal for texts that differ only in case,
+    /// punctuation or width, so such near-exact matches are found without the index.
+    var keysHash: Int64 {
+        var h = FNV64()
+        for t in tokens where t.kind != .punctuation {
+            h.add(t.key)
+            h.add(byte: 0x1F)
+        }
+        return h.signed
+    }
+
+    // MARK: blob encoding: per token a kind byte, start, end, key length (varints), key bytes.
+
+    private static let kinds = TokenKind.allCases
+
+    var encoded: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(tokens.count * 8)
+        for t in tokens {
+            out.append(UInt8(Self.kinds.firstIndex(of: t.kind)!))
+            Varint.append(UInt64(t.start), to: &out)
+            Varint.append(UInt64(t.end - t.start), to: &out)
+            let utf8 = Array(t.key.utf8)
+            Varint.append(UInt64(utf8.count), to: &out)
+            out.append(contentsOf: utf8)
+        }
+        return out
+    }
+
+    init(decoding bytes: UnsafeRawBufferPointer) {
+        var tokens: [StoredToken] = []
+        var i = 0
+        let b = bytes.bindMemory(to: UInt8.self)
+        while i < b.count {
+            let kind = Self.kinds[Int(b[i])]
+            i += 1
+            let start = Int(Varint.read(b, &i))
+            let length = Int(Varint.read(b, &i))
+            let n = Int(Varint.read(b, &i))
+            let key = String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + n)]), as: UTF8.self)
+            i += n
+            tokens.append(StoredToken(kind: kind, key: key, start: start, end: start + length))
+        }
+        self.tokens = tokens
+    }
+}
+
+/// LEB128 varints.
+enum Varint {
+    @inline(__always)
+    static func append(_ value: UInt64, to out: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            out.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(v))
+    }
+
+    @inline(__always)
+    static func read(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt64 {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < b.count {
+            let byte = b[i]
+            i += 1
+            v |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return v
+    }
+}
+
+/// FNV-1a, 64 bits: a stable hash (Swift's `Hasher` is seeded per process).
+struct FNV64 {
+    var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    @inline(__always)
+    mutating func add(byte: UInt8) {
+        value ^= UInt64(byte)
+        value &*= 0x0000_0100_0000_01B3
+    }
+
+    mutating func add(_ s: String) {
+        var s = s
+        s.withUTF8 { for b in $0 { add(byte: b) } }
+    }
+
+    var signed: Int64 { Int64(bitPattern: value) }
+
+    static func hash(_ parts: String...) -> Int64 {
+        var h = FNV64()
+        for (i, p) in parts.enumerated() {
+            if i > 0 { h.add(byte: 0) }
+            h.add(p)
+        }
+        return h.signed
+    }
+}

@@ -1,0 +1,47 @@
+/// The store's schema: an `application_id` that marks a tmkit file, and numbered migrations
+/// (`PRAGMA user_version` holds the last one applied).
+enum TMSchema {
+    /// 'TMKT' in ASCII.
+    static let applicationID: Int64 = 0x544D_4B54
+
+    /// Migrations in order; migration `i` brings the store to version `i + 1`.
+    static let migrations: [String] = [
+        // 1: entries, their analysed sides, postings and metadata.
+        """
+        CREATE TABLE entry (
+            id INTEGER PRIMARY KEY,
+            source_lang TEXT NOT NULL,
+            target_lang TEXT NOT NULL,
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            context TEXT,
+            tuid TEXT,
+            created INTEGER,
+            changed INTEGER,
+            creator TEXT,
+            changer TEXT,
+            properties TEXT,
+            notes TEXT,
+            origin TEXT,
+            pair_hash INTEGER NOT NULL,
+            source_khash INTEGER NOT NULL,
+            target_khash INTEGER NOT NULL,
+            source_tokens BLOB NOT NULL,
+            target_tokens BLOB NOT NULL
+        );
+        CREATE INDEX entry_pair ON entry(pair_hash);
+        CREATE INDEX entry_source_khash ON entry(source_khash);
+        CREATE INDEX entry_target_khash ON entry(target_khash);
+        CREATE TABLE posting (
+            term INTEGER NOT NULL,
+            block INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            ids BLOB NOT NULL,
+            PRIMARY KEY (term, block)
+        ) WITHOUT ROWID;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        """,
+    ]
+
+    static var currentVersion: Int { migrations.count }
+}

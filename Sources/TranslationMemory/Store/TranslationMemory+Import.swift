@@ -1,0 +1,254 @@
+import Foundation
+import Segmentation
+import TMCore
+
+/// What one import did.
+public struct ImportSummary: Sendable, Equatable {
+    public var file: String
+    /// Units the reader produced, plus those it skipped.
+    public var read = 0
+    public var added = 0
+    /// Units whose languages, source, target and context were already stored (or came twice).
+    public var duplicates = 0
+    /// Skipped units by reason (from the reader, and empty source or target).
+    public var skipped: [String: Int] = [:]
+
+    public init(file: String) { self.file = file }
+
+    public var skippedTotal: Int { skipped.values.reduce(0, +) }
+}
+
+extension TranslationMemory {
+    /// Imports the units that `produce` emits, in one transaction: if `produce` or a unit
+    /// throws, nothing from this call is stored. `produce` calls `emit` for each unit and
+    /// returns the units it skipped by reason. Memory stays bounded: units are analysed and
+    /// written as they come, postings flushed in blocks.
+    public func importUnits(
+        file: String,
+        progress: ((Int) -> Void)? = nil,
+        _ produce: (_ emit: (TranslationUnit) throws -> Void) throws -> [String: Int]
+    ) throws -> ImportSummary {
+        var summary = ImportSummary(file: file)
+        do {
+            try db.transaction {
+                var writer = try ImportWriter(tm: self)
+                var batch: [TranslationUnit] = []
+                batch.reserveCapacity(ImportWriter.batchSize)
+                let skipped = try produce { unit in
+                    batch.append(unit)
+                    if batch.count >= ImportWriter.batchSize {
+                        try writer.write(batch, summary: &summary)
+                        batch.removeAll(keepingCapacity: true)
+                        progress?(summary.read)
+                    }
+                }
+                try writer.write(batch, summary: &summary)
+                try writer.flushPostings()
+                for (reason, n) in skipped {
+                    summary.skipped[reason, default: 0] += n
+                    summary.read += n
+                }
+                try writer.finish()
+            }
+        } catch let error as TranslationMemoryError {
+            throw error
+        } catch {
+            throw TranslationMemoryError.importFailed(file: file, reason: "\(error)")
+        }
+        return summary
+    }
+
+    /// Imports units made in code (tests, other modules), in one transaction.
+    @discardableResult
+    public func importUnits<S: Sequence>(_ units: S, file: String = "<memory>") throws -> ImportSummary where S.Element == TranslationUnit {
+        try importUnits(file: file) { emit in
+            for unit in units { try emit(unit) }
+            return [:]
+        }
+    }
+}
+
+/// Analysed unit ready to be written.
+struct AnalyzedUnit: Sendable {
+    var unit: TranslationUnit
+    var source: AnalyzedSide
+    var target: AnalyzedSide
+}
+
+/// Writes batches of units inside the import transaction: analysis (on all cores),
+/// de-duplication, entry rows and posting blocks.
+struct ImportWriter {
+    static let batchSize = 2048
+    static let flushEvery = 100_000
+
+    let tm: TranslationMemory
+    private var pending: [Int64: PostingBuffer] = [:]
+    private var pendingEntries = 0
+    private var seenPairs = Set<Int64>()
+    private var block: Int64
+    private var languages = Set<String>()
+
+    init(tm: TranslationMemory) throws {
+        self.tm = tm
+        block = Int64(try tm.meta("posting_block").flatMap { Int64($0) } ?? 0)
+    }
+
+    mutating func write(_ units: [TranslationUnit], summary: inout ImportSummary) throws {
+        guard !units.isEmpty else { return }
+        var kept: [TranslationUnit] = []
+        kept.reserveCapacity(units.count)
+        for unit in units {
+            summary.read += 1
+            for tag in [unit.sourceLanguage, unit.targetLanguage] where !tag.isKnownLanguage {
+                throw TranslationMemoryError.unknownLanguage(code: tag.code, location: unit.location)
+            }
+            if unit.source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                summary.skipped["empty source", default: 0] += 1
+            } else if unit.target.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                summary.skipped["empty target", default: 0] += 1
+            } else {
+                kept.append(unit)
+            }
+        }
+        let analyzed = Self.analyze(kept, segmenter: tm.segmenter)
+        let insert = try tm.db.statement("""
+            INSERT INTO entry(source_lang, target_lang, source, target, context, tuid, created, changed, creator, changer,
+                properties, notes, origin, pair_hash, source_khash, target_khash, source_tokens, target_tokens)
+            VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        for a in analyzed {
+            let u = a.unit
+            let pairHash = FNV64.hash(u.sourceLanguage.code, u.targetLanguage.code, u.source, u.target, u.context ?? "")
+            if try isDuplicate(u, hash: pairHash) {
+                summary.duplicates += 1
+                continue
+            }
+            seenPairs.insert(pairHash)
+            insert.reset()
+            insert.bind(1, u.sourceLanguage.code)
+            insert.bind(2, u.targetLanguage.code)
+            insert.bind(3, u.source)
+            insert.bind(4, u.target)
+            insert.bind(5, u.context)
+            insert.bind(6, u.id)
+            if let d = u.created { insert.bind(7, Int64(d.timeIntervalSince1970)) }
+            if let d = u.changed { insert.bind(8, Int64(d.timeIntervalSince1970)) }
+            insert.bind(9, u.creator)
+            insert.bind(10, u.changer)
+            insert.bind(11, u.properties.isEmpty ? nil : EntryCoding.encode(properties: u.properties))
+            insert.bind(12, u.notes.isEmpty ? nil : EntryCoding.encode(strings: u.notes))
+            insert.bind(13, u.location?.file)
+            insert.bind(14, pairHash)
+            insert.bind(15, a.source.keysHash)
+            insert.bind(16, a.target.keysHash)
+            insert.bind(17, blob: a.source.encoded)
+            insert.bind(18, blob: a.target.encoded)
+            try insert.step()
+            let id = tm.db.lastInsertRowID
+            summary.added += 1
+            languages.insert(u.sourceLanguage.code)
+            languages.insert(u.targetLanguage.code)
+            addPostings(side: id * 2, a.source, text: u.source, language: u.sourceLanguage.language)
+            addPostings(side: id * 2 + 1, a.target, text: u.target, language: u.targetLanguage.language)
+            pendingEntries += 1
+        }
+        if pendingEntries >= Self.flushEvery { try flushPostings() }
+    }
+
+    private func isDuplicate(_ u: TranslationUnit, hash: Int64) throws -> Bool {
+        let s = try tm.db.statement("SELECT source_lang, target_lang, source, target, context FROM entry WHERE pair_hash = ?")
+        s.bind(1, hash)
+        while try s.step() {
+            if s.string(0) == u.sourceLanguage.code, s.string(1) == u.targetLanguage.code, s.string(2) == u.source,
+               s.string(3) == u.target, s.string(4) == u.context { return true }
+        }
+        return false
+    }
+
+    private mutating func addPostings(side: Int64, _ analyzed: AnalyzedSide, text: String, language: String) {
+        let terms = IndexTerms.terms(of: analyzed, text: text, language: language)
+        let n = UInt8(min(terms.count, 255))
+        for term in terms { pending[term, default: PostingBuffer()].append(UInt64(side), terms: n) }
+    }
+
+    mutating func flushPostings() throws {
+        guard !pending.isEmpty else { return }
+        let s = try tm.db.statement("INSERT INTO posting(term, block, count, ids) VALUES(?,?,?,?)")
+        for (term, buffer) in pending.sorted(by: { $0.key < $1.key }) {
+            s.reset()
+            s.bind(1, term)
+            s.bind(2, block)
+            s.bind(3, buffer.count)
+            s.bind(4, blob: buffer.bytes)
+            try s.step()
+        }
+        block += 1
+        pending.removeAll()
+        pendingEntries = 0
+        try tm.setMeta("posting_block", String(block))
+    }
+
+    func finish() throws {
+        var all = Set((try tm.meta("languages") ?? "").split(separator: " ").map(String.init))
+        all.formUnion(languages)
+        try tm.setMeta("languages", all.sorted().joined(separator: " "))
+    }
+
+    /// Analyses source and target of each unit, spreading the work over the cores.
+    static func analyze(_ units: [TranslationUnit], segmenter: Segmenter) -> [AnalyzedUnit] {
+        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8)
+        if units.count < 64 || workers == 1 {
+            return units.map { AnalyzedUnit(unit: $0, source: AnalyzedSide(segmenter.analyze($0.source)), target: AnalyzedSide(segmenter.analyze($0.target))) }
+        }
+        let result = UnsafeMutableBufferPointer<AnalyzedUnit?>.allocate(capacity: units.count)
+        result.initialize(repeating: nil)
+        defer { result.deallocate() }
+        let chunk = (units.count + workers - 1) / workers
+        nonisolated(unsafe) let out = result
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let lo = w * chunk, hi = min(units.count, lo + chunk)
+            guard lo < hi else { return }
+            for i in lo..<hi {
+                let u = units[i]
+                out[i] = AnalyzedUnit(unit: u, source: AnalyzedSide(segmenter.analyze(u.source)), target: AnalyzedSide(segmenter.analyze(u.target)))
+            }
+        }
+        return result.map { $0! }
+    }
+}
+
+/// The postings of one term gathered during an import: side ids (delta varints) and term counts.
+struct PostingBuffer {
+    var bytes: [UInt8] = []
+    var count = 0
+    var last: UInt64 = 0
+
+    mutating func append(_ side: UInt64, terms: UInt8) {
+        Varint.append(side - last, to: &bytes)
+        bytes.append(terms)
+        last = side
+        count += 1
+    }
+}
+
+/// JSON-free compact encodings of properties and notes (unit separator / record separator).
+enum EntryCoding {
+    static func encode(properties: [TranslationUnit.Property]) -> String {
+        properties.map { "\($0.type)\u{1F}\($0.value)" }.joined(separator: "\u{1E}")
+    }
+
+    static func decodeProperties(_ s: String?) -> [TranslationUnit.Property] {
+        guard let s, !s.isEmpty else { return [] }
+        return s.split(separator: "\u{1E}", omittingEmptySubsequences: false).map {
+            let parts = $0.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+            return TranslationUnit.Property(type: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : "")
+        }
+    }
+
+    static func encode(strings: [String]) -> String { strings.joined(separator: "\u{1E}") }
+
+    static func decodeStrings(_ s: String?) -> [String] {
+        guard let s, !s.isEmpty else { return [] }
+        return s.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
+    }
+}

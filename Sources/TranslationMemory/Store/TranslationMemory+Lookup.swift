@@ -1,0 +1,215 @@
+import Foundation
+import Segmentation
+import TMCore
+
+/// How to look up a text.
+public struct LookupOptions: Sendable {
+    /// Matches below this score are dropped.
+    public var minScore = 75
+    public var limit = 5
+    /// The language of the query; default: Korean if the query has Hangul, else the store's other language.
+    public var sourceLanguage: LanguageTag?
+    /// The language of the translations wanted; default: the other side of each entry.
+    public var targetLanguage: LanguageTag?
+    /// With a context (such as a PO msgctxt), an exact match with the same context scores 101.
+    public var context: String?
+    /// Candidates the index passes to the scorer.
+    public var candidates = 48
+    /// Score every entry instead of using the index (slow; for checking the index).
+    public var exhaustive = false
+    /// Also compute the marked difference of each match's source from the query.
+    public var withDiff = false
+
+    public init(minScore: Int = 75, limit: Int = 5, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+                context: String? = nil, exhaustive: Bool = false, withDiff: Bool = false) {
+        self.minScore = minScore
+        self.limit = limit
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.context = context
+        self.exhaustive = exhaustive
+        self.withDiff = withDiff
+    }
+}
+
+/// One match: `source` is the side in the query's language, `target` the other side.
+public struct TMMatch: Sendable, Hashable {
+    public var score: Int
+    /// The entry's id in the store.
+    public var id: Int64
+    public var source: String
+    public var target: String
+    public var sourceLanguage: String
+    public var targetLanguage: String
+    /// The unit's own id (TMX tuid), if it had one.
+    public var tuid: String?
+    public var context: String?
+    /// `source` with `[-words not in the query-]` and `{+query words missing+}` marked (with `withDiff`).
+    public var diff: String?
+}
+
+extension TranslationMemory {
+    /// The best matches for `text`, best first.
+    public func lookup(_ text: String, options: LookupOptions = LookupOptions()) throws -> [TMMatch] {
+        defer { db.releaseAll() }
+        let language = try queryLanguage(for: text, options: options)
+        let query = AnalyzedSide(segmenter.analyze(text))
+        let scorer = FuzzyScorer(query: query, text: text)
+        var matches: [TMMatch] = []
+        let consider: (Candidate) -> Void = { c in
+            guard LanguageTag(c.sideLanguage)?.language == language else { return }
+            if let t = options.targetLanguage, LanguageTag(c.otherLanguage)?.sameLanguage(as: t) != true { return }
+            var score = scorer.score(c.side, text: c.sideText)
+            if score == 100, let ctx = options.context, c.context == ctx { score = 101 }
+            guard score >= options.minScore else { return }
+            matches.append(TMMatch(
+                score: score, id: c.id, source: c.sideText, target: c.otherText, sourceLanguage: c.sideLanguage,
+                targetLanguage: c.otherLanguage, tuid: c.tuid, context: c.context,
+                diff: options.withDiff ? scorer.diff(c.side, text: c.sideText) : nil))
+        }
+        if options.exhaustive {
+            try forEachCandidate(consider)
+        } else {
+            for sideID in try candidates(query: query, text: text, language: language, limit: options.candidates) {
+                if let c = try candidate(sideID) { consider(c) }
+            }
+        }
+        matches.sort { ($0.score, -$0.id) > ($1.score, -$1.id) }
+        var seen = Set<[String]>()
+        var out: [TMMatch] = []
+        for m in matches where seen.insert([m.source, m.target]).inserted {
+            out.append(m)
+            if out.count == options.limit { break }
+        }
+        return out
+    }
+
+    func queryLanguage(for text: String, options: LookupOptions) throws -> String {
+        if let l = options.sourceLanguage { return l.language }
+        let stored = try storedLanguages().map { LanguageTag($0)?.language ?? $0 }
+        if text.unicodeScalars.contains(where: { $0.value >= 0xAC00 && $0.value <= 0xD7A3 }) { return "ko" }
+        let others = stored.filter { $0 != "ko" && $0 != options.targetLanguage?.language }
+        if others.contains("en") { return "en" }
+        return others.first ?? "en"
+    }
+
+    /// Language codes present in the store.
+    public func storedLanguages() throws -> [String] {
+        (try meta("languages") ?? "").split(separator: " ").map(String.init)
+    }
+
+    /// An entry seen from one side.
+    struct Candidate {
+        var id: Int64
+        var side: AnalyzedSide
+        var sideText: String
+        var sideLanguage: String
+        var otherText: String
+        var otherLanguage: String
+        var tuid: String?
+        var context: String?
+    }
+
+    private static let entryColumns = "id, source_lang, target_lang, source, target, source_tokens, target_tokens, tuid, context"
+
+    func candidate(_ sideID: Int64) throws -> Candidate? {
+        let s = try db.statement("SELECT \(Self.entryColumns) FROM entry WHERE id = ?")
+        s.bind(1, sideID >> 1)
+        guard try s.step() else { return nil }
+        return Self.candidate(s, side: Int(sideID & 1))
+    }
+
+    static func candidate(_ s: SQLiteStatement, side: Int) -> Candidate {
+        let src = side == 0
+        return Candidate(
+            id: s.int64(0),
+            side: s.withBlob(src ? 5 : 6) { AnalyzedSide(decoding: $0) },
+            sideText: s.string(src ? 3 : 4) ?? "", sideLanguage: s.string(src ? 1 : 2) ?? "",
+            otherText: s.string(src ? 4 : 3) ?? "", otherLanguage: s.string(src ? 2 : 1) ?? "",
+            tuid: s.string(7), context: s.string(8))
+    }
+
+    /// Every entry from both sides (the brute-force scan).
+    func forEachCandidate(_ body: (Candidate) -> Void) throws {
+        let s = try db.statement("SELECT \(Self.entryColumns) FROM entry ORDER BY id")
+        while try s.step() {
+            body(Self.candidate(s, side: 0))
+            body(Self.candidate(s, side: 1))
+        }
+    }
+
+    /// Side ids worth scoring: entries with the same keys (exact and near-exact), then those
+    /// sharing the most, and rarest, index terms, weighted by IDF and length similarity.
+    func candidates(query: AnalyzedSide, text: String, language: String, limit: Int) throws -> [Int64] {
+        var result: [Int64] = []
+        var seen = Set<Int64>()
+        let keysHash = query.keysHash
+        for (column, side) in [("source_khash", Int64(0)), ("target_khash", Int64(1))] {
+            let s = try db.statement("SELECT id FROM entry WHERE \(column) = ? LIMIT 50")
+            s.bind(1, keysHash)
+            while try s.step() {
+                let id = s.int64(0) * 2 + side
+                if seen.insert(id).inserted { result.append(id) }
+            }
+        }
+        let terms = IndexTerms.terms(of: query, text: text, language: language)
+        guard !terms.isEmpty else { return result }
+        let sides = Double(max(1, (try db.integer("SELECT max(id) FROM entry") ?? 0) * 2))
+        let dfStatement = try db.statement("SELECT sum(count) FROM posting WHERE term = ?")
+        var withDF: [(term: Int64, df: Int)] = []
+        for term in terms {
+            dfStatement.reset()
+            dfStatement.bind(1, term)
+            if try dfStatement.step() {
+                let df = dfStatement.int(0)
+                if df > 0 { withDF.append((term, df)) }
+            }
+        }
+        withDF.sort { $0.df < $1.df }
+        let maxDF = max(3_000, Int(sides / 40))
+        let budget = 60_000
+        var used = 0
+        var acc: [Int64: (weight: Float, terms: UInt8)] = [:]
+        acc.reserveCapacity(4096)
+        let postings = try db.statement("SELECT ids FROM posting WHERE term = ?")
+        for (index, entry) in withDF.enumerated() {
+            if index > 0 && (entry.df > maxDF || used + entry.df > budget) { break }
+            used += entry.df
+            let idf = Float(log(1 + sides / Double(entry.df)))
+            postings.reset()
+            postings.bind(1, entry.term)
+            while try postings.step() {
+                postings.withBlob(0) { raw in
+                    let b = raw.bindMemory(to: UInt8.self)
+                    var i = 0
+                    var side: UInt64 = 0
+                    while i < b.count {
+                        side &+= Varint.read(b, &i)
+                        let n = b[i]
+                        i += 1
+                        let key = Int64(side)
+                        if let old = acc[key] {
+                            acc[key] = (old.weight + idf, n)
+                        } else {
+                            acc[key] = (idf, n)
+                        }
+                    }
+                }
+            }
+        }
+        guard !acc.isEmpty else { return result }
+        let nQ = Float(terms.count)
+        var best: Float = 0
+        for (_, v) in acc where v.weight > best { best = v.weight }
+        let floor = best * 0.3
+        var ranked: [(Float, Int64)] = []
+        ranked.reserveCapacity(256)
+        for (id, v) in acc where v.weight >= floor {
+            let nE = Float(max(1, v.terms))
+            ranked.append((v.weight * min(nQ, nE) / max(nQ, nE), id))
+        }
+        ranked.sort { $0.0 > $1.0 }
+        for (_, id) in ranked.prefix(limit) where seen.insert(id).inserted { result.append(id) }
+        return result
+    }
+}

@@ -1,0 +1,153 @@
+import ArgumentParser
+import Formats
+import Foundation
+import TMCore
+import TranslationMemory
+
+struct TMLookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Find the closest translations of a text in the memory, best first.",
+        discussion: """
+        Scores run 0-100: 100 is an identical source, 101 an identical source with the same
+        --context; 99 identical words differing only in case, width or spacing. Below that,
+        the score is word-level edit distance over match keys (one word of ten differing scores
+        about 90; Korean particles and endings weigh 0.3 of a word; 바탕 화면 / 바탕화면 align),
+        minus 1 each when punctuation, numbers or placeholders/tags differ.
+
+        Text output: one block per match, `SCORE  #ID`, then the stored source with what differs
+        from the query marked ([-only in the memory-] {+only in the query+}), then the target.
+        JSON: [{"score": 92, "source": "...", "target": "...", "id": "17", ...}].
+        With --queries FILE: one query per line, JSON Lines out, one array per query, in order.
+
+        Examples:
+          tmkit tm lookup 'Open the file in a new window'
+          tmkit tm lookup --source-lang ko --target-lang en '바탕화면 설정'
+          tmkit tm lookup --queries sentences.txt > matches.jsonl
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The text to look up (- reads it from standard input).")
+    var text: String?
+
+    @OptionGroup var store: TMStoreOptions
+
+    @Option(name: .customLong("min-score"), help: "Lowest score shown (0-101).")
+    var minScore = 75
+
+    @Option(help: "Most matches shown per query.")
+    var limit = 5
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .customLong("source-lang"), help: "Language of the query (default: ko if it has Hangul, else the memory's other language).")
+    var sourceLanguage: String?
+
+    @Option(name: .customLong("target-lang"), help: "Language of the translations wanted.")
+    var targetLanguage: String?
+
+    @Option(help: "Context of the query (such as a PO msgctxt): an exact match with this context scores 101.")
+    var context: String?
+
+    @Option(help: "A file with one query per line; prints JSON Lines.")
+    var queries: String?
+
+    @Flag(help: "Score every entry instead of using the index (slow; for checking).")
+    var exhaustive = false
+
+    @Option(help: ArgumentHelp("Write each query's lookup time in microseconds to this file, one per line.", visibility: .hidden))
+    var timings: String?
+
+    func validate() throws {
+        if text == nil && queries == nil { throw ValidationError("Give a TEXT to look up, or --queries FILE.") }
+        if text != nil && queries != nil { throw ValidationError("Give either a TEXT or --queries FILE, not both.") }
+        if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    }
+
+    func run() throws {
+        var options = LookupOptions(
+            minScore: minScore, limit: limit, sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
+            targetLanguage: languageOption(targetLanguage, "--target-lang"), context: context, exhaustive: exhaustive)
+        let tm = store.open(create: false)
+        var out = OutputBuffer()
+        if let queries {
+            let lines: [Substring]
+            let content: String
+            do {
+                content = try TextFileReader.read(queries)
+            } catch {
+                fail(error)
+            }
+            lines = content.split(separator: "\n", omittingEmptySubsequences: false)
+            var times: [UInt64] = []
+            let count = content.hasSuffix("\n") ? lines.count - 1 : lines.count
+            for line in lines.prefix(count) {
+                let query = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+                let start = DispatchTime.now().uptimeNanoseconds
+                do {
+                    let matches = try tm.lookup(query, options: options)
+                    out.write(MatchJSON.array(matches))
+                } catch {
+                    out.flush()
+                    fail(error)
+                }
+                times.append((DispatchTime.now().uptimeNanoseconds - start) / 1000)
+                out.write("\n")
+            }
+            out.flush()
+            if let timings {
+                try? (times.map(String.init).joined(separator: "\n") + "\n").write(toFile: timings, atomically: true, encoding: .utf8)
+            }
+            return
+        }
+        var query = text ?? ""
+        if query == "-" {
+            do { query = try TextFileReader.read("-") } catch { fail(error) }
+            query = query.trimmingCharacters(in: .newlines)
+        }
+        options.withDiff = format == .text
+        let matches: [TMMatch]
+        do {
+            matches = try tm.lookup(query, options: options)
+        } catch {
+            fail(error)
+        }
+        switch format {
+        case .json:
+            out.write(MatchJSON.array(matches) + "\n")
+        case .text:
+            if matches.isEmpty { out.write("no match of \(minScore) or more\n") }
+            for m in matches {
+                out.write("\(m.score)  #\(m.id)\(m.tuid.map { "  tuid \($0)" } ?? "")\(m.context.map { "  context \($0)" } ?? "")\n")
+                out.write("  \(m.sourceLanguage): \(m.diff ?? m.source)\n")
+                out.write("  \(m.targetLanguage): \(m.target)\n")
+            }
+        }
+        out.flush()
+    }
+}
+
+/// The JSON layout of lookup results.
+enum MatchJSON {
+    static func array(_ matches: [TMMatch]) -> String {
+        var s = "["
+        for (i, m) in matches.enumerated() {
+            if i > 0 { s += ", " }
+            s += "{\"score\": \(m.score), \"source\": "
+            JSONText.append(m.source, to: &s)
+            s += ", \"target\": "
+            JSONText.append(m.target, to: &s)
+            s += ", \"id\": \"\(m.id)\", \"source_lang\": "
+            JSONText.append(m.sourceLanguage, to: &s)
+            s += ", \"target_lang\": "
+            JSONText.append(m.targetLanguage, to: &s)
+            if let t = m.tuid { s += ", \"tuid\": "; JSONText.append(t, to: &s) }
+            if let c = m.context { s += ", \"context\": "; JSONText.append(c, to: &s) }
+            s += "}"
+        }
+        return s + "]"
+    }
+}
