@@ -21,6 +21,7 @@ final class TMXHandler: XMLEventHandler {
         var variants: [Variant] = []
         var properties: [TranslationUnit.Property] = []
         var notes: [String] = []
+        var context: String?
     }
     private var tu: PendingTU?
     private var tuvLanguage: LanguageTag?
@@ -99,7 +100,9 @@ final class TMXHandler: XMLEventHandler {
         case "tuv":
             tuvLanguage = nil
         case "prop":
-            if let type = propType, tu != nil, let value = collecting { tu!.properties.append(.init(type: type, value: value)) }
+            if let type = propType, tu != nil, let value = collecting {
+                if type == "x-context" && tu!.context == nil { tu!.context = value } else { tu!.properties.append(.init(type: type, value: value)) }
+            }
             propType = nil
             collecting = nil
         case "note":
@@ -138,7 +141,7 @@ final class TMXHandler: XMLEventHandler {
         let a = pending.attributes
         let unit = TranslationUnit(
             source: s.text, target: t.text, sourceLanguage: s.language, targetLanguage: t.language,
-            id: Self.attribute(a, "tuid"), context: nil,
+            id: Self.attribute(a, "tuid"), context: pending.context,
             created: Self.attribute(a, "creationdate").flatMap(TMXDate.parse),
             changed: Self.attribute(a, "changedate").flatMap(TMXDate.parse),
             creator: Self.attribute(a, "creationid"), changer: Self.attribute(a, "changeid"),

@@ -23,6 +23,10 @@ final class XMLStream: NSObject, XMLParserDelegate {
     private var failure: Error?
     private var firstError: (code: Int, line: Int, column: Int)?
     private weak var parser: XMLParser?
+    /// Open elements, and where the last event was (for a document that stops early).
+    private var depth = 0
+    private var rootClosed = false
+    private var lastPosition = (line: 1, column: 1)
 
     private init(file: String, handler: XMLEventHandler) {
         self.file = file
@@ -58,6 +62,11 @@ final class XMLStream: NSObject, XMLParserDelegate {
         if let e = parser.parserError as NSError? {
             throw FormatError.malformedXML(file: path, line: parser.lineNumber, column: parser.columnNumber, reason: reason(for: e.code))
         }
+        if me.depth > 0 || !me.rootClosed {
+            // libxml2's push parser, fed from a stream, may stop at the end of the data without an error.
+            throw FormatError.malformedXML(file: path, line: me.lastPosition.line, column: me.lastPosition.column,
+                                           reason: me.rootClosed ? reason(for: 5) : "premature end of document (truncated?) (no complete root element)")
+        }
         if !ok {
             throw FormatError.malformedXML(file: path, line: parser.lineNumber, column: parser.columnNumber, reason: "the parser stopped")
         }
@@ -73,10 +82,15 @@ final class XMLStream: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        run { try handler.start(Self.local(elementName), attributes: attributeDict, line: parser.lineNumber, column: parser.columnNumber) }
+        depth += 1
+        lastPosition = (parser.lineNumber, parser.columnNumber)
+        run { try handler.start(Self.local(elementName), attributes: attributeDict, line: lastPosition.line, column: lastPosition.column) }
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        depth -= 1
+        if depth == 0 { rootClosed = true }
+        lastPosition = (parser.lineNumber, parser.columnNumber)
         run { try handler.end(Self.local(elementName)) }
     }
 
