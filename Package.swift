@@ -22,7 +22,7 @@ let package = Package(
         // System SQLite (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "TranslationMemory", dependencies: ["CSQLite", "TMCore", "Segmentation", "Formats"]),
-        .target(name: "Pretranslation", dependencies: ["TMCore", "Segmentation", "Formats"]),
+        .target(name: "Pretranslation", dependencies: ["TMCore", "Segmentation", "Formats", "TranslationMemory"]),
         .executableTarget(
             name: "tmkit",
             dependencies: [

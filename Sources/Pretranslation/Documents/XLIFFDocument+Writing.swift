@@ -26,13 +26,9 @@ extension XLIFFDocument {
                 let alt = XMLElement(name: "alt-trans")
                 alt.set("match-quality", String(match.score))
                 alt.set("origin", match.origin)
-                let s = XMLElement(name: "source")
-                s.setText(match.source)
-                let t = XMLElement(name: "target")
-                t.setText(match.target)
-                alt.addChild(s)
-                alt.addChild(t)
                 append(alt, to: unit)
+                append(textElement("source", match.source), to: alt)
+                append(textElement("target", match.target), to: alt)
             }
             for term in result.terms {
                 let note = XMLElement(name: "note")
@@ -80,7 +76,7 @@ extension XLIFFDocument {
             units[unitIndex[key]!].items.append((segment, result, segments[i].isTranslated))
         }
         for (unit, items) in units {
-            var matches: [XMLElement] = []
+            var matches: [(XMLElement, PretranslationMatch)] = []
             var notes: [XMLElement] = []
             var seenTerms = Set<String>()
             for (segment, result, translated) in items {
@@ -99,13 +95,7 @@ extension XLIFFDocument {
                     if match.score > 100 { m.set("matchQuality", "100") }
                     m.set("origin", match.origin)
                     m.set("type", "tm")
-                    let s = XMLElement(name: "source")
-                    s.setText(match.source)
-                    let t = XMLElement(name: "target")
-                    t.setText(match.target)
-                    m.addChild(s)
-                    m.addChild(t)
-                    matches.append(m)
+                    matches.append((m, match))
                 }
                 for term in result.terms where seenTerms.insert(term.noteText).inserted {
                     let note = XMLElement(name: "note")
@@ -136,9 +126,20 @@ extension XLIFFDocument {
                     insertFirst(c, in: unit)
                     return c
                 }()
-                for m in matches { append(m, to: container) }
+                for (m, match) in matches {
+                    append(m, to: container)
+                    append(textElement("source", match.source), to: m)
+                    append(textElement("target", match.target), to: m)
+                }
             }
         }
+    }
+
+    /// `<name>text</name>`.
+    private func textElement(_ name: String, _ text: String) -> XMLElement {
+        let e = XMLElement(name: name)
+        e.setText(text)
+        return e
     }
 
     /// The prefix bound to the matches namespace on the root, declaring `mtc` when there is none.
@@ -206,13 +207,11 @@ extension XLIFFDocument {
 
     /// Inserts `child` right before `anchor`, indented like it.
     func insert(_ child: XMLElement, before anchor: XMLElement, in parent: XMLElement) {
+        // The element goes in first: libxml2 merges a text node inserted next to another one.
         let index = anchor.index
-        if let indent = anchor.leadingWhitespace {
-            parent.insertChild(XMLNode.text(withStringValue: indent) as! XMLNode, at: index)
-            parent.insertChild(child, at: index + 1)
-        } else {
-            parent.insertChild(child, at: index)
-        }
+        let indent = anchor.leadingWhitespace
+        parent.insertChild(child, at: index)
+        if let indent { parent.insertChild(XMLNode.text(withStringValue: indent) as! XMLNode, at: index + 1) }
     }
 
     /// Appends `child` after the last element child of `parent`, indented like it.

@@ -26,7 +26,7 @@ final class XLIFFDocument: PretranslatableDocument {
     private(set) var declaredTarget: LanguageTag?
     /// For each segment: its unit (1.2 `trans-unit`, 2.x `unit`) and the element holding
     /// source and target (1.2: the trans-unit; 2.x: the segment).
-    private var places: [(unit: XMLElement, holder: XMLElement)] = []
+    private(set) var places: [(unit: XMLElement, holder: XMLElement)] = []
 
     init(data: Data, file: String) throws {
         self.file = file

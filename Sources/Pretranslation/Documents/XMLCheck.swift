@@ -99,11 +99,13 @@ extension XMLElement {
     func child(_ name: String) -> XMLElement? { elementChildren.first { $0.local == name } }
 
     /// The value of the attribute `name` (qualified name as written).
-    func value(of name: String) -> String? { attribute(forName: name)?.stringValue }
+    func value(of name: String) -> String? {
+        (attributes ?? []).first { $0.name == name }?.stringValue
+    }
 
     /// Sets (adds or replaces) an attribute.
     func set(_ name: String, _ value: String) {
-        if let a = attribute(forName: name) {
+        if let a = (attributes ?? []).first(where: { $0.name == name }) {
             a.stringValue = value
         } else {
             addAttribute(XMLNode.attribute(withName: name, stringValue: value) as! XMLNode)
