@@ -22,11 +22,14 @@ let package = Package(
         // System SQLite (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "TranslationMemory", dependencies: ["CSQLite", "TMCore", "Segmentation", "Formats"]),
-        .target(name: "Pretranslation", dependencies: ["TMCore", "Segmentation", "Formats", "TranslationMemory"]),
+        .target(name: "Alignment", dependencies: ["Segmentation", "TMCore"]),
+        .target(name: "Terminology", dependencies: ["Segmentation", "TMCore", "Formats"]),
+        .target(name: "Pretranslation", dependencies: ["TMCore", "Segmentation", "Formats", "TranslationMemory", "Terminology"]),
         .executableTarget(
             name: "tmkit",
             dependencies: [
                 "TMCore", "Segmentation", "Formats", "TranslationMemory",
+                "Alignment", "Terminology",
                 "Pretranslation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -38,5 +41,7 @@ let package = Package(
         .testTarget(name: "PretranslationTests", dependencies: ["Pretranslation", "Segmentation", "TMCore"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "tmkitTests", dependencies: ["tmkit"]),
+        .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Segmentation", "TMCore"]),
+        .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "Alignment", "Segmentation", "TMCore", "Formats"]),
     ]
 )

@@ -72,6 +72,7 @@ public struct InMemoryMatchProvider: MatchProvider, Sendable {
 
 /// A term spotter over a list of terms held in memory: a term is found where its match keys
 /// stand in a row in the segment's (so `negotiations` finds `negotiation`, `안보를` finds `안보`).
+/// Terms are indexed by their first key; the longest term wins where terms overlap.
 public struct InMemoryTermSpotter: TermSpotter, Sendable {
     public struct Term: Sendable, Hashable {
         public var term: String
@@ -82,32 +83,57 @@ public struct InMemoryTermSpotter: TermSpotter, Sendable {
         }
     }
 
-    private let terms: [(term: Term, keys: [String])]
+    /// Terms by their first match key, longest first.
+    private let index: [String: [(term: Term, keys: [String])]]
     private let segmenter: Segmenter
+    public let count: Int
 
     public init(_ terms: [Term], segmenter: Segmenter = Segmenter()) {
         self.segmenter = segmenter
-        self.terms = terms.map { ($0, segmenter.analyze($0.term).contentKeys) }.filter { !$0.1.isEmpty }
+        var index: [String: [(term: Term, keys: [String])]] = [:]
+        var merged: [String: Int] = [:]
+        var list: [(term: Term, keys: [String])] = []
+        for t in terms {
+            let keys = segmenter.analyze(t.term).contentKeys
+            guard !keys.isEmpty else { continue }
+            let id = keys.joined(separator: " ")
+            if let i = merged[id] {
+                for tr in t.translations where !list[i].term.translations.contains(tr) { list[i].term.translations.append(tr) }
+            } else {
+                merged[id] = list.count
+                list.append((t, keys))
+            }
+        }
+        for entry in list { index[entry.keys[0], default: []].append(entry) }
+        for k in index.keys { index[k]!.sort { $0.keys.count > $1.keys.count } }
+        self.index = index
+        count = list.count
     }
 
     public func terms(in segment: String, languages: LanguagePair) -> [SpottedTerm] {
-        let analysed = segmenter.analyze(segment)
-        let content = analysed.tokens.filter { $0.kind.isContent }
+        guard !index.isEmpty else { return [] }
+        let content = segmenter.analyze(segment).tokens.filter { $0.kind.isContent }
         let keys = content.map(\.key)
-        var found: [(start: Int, term: SpottedTerm)] = []
+        let scalars = Array(segment.unicodeScalars)
+        var found: [SpottedTerm] = []
         var seen = Set<String>()
-        for (term, tk) in terms where tk.count <= keys.count {
-            for start in 0...(keys.count - tk.count) where Array(keys[start..<(start + tk.count)]) == tk {
-                guard seen.insert(term.term).inserted else { break }
-                let scalars = Array(segment.unicodeScalars)
-                let from = content[start].start
-                let to = content[start + tk.count - 1].end
-                var surface = String.UnicodeScalarView()
-                surface.append(contentsOf: scalars[from..<min(to, scalars.count)])
-                found.append((from, SpottedTerm(term: term.term, translations: term.translations, surface: String(surface))))
+        var i = 0
+        while i < keys.count {
+            var advanced = false
+            for (term, tk) in index[keys[i]] ?? [] where i + tk.count <= keys.count && Array(keys[i..<(i + tk.count)]) == tk {
+                let from = content[i].start
+                let to = min(content[i + tk.count - 1].end, scalars.count)
+                if seen.insert(term.term).inserted {
+                    var surface = String.UnicodeScalarView()
+                    surface.append(contentsOf: scalars[from..<to])
+                    found.append(SpottedTerm(term: term.term, translations: term.translations, surface: String(surface)))
+                }
+                i += tk.count
+                advanced = true
                 break
             }
+            if !advanced { i += 1 }
         }
-        return found.sorted { $0.start < $1.start }.map(\.term)
+        return found
     }
 }

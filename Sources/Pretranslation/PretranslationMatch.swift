@@ -48,8 +48,8 @@ public protocol MatchProvider {
     func bestMatch(for segment: String, context: String?, languages: LanguagePair, minScore: Int) throws -> PretranslationMatch?
 }
 
-/// Finds glossary terms in a segment. One instance serves one thread.
-public protocol TermSpotter {
+/// Finds glossary terms in a segment. One instance serves all threads.
+public protocol TermSpotter: Sendable {
     /// The terms of `languages.source` found in `segment`, in text order, each once, with
     /// their translations into `languages.target`.
     func terms(in segment: String, languages: LanguagePair) throws -> [SpottedTerm]

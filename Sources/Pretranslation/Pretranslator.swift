@@ -30,22 +30,23 @@ public struct PretranslationOptions: Sendable {
 ///
 /// ```swift
 /// let run = Pretranslator(options: .init(outputDirectory: "out"),
-///                         matcher: { try TMMatchProvider(path: tmPath) }, spotter: { NoTermSpotter() })
+///                         matcher: { try MemoryMatchProvider(path: tmPath) })
 /// let report = try run.run(["docs/"])
 /// print(report.table())
 /// ```
 public struct Pretranslator: Sendable {
     public typealias MatcherFactory = @Sendable () throws -> any MatchProvider
-    public typealias SpotterFactory = @Sendable () throws -> any TermSpotter
+    /// Makes the spotter for the language pairs of the batch (called once).
+    public typealias SpotterFactory = @Sendable (_ pairs: [LanguagePair]) throws -> any TermSpotter
 
     public var options: PretranslationOptions
     public var segmenter: Segmenter
     let makeMatcher: MatcherFactory
     let makeSpotter: SpotterFactory
 
-    /// `matcher` and `spotter` are called once per worker thread.
+    /// `matcher` is called once per worker thread, `spotter` once.
     public init(options: PretranslationOptions, segmenter: Segmenter = Segmenter(),
-                matcher: @escaping MatcherFactory, spotter: @escaping SpotterFactory = { NoTermSpotter() }) {
+                matcher: @escaping MatcherFactory, spotter: @escaping SpotterFactory = { _ in NoTermSpotter() }) {
         self.options = options
         self.segmenter = segmenter
         makeMatcher = matcher
@@ -111,7 +112,10 @@ public struct Pretranslator: Sendable {
         }
 
         // 3. Match and spot the distinct segments on the worker threads.
-        let found = try match(unique, progress: progress)
+        var pairs: [LanguagePair] = []
+        for doc in loaded where !pairs.contains(doc.languages) { pairs.append(doc.languages) }
+        let spotter = try makeSpotter(pairs)
+        let found = try match(unique, spotter: spotter, progress: progress)
 
         // 4. Count, fill and write, file by file in input order.
         for (d, doc) in loaded.enumerated() {
@@ -172,7 +176,7 @@ public struct Pretranslator: Sendable {
     }
 
     /// The best match (at or above 50) and the terms of each segment, in order, whatever the thread count.
-    private func match(_ segments: [(segment: DocumentSegment, languages: LanguagePair)],
+    private func match(_ segments: [(segment: DocumentSegment, languages: LanguagePair)], spotter: any TermSpotter,
                        progress: (@Sendable (Int, Int) -> Void)?) throws -> [(PretranslationMatch?, [SpottedTerm])] {
         let slots = ResultSlots<(PretranslationMatch?, [SpottedTerm])>(count: segments.count)
         let total = segments.count
@@ -180,12 +184,10 @@ public struct Pretranslator: Sendable {
         let lowest = min(MatchBand.lowestScore, options.minScore)
         let chunk = 8
         let makeMatcher = self.makeMatcher
-        let makeSpotter = self.makeSpotter
         let segments = segments
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             do {
                 let matcher = try makeMatcher()
-                let spotter = try makeSpotter()
                 while let range = slots.claim(chunk) {
                     for i in range {
                         let (segment, languages) = segments[i]

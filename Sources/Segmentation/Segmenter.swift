@@ -53,7 +53,7 @@ public struct Segmenter: Sendable {
         let raw = RawTokenizer().tokens(scalars)
         var evidence = evidence
         for token in raw where token.kind == .word {
-            for run in Self.hangulRuns(scalars, token) { evidence.learn(run) }
+            for run in Self.hangulRuns(scalars, token) where !evidence.seenBare(run) { evidence.learn(run) }
         }
         var builder = TokenBuilder(analyzer: KoreanAnalyzer(lexicon: lexicon, evidence: evidence))
         return Segment(text: text, tokens: builder.tokens(scalars, raw))

@@ -53,7 +53,7 @@ struct BatchOptions: ParsableArguments {
     @Option(name: .customLong("tm"), help: "The translation memory file (default: $TMKIT_HOME/memory.sqlite).")
     var tm: String?
 
-    @Option(name: .customLong("glossary"), help: "A glossary file (TBX, TSV) to spot terms with (repeatable).")
+    @Option(name: .customLong("glossary"), help: "A glossary (TBX, TSV) to spot terms with (repeatable; default: Glossary/*.tbx and $TMKIT_HOME/glossary.tbx).")
     var glossaries: [String] = []
 
     @Option(name: .customLong("min-score"), help: "Fill targets from matches scoring at least this (0-101).")
@@ -87,7 +87,8 @@ struct BatchOptions: ParsableArguments {
         do { _ = try MemoryMatchProvider(path: tmPath) } catch { fail(error) }
         let spotter: Pretranslator.SpotterFactory
         do {
-            spotter = try GlossarySpotting.factory(glossaries)
+            spotter = try GlossarySpotting.factory(glossaries, sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
+                                                   targetLanguage: languageOption(targetLanguage, "--target-lang"))
         } catch {
             fail(error)
         }

@@ -1,0 +1,202 @@
+import Segmentation
+import TMCore
+
+/// Builds term pairs from parallel text: single words and multi-word terms, each with a
+/// score, counts and example pairs.
+///
+/// Evidence combined: IBM Model 1 word alignment trained by EM over the whole corpus in both
+/// directions and symmetrized (grow-diag-final-and); transliteration similarity through ICU's
+/// `Hangul-Latin` (`푸틴` ~ `Putin`) and equal number values (`280억` ~ `28 billion`) as priors;
+/// quoted spans kept together when both sides quote the same number of spans; and, for ranking,
+/// association (Dice) and lexical translation probabilities. Everything works on the match keys
+/// of `Segmenter`, so `안보를` counts as `안보` and `negotiations` as `negotiation`; surface forms
+/// come from the text, particles excluded (`파일을` gives `파일`).
+///
+/// ```swift
+/// let aligner = TermAligner(options: .init(sourceLanguage: .korean, targetLanguage: .english))
+/// let result = try aligner.align([SentencePair(source: "유럽안보", target: "European security")])
+/// ```
+public struct TermAligner: Sendable {
+    public struct Options: Sendable {
+        public var sourceLanguage: LanguageTag
+        public var targetLanguage: LanguageTag
+        /// Source terms seen fewer times are left out.
+        public var minCount: Int
+        /// Longest source term, in words.
+        public var maxWords: Int
+        /// Translations kept per source term.
+        public var maxTranslations: Int
+        /// Example pairs kept per term pair.
+        public var maxExamples: Int
+        /// EM iterations per direction.
+        public var iterations: Int
+        /// Worker threads (results do not depend on it).
+        public var threads: Int
+
+        public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, minCount: Int = 2, maxWords: Int = 3,
+                    maxTranslations: Int = 3, maxExamples: Int = 3, iterations: Int = 5, threads: Int = 0) {
+            self.sourceLanguage = sourceLanguage
+            self.targetLanguage = targetLanguage
+            self.minCount = minCount
+            self.maxWords = maxWords
+            self.maxTranslations = maxTranslations
+            self.maxExamples = maxExamples
+            self.iterations = iterations
+            self.threads = threads > 0 ? threads : Parallel.defaultThreads
+        }
+    }
+
+    /// Pairs with more content words than this on a side are skipped.
+    public static let maxTokens = 250
+
+    public var options: Options
+    public var segmenter: Segmenter
+
+    public init(options: Options, segmenter: Segmenter = Segmenter()) {
+        self.options = options
+        self.segmenter = segmenter
+    }
+
+    /// Aligns `pairs` and returns the term pairs found. Pairs with an empty side are skipped
+    /// and counted. Throws when the corpus's scripts contradict the languages of the options.
+    public func align(_ pairs: [SentencePair], progress: ((String) -> Void)? = nil) throws -> TermAlignment {
+        var usable: [SentencePair] = []
+        usable.reserveCapacity(pairs.count)
+        var skippedEmpty = 0
+        for pair in pairs {
+            if pair.source.allSatisfy(\.isWhitespace) || pair.target.allSatisfy(\.isWhitespace) {
+                skippedEmpty += 1
+            } else {
+                usable.append(pair)
+            }
+        }
+        guard !usable.isEmpty else { throw AlignmentError.emptyCorpus(skipped: skippedEmpty) }
+        try LanguageCheck.verify(usable, source: options.sourceLanguage, target: options.targetLanguage)
+
+        let clock = ContinuousClock()
+        var last = clock.now
+        let timing = TermExtractor.experiment["TMKIT_TIMING"] != nil
+        func lap(_ what: String) {
+            guard timing else { return }
+            let now = clock.now
+            print("timing \(what): \(now - last)")
+            last = now
+        }
+        progress?("analysing \(usable.count) pairs")
+        let analyzed = analyze(usable)
+        var corpus = AlignmentCorpus(pairs: analyzed.pairs, texts: analyzed.texts)
+        let skippedLong = corpus.dropLong(limit: Self.maxTokens)
+        lap("analysis")
+
+        progress?("training word alignment")
+        var aligner = WordAligner(pairs: corpus.pairs)
+        lap("cells")
+        Priors.apply(to: &aligner, corpus: corpus)
+        lap("priors")
+        aligner.train(pairs: corpus.pairs, sourceVocabulary: corpus.source.count, targetVocabulary: corpus.target.count,
+                      options: .init(iterations: options.iterations, threads: options.threads))
+
+        lap("em")
+        progress?("extracting terms")
+        let extractor = TermExtractor(options: options)
+        let terms = extractor.extract(corpus: corpus, aligner: aligner)
+        lap("extract")
+        return TermAlignment(terms: terms, pairsUsed: corpus.pairs.count, pairsSkippedEmpty: skippedEmpty, pairsSkippedLong: skippedLong)
+    }
+
+    /// Analyses both sides of every pair, stems learned from each side's whole text.
+    private func analyze(_ pairs: [SentencePair]) -> (pairs: [(AnalyzedSide, AnalyzedSide)], texts: [SentencePair]) {
+        let segmenter = self.segmenter
+        let sourceEvidence = segmenter.learnEvidence(from: pairs.lazy.map(\.source))
+        let targetEvidence = segmenter.learnEvidence(from: pairs.lazy.map(\.target))
+        if TermExtractor.experiment["TMKIT_TIMING"] != nil { print("timing evidence done", ContinuousClock.now) }
+        let shards = Parallel.map(count: pairs.count, threads: options.threads) { range in
+            range.map { p in
+                (AnalyzedSide(segmenter.analyze(pairs[p].source, evidence: sourceEvidence)),
+                 AnalyzedSide(segmenter.analyze(pairs[p].target, evidence: targetEvidence)))
+            }
+        }
+        return (shards.flatMap { $0 }, pairs)
+    }
+}
+
+/// The analysed corpus with its two vocabularies.
+struct AlignmentCorpus: Sendable {
+    var pairs: [(AnalyzedSide, AnalyzedSide)]
+    var texts: [SentencePair]
+    var source = Vocabulary()
+    var target = Vocabulary()
+    /// Per vocabulary id: whether the word is a number.
+    var sourceIsNumber: [Bool] = [false]
+    var targetIsNumber: [Bool] = [false]
+
+    init(pairs: [(AnalyzedSide, AnalyzedSide)], texts: [SentencePair]) {
+        self.pairs = pairs
+        self.texts = texts
+        for p in pairs.indices {
+            var (s, t) = self.pairs[p]
+            s.ids = s.content.map { k in Self.intern(s.segment.tokens[k], &source, &sourceIsNumber) }
+            t.ids = t.content.map { k in Self.intern(t.segment.tokens[k], &target, &targetIsNumber) }
+            self.pairs[p] = (s, t)
+        }
+    }
+
+    private static func intern(_ token: Token, _ vocabulary: inout Vocabulary, _ isNumber: inout [Bool]) -> Int32 {
+        let before = vocabulary.count
+        let id = vocabulary.id(token.key)
+        if vocabulary.count > before { isNumber.append(token.kind == .number) }
+        return id
+    }
+
+    /// Removes pairs with too many content words on a side; returns how many.
+    mutating func dropLong(limit: Int) -> Int {
+        let before = pairs.count
+        var keptPairs: [(AnalyzedSide, AnalyzedSide)] = []
+        var keptTexts: [SentencePair] = []
+        for (p, pair) in pairs.enumerated() where pair.0.count <= limit && pair.1.count <= limit {
+            keptPairs.append(pair)
+            keptTexts.append(texts[p])
+        }
+        pairs = keptPairs
+        texts = keptTexts
+        return before - pairs.count
+    }
+}
+
+/// Checks that the scripts of the corpus agree with the languages of the options.
+enum LanguageCheck {
+    static func verify(_ pairs: [SentencePair], source: LanguageTag, target: LanguageTag) throws {
+        guard source.language != target.language else { return }
+        var sourceHangul = 0, targetHangul = 0
+        for pair in pairs {
+            if pair.source.unicodeScalars.contains(where: isHangul) { sourceHangul += 1 }
+            if pair.target.unicodeScalars.contains(where: isHangul) { targetHangul += 1 }
+        }
+        let n = pairs.count
+        let location = pairs.first?.location.map { "\($0.file)" } ?? "input"
+        // Korean on one side means most of that side's texts contain Hangul.
+        if source.language == "ko", sourceHangul * 2 < n, targetHangul * 2 >= n {
+            throw AlignmentError.languageMismatch(where: location, side: "source", expected: source.code, found: "\(target.code) (the sides look swapped)")
+        }
+        if target.language == "ko", targetHangul * 2 < n, sourceHangul * 2 >= n {
+            throw AlignmentError.languageMismatch(where: location, side: "target", expected: target.code, found: "\(source.code) (the sides look swapped)")
+        }
+        if source.language == "ko", sourceHangul == 0 {
+            throw AlignmentError.languageMismatch(where: location, side: "source", expected: "ko", found: "no Korean text")
+        }
+        if target.language == "ko", targetHangul == 0 {
+            throw AlignmentError.languageMismatch(where: location, side: "target", expected: "ko", found: "no Korean text")
+        }
+        if source.language != "ko", target.language != "ko" { return }
+        let other = source.language == "ko" ? targetHangul : sourceHangul
+        if other * 2 > n {
+            let side = source.language == "ko" ? "target" : "source"
+            let expected = source.language == "ko" ? target.code : source.code
+            throw AlignmentError.languageMismatch(where: location, side: side, expected: expected, found: "Korean")
+        }
+    }
+
+    static func isHangul(_ s: Unicode.Scalar) -> Bool {
+        (0xAC00...0xD7A3).contains(s.value) || (0x1100...0x11FF).contains(s.value) || (0x3130...0x318F).contains(s.value)
+    }
+}

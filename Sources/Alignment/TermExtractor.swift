@@ -1,0 +1,187 @@
+import Foundation
+import TMCore
+
+/// Turns word alignments into ranked term pairs.
+///
+/// For every source n-gram (1 to `maxWords` neighbouring words), each occurrence proposes the
+/// target span from the first to the last target word aligned to it (consistent with the
+/// alignment: no word inside the span is linked outside the n-gram). Candidates are ranked by a
+/// mix of how often the n-gram is translated so (c(e,f)/c(e)), association (Dice over the
+/// corpus) and the lexical translation probabilities of the EM models.
+struct TermExtractor: Sendable {
+    let options: TermAligner.Options
+
+    struct CandidateKey: Hashable, Sendable { var source: TermKey; var target: TermKey }
+
+    struct Shard: Sendable {
+        var sources: [TermKey: FormStats] = [:]
+        var candidates: [CandidateKey: FormStats] = [:]
+    }
+
+    /// English words that do not start or end a term.
+    static let functionWords: Set<String> = [
+        "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "and", "or", "but", "nor", "as",
+        "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "if", "then",
+        "than", "so", "not", "no", "do", "does", "did", "can", "could", "will", "would", "shall", "should", "may",
+        "might", "must", "has", "have", "had", "you", "your", "we", "our", "they", "their", "he", "his", "she", "her",
+        "i", "my", "me", "us", "them", "which", "who", "whom", "what", "when", "where", "how", "there", "here", "into",
+        "onto", "about", "via", "per", "all", "any", "each", "some", "such", "also", "only", "just", "very",
+    ]
+
+    static var experiment: [String: String] { ProcessInfo.processInfo.environment }
+
+    func extract(corpus: AlignmentCorpus, aligner: WordAligner) -> [TermPair] {
+        let maxWords = min(options.maxWords, 4)
+        let maxExamples = options.maxExamples
+        let sourceIsEnglishLike = options.sourceLanguage.language != "ko"
+        let sourceStop: [Bool] = corpus.source.words.map { sourceIsEnglishLike && Self.functionWords.contains($0) }
+        let consistent = Self.experiment["TMKIT_ALIGN_LOOSE"] == nil
+        let shards = Parallel.map(count: corpus.pairs.count, threads: options.threads) { range -> Shard in
+            var shard = Shard()
+            for p in range {
+                let (s, t) = corpus.pairs[p]
+                let links = aligner.links(pair: p, s, t, crossQuoteWeight: 0.05)
+                var bySource = [[Int]](repeating: [], count: s.count)
+                var byTarget = [[Int]](repeating: [], count: t.count)
+                for (i, j) in links {
+                    bySource[i].append(j)
+                    byTarget[j].append(i)
+                }
+                for a in 0..<s.count {
+                    var b = a
+                    while b < s.count, b - a < maxWords {
+                        defer { b += 1 }
+                        if b > a && !s.joinsNext[b - 1] { break }
+                        if sourceStop[Int(s.ids[a])] || sourceStop[Int(s.ids[b])] { continue }
+                        let sourceKey = TermKey(s.ids[a...b])
+                        shard.sources[sourceKey, default: FormStats()].add(surface: s.surface(a, b), pair: Int32(p), maxExamples: maxExamples)
+                        var lo = Int.max, hi = -1
+                        for i in a...b { for j in bySource[i] { lo = min(lo, j); hi = max(hi, j) } }
+                        guard hi >= 0, hi - lo < min(TermKey.capacity, b - a + 3) else { continue }
+                        if consistent {
+                            var ok = true
+                            for j in lo...hi where byTarget[j].contains(where: { $0 < a || $0 > b }) { ok = false; break }
+                            if !ok { continue }
+                        }
+                        let key = CandidateKey(source: sourceKey, target: TermKey(t.ids[lo...hi]))
+                        shard.candidates[key, default: FormStats()].add(surface: t.surface(lo, hi), pair: Int32(p), maxExamples: maxExamples)
+                    }
+                }
+            }
+            return shard
+        }
+        var merged = shards[0]
+        for shard in shards.dropFirst() {
+            for (k, v) in shard.sources { merged.sources[k, default: FormStats()].merge(v, maxExamples: maxExamples) }
+            for (k, v) in shard.candidates { merged.candidates[k, default: FormStats()].merge(v, maxExamples: maxExamples) }
+        }
+        let targetCounts = countTargets(Set(merged.candidates.keys.map(\.target)), corpus: corpus)
+        return rank(merged, targetCounts: targetCounts, corpus: corpus, aligner: aligner)
+    }
+
+    /// How often each target form occurs in the target side (as neighbouring words).
+    private func countTargets(_ wanted: Set<TermKey>, corpus: AlignmentCorpus) -> [TermKey: Int32] {
+        let shards = Parallel.map(count: corpus.pairs.count, threads: options.threads) { range -> [TermKey: Int32] in
+            var counts: [TermKey: Int32] = [:]
+            for p in range {
+                let t = corpus.pairs[p].1
+                for a in 0..<t.count {
+                    var b = a
+                    while b < t.count, b - a < TermKey.capacity {
+                        let key = TermKey(t.ids[a...b])
+                        if wanted.contains(key) { counts[key, default: 0] += 1 }
+                        b += 1
+                    }
+                }
+            }
+            return counts
+        }
+        var counts = shards[0]
+        for shard in shards.dropFirst() { for (k, v) in shard { counts[k, default: 0] += v } }
+        return counts
+    }
+
+    private func rank(_ data: Shard, targetCounts: [TermKey: Int32], corpus: AlignmentCorpus, aligner: WordAligner) -> [TermPair] {
+        var bySource: [TermKey: [(TermKey, FormStats)]] = [:]
+        for (key, stats) in data.candidates { bySource[key.source, default: []].append((key.target, stats)) }
+        let weights = Self.experiment["TMKIT_ALIGN_WEIGHTS"].map { $0.split(separator: ",").compactMap { Double($0) } } ?? []
+        let wP = weights.count > 0 ? weights[0] : 1.0
+        let wDice = weights.count > 1 ? weights[1] : 1.0
+        let wLex = weights.count > 2 ? weights[2] : 1.0
+        var similarity = TransliterationSimilarity()
+        var out: [TermPair] = []
+        for sourceKey in bySource.keys.sorted() {
+            guard let sourceStats = data.sources[sourceKey], Int(sourceStats.count) >= options.minCount else { continue }
+            let ce = Double(sourceStats.count)
+            let sIds = sourceKey.ids
+            var scored: [(score: Double, target: TermKey, stats: FormStats, cf: Int32)] = []
+            for (targetKey, stats) in bySource[sourceKey]! {
+                let cef = Double(stats.count)
+                let cf = max(targetCounts[targetKey] ?? 0, stats.count)
+                let dice = 2 * cef / (ce + Double(cf))
+                let lex = lexical(sIds, targetKey.ids, aligner)
+                let score = (wP * cef / ce + wDice * dice + wLex * lex) / (wP + wDice + wLex)
+                scored.append((score, targetKey, stats, cf))
+            }
+            scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.stats.count != $1.stats.count ? $0.stats.count > $1.stats.count : $0.target < $1.target) }
+            let sourceSurface = Self.display(sourceStats.surfaceCounts)
+            for candidate in scored.prefix(options.maxTranslations) {
+                let targetSurface = Self.display(candidate.stats.surfaceCounts)
+                var sound = false
+                if sIds.count == 1 && candidate.target.count == 1 {
+                    let (x, y) = (corpus.source[sIds[0]], corpus.target[candidate.target.ids[0]])
+                    let hangulFirst = x.unicodeScalars.contains(where: LanguageCheck.isHangul)
+                    sound = similarity.similarity(hangul: hangulFirst ? x : y, latin: hangulFirst ? y : x) >= 0.75
+                }
+                let examples = candidate.stats.examples.map { e in
+                    TermPair.Example(source: corpus.texts[Int(e)].source, target: corpus.texts[Int(e)].target)
+                }
+                out.append(TermPair(
+                    source: Self.caseForm(sourceSurface, keepCase: sound), target: Self.caseForm(targetSurface, keepCase: sound),
+                    score: (candidate.score * 1000).rounded() / 1000, count: Int(candidate.stats.count),
+                    sourceCount: Int(sourceStats.count), targetCount: Int(candidate.cf), transliteration: sound, examples: examples))
+            }
+        }
+        return out
+    }
+
+    /// Mean over target words of the best p(target | source word), times the same backwards:
+    /// how well the words explain each other.
+    private func lexical(_ source: [Int32], _ target: [Int32], _ aligner: WordAligner) -> Double {
+        var forward = 0.0
+        for t in target {
+            var best: Float = 0
+            for s in source { best = max(best, aligner.probabilities(source: s, target: t).forward) }
+            forward += Double(best)
+        }
+        var backward = 0.0
+        for s in source {
+            var best: Float = 0
+            for t in target { best = max(best, aligner.probabilities(source: s, target: t).backward) }
+            backward += Double(best)
+        }
+        return sqrt((forward / Double(target.count)) * (backward / Double(source.count)))
+    }
+
+    /// The surface form to show: the most frequent, preferring a lower-case form when the text
+    /// has one.
+    static func display(_ counts: [String: Int32]) -> String {
+        let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        if let lower = sorted.first(where: { $0.key == $0.key.lowercased() }) { return lower.key }
+        return sorted.first?.key ?? ""
+    }
+
+    /// Title-cased words become lower case unless they are names (`keepCase`: the pair sounds
+    /// alike) or acronyms (`EU`, `NATO`). Text without cased letters is unchanged.
+    static func caseForm(_ text: String, keepCase: Bool) -> String {
+        guard !keepCase, text != text.lowercased() else { return text }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let letters = word.filter(\.isLetter)
+            if letters.count >= 2, letters.allSatisfy(\.isUppercase) { return String(word) }
+            if let first = word.first, first.isUppercase, word.dropFirst().allSatisfy({ !$0.isUppercase }) {
+                return word.lowercased()
+            }
+            return String(word)
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,184 @@
+/// Statistical word alignment over a whole corpus: IBM Model 1 trained by EM in both
+/// directions, with priors for transliterations and equal numbers and a soft constraint that
+/// keeps quoted spans together, then the two Viterbi alignments symmetrized
+/// (grow-diag-final-and).
+///
+/// The co-occurring word pairs of the corpus are numbered once ("cells"); both directions'
+/// tables are flat arrays over the cells, and each EM iteration counts shards of the corpus
+/// on separate threads and merges the counts in shard order, so results are deterministic.
+struct WordAligner: Sendable {
+    struct Options: Sendable {
+        var iterations = 5
+        var threads = Parallel.defaultThreads
+        /// Weight of a link that crosses a quoted span boundary when both sides have the same
+        /// number of quoted spans.
+        var crossQuoteWeight: Float = 0.05
+    }
+
+    /// The cell of each (source position 0...m, target position 0...n) of each pair, flat.
+    private(set) var pairCells: [Int32] = []
+    private(set) var pairOffset: [Int] = []
+    private(set) var cellSource: [Int32] = []
+    private(set) var cellTarget: [Int32] = []
+    /// Prior weight of each cell (transliteration, number equality); 1 when none.
+    var cellPrior: [Float] = []
+    /// p(target | source) and p(source | target) per cell.
+    private(set) var forward: [Float] = []
+    private(set) var backward: [Float] = []
+    /// The cell of each co-occurring (source id, target id).
+    private(set) var index: [UInt64: Int32] = [:]
+
+    /// p(target | source) and p(source | target) of two words, 0 when they never co-occur.
+    func probabilities(source: Int32, target: Int32) -> (forward: Float, backward: Float) {
+        guard let c = index[UInt64(UInt32(source)) << 32 | UInt64(UInt32(target))] else { return (0, 0) }
+        return (forward[Int(c)], backward[Int(c)])
+    }
+
+    /// Numbers the co-occurring word pairs of `pairs`.
+    init(pairs: [(AnalyzedSide, AnalyzedSide)]) {
+        var index: [UInt64: Int32] = [:]
+        index.reserveCapacity(pairs.count * 40)
+        var cells: [Int32] = []
+        var offsets: [Int] = []
+        offsets.reserveCapacity(pairs.count + 1)
+        for (s, t) in pairs {
+            offsets.append(cells.count)
+            let sIds = [0] + s.ids
+            let tIds = [0] + t.ids
+            for i in 0..<sIds.count {
+                for j in 0..<tIds.count {
+                    if i == 0 && j == 0 { cells.append(-1); continue }
+                    let key = UInt64(UInt32(sIds[i])) << 32 | UInt64(UInt32(tIds[j]))
+                    if let c = index[key] {
+                        cells.append(c)
+                    } else {
+                        let c = Int32(cellSource.count)
+                        index[key] = c
+                        cellSource.append(sIds[i])
+                        cellTarget.append(tIds[j])
+                        cells.append(c)
+                    }
+                }
+            }
+        }
+        offsets.append(cells.count)
+        pairCells = cells
+        pairOffset = offsets
+        self.index = index
+        cellPrior = Array(repeating: 1, count: cellSource.count)
+    }
+
+    var cellCount: Int { cellSource.count }
+
+    /// Trains both directions.
+    mutating func train(pairs: [(AnalyzedSide, AnalyzedSide)], sourceVocabulary: Int, targetVocabulary: Int, options: Options) {
+        forward = Array(repeating: 1, count: cellCount)
+        backward = Array(repeating: 1, count: cellCount)
+        for _ in 0..<options.iterations {
+            forward = iterate(pairs: pairs, table: forward, reverse: false, groups: sourceVocabulary, options: options)
+            backward = iterate(pairs: pairs, table: backward, reverse: true, groups: targetVocabulary, options: options)
+        }
+    }
+
+    /// The weight of linking source position i (1-based) and target position j (1-based) in a pair.
+    @inline(__always)
+    static func quoteWeight(_ s: AnalyzedSide, _ t: AnalyzedSide, _ i: Int, _ j: Int, _ w: Float) -> Float {
+        guard i > 0, j > 0, s.quoteCount > 0, s.quoteCount == t.quoteCount else { return 1 }
+        return s.quote[i - 1] == t.quote[j - 1] ? 1 : w
+    }
+
+    /// One EM iteration of one direction; returns the new table.
+    private func iterate(pairs: [(AnalyzedSide, AnalyzedSide)], table: [Float], reverse: Bool, groups: Int, options: Options) -> [Float] {
+        let cells = cellCount
+        let crossWeight = options.crossQuoteWeight
+        let partials: [[Float]] = Parallel.map(count: pairs.count, threads: options.threads) { range in
+            var counts = [Float](repeating: 0, count: cells)
+            var scratch = [Float](repeating: 0, count: 64)
+            for p in range {
+                let (s, t) = pairs[p]
+                let m = s.count, n = t.count
+                let base = pairOffset[p]
+                let width = n + 1
+                // Each word of the "generated" side distributes one count over the other side + NULL.
+                let outer = reverse ? m : n
+                let inner = reverse ? n : m
+                if scratch.count < inner + 1 { scratch = [Float](repeating: 0, count: inner + 1) }
+                if outer == 0 { continue }
+                for a in 1...outer {
+                    var total: Float = 0
+                    for b in 0...inner {
+                        let (i, j) = reverse ? (a, b) : (b, a)
+                        let c = Int(pairCells[base + i * width + j])
+                        let v = table[c] * cellPrior[c] * Self.quoteWeight(s, t, i, j, crossWeight)
+                        scratch[b] = v
+                        total += v
+                    }
+                    guard total > 0 else { continue }
+                    for b in 0...inner {
+                        let (i, j) = reverse ? (a, b) : (b, a)
+                        let c = Int(pairCells[base + i * width + j])
+                        counts[c] += scratch[b] / total
+                    }
+                }
+            }
+            return counts
+        }
+        var counts = partials[0]
+        for part in partials.dropFirst() {
+            for c in 0..<cells { counts[c] += part[c] }
+        }
+        var totals = [Float](repeating: 0, count: groups)
+        for c in 0..<cells {
+            let g = Int(reverse ? cellTarget[c] : cellSource[c])
+            totals[g] += counts[c]
+        }
+        for c in 0..<cells {
+            let g = Int(reverse ? cellTarget[c] : cellSource[c])
+            counts[c] = totals[g] > 0 ? counts[c] / totals[g] : 0
+        }
+        return counts
+    }
+
+    /// The symmetrized alignment of pair `p`: links (i, j) with 0-based content positions.
+    func links(pair p: Int, _ s: AnalyzedSide, _ t: AnalyzedSide, crossQuoteWeight: Float) -> [(Int, Int)] {
+        let m = s.count, n = t.count
+        guard m > 0, n > 0 else { return [] }
+        let base = pairOffset[p]
+        let width = n + 1
+        // Forward: for each target j the best source i (0 = NULL).
+        var a1 = [Int](repeating: 0, count: n + 1)
+        for j in 1...n {
+            var best: Float = 0, arg = 0
+            for i in 0...m {
+                let c = Int(pairCells[base + i * width + j])
+                var v = forward[c] * cellPrior[c] * Self.quoteWeight(s, t, i, j, crossQuoteWeight)
+                if i > 0 { v *= Self.diagonal(i - 1, m, j - 1, n) }
+                if v > best { best = v; arg = i }
+            }
+            a1[j] = arg
+        }
+        var a2 = [Int](repeating: 0, count: m + 1)
+        for i in 1...m {
+            var best: Float = 0, arg = 0
+            for j in 0...n {
+                let c = Int(pairCells[base + i * width + j])
+                var v = backward[c] * cellPrior[c] * Self.quoteWeight(s, t, i, j, crossQuoteWeight)
+                if j > 0 { v *= Self.diagonal(i - 1, m, j - 1, n) }
+                if v > best { best = v; arg = j }
+            }
+            a2[i] = arg
+        }
+        var forwardLinks = Set<Int>()
+        for j in 1...n where a1[j] > 0 { forwardLinks.insert((a1[j] - 1) * 4096 + (j - 1)) }
+        var backwardLinks = Set<Int>()
+        for i in 1...m where a2[i] > 0 { backwardLinks.insert((i - 1) * 4096 + (a2[i] - 1)) }
+        return Symmetrizer.growDiagFinalAnd(forwardLinks, backwardLinks, m: m, n: n)
+    }
+
+    /// A very small preference for links near the diagonal, to break ties between repeats.
+    @inline(__always)
+    static func diagonal(_ i: Int, _ m: Int, _ j: Int, _ n: Int) -> Float {
+        let d = abs(Float(i) / Float(max(m, 1)) - Float(j) / Float(max(n, 1)))
+        return 1 - 0.01 * d
+    }
+}

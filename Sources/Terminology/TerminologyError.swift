@@ -1,0 +1,29 @@
+/// Errors of the Terminology module; each names the file and, for XML, the line and column.
+public enum TerminologyError: Error, CustomStringConvertible, Sendable {
+    case malformedXML(file: String, line: Int, column: Int, code: Int, reason: String)
+    case notTBX(file: String, root: String)
+    case unreadable(file: String, reason: String)
+    case unwritable(file: String, reason: String)
+    case unknownFormat(file: String)
+    case badLine(file: String, line: Int, reason: String)
+    case noLanguages(file: String)
+    case invalidLanguage(String)
+    case notFound(source: String, target: String?)
+
+    public var description: String {
+        switch self {
+        case let .malformedXML(file, line, column, code, reason):
+            return "\(file):\(line):\(column): not well-formed XML (libxml2 error \(code): \(reason))"
+        case let .notTBX(file, root):
+            return "\(file): not a TBX file (root element <\(root)>, expected <tbx> or <martif>)"
+        case let .unreadable(file, reason): return "\(file): cannot read: \(reason)"
+        case let .unwritable(file, reason): return "\(file): cannot write: \(reason)"
+        case let .unknownFormat(file): return "\(file): unknown glossary format (use .tbx, .tsv, .txt, .utf8 or .csv)"
+        case let .badLine(file, line, reason): return "\(file):\(line): \(reason)"
+        case let .noLanguages(file): return "\(file): no language pair (give --source-lang and --target-lang)"
+        case let .invalidLanguage(code): return "'\(code)' is not a valid language code (BCP 47, such as ko or en-US)"
+        case let .notFound(source, target):
+            return target.map { "no entry '\(source)' -> '\($0)' in the glossary" } ?? "no entry '\(source)' in the glossary"
+        }
+    }
+}

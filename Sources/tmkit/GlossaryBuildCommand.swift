@@ -1,0 +1,135 @@
+import Alignment
+import ArgumentParser
+import Formats
+import Foundation
+import TMCore
+import Terminology
+
+struct GlossaryBuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build a glossary (term pairs with score, counts and examples) from parallel text.",
+        discussion: """
+        INPUT files are parallel text: TMX, TSV/CSV (a header such as source_en<TAB>target_ko
+        names the languages; without one, column 1 is the source and column 2 the target).
+        Pairs with an empty side are skipped and counted; a file whose languages contradict
+        --source-lang/--target-lang is an error. The output (.tbx: TBX-Basic; .tsv/.csv:
+        OmegaT's layout) is written only when the build succeeds; an existing file is replaced
+        atomically.
+
+        Examples:
+          tmkit glossary build seeds/titles.ko-en.tsv --source-lang ko --target-lang en -o Glossary/seeds.tbx
+          tmkit glossary build corpus.tmx --source-lang en --target-lang ko --min-count 3 -o terms.tbx
+        """
+    )
+
+    @Argument(help: "Parallel text files (TMX, TSV, CSV).")
+    var inputs: [String] = []
+
+    @Option(name: .shortAndLong, help: "The glossary to write (.tbx, .tsv or .csv).")
+    var output: String
+
+    @Option(name: .customLong("source-lang"), help: "Source language (default: what the files say).")
+    var sourceLang: String?
+
+    @Option(name: .customLong("target-lang"), help: "Target language (default: what the files say).")
+    var targetLang: String?
+
+    @Option(name: .customLong("min-count"), help: "Leave out source terms seen fewer times (default 2; 1 for tiny corpora).")
+    var minCount: Int?
+
+    @Option(name: .customLong("max-words"), help: "Longest source term in words (default 3).")
+    var maxWords = 3
+
+    @Option(name: .customLong("translations"), help: "Translations kept per source term (default 3).")
+    var translations = 3
+
+    @Option(help: "Worker threads (default: the number of processors; results do not depend on it).")
+    var threads = 0
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("give at least one INPUT file") }
+        if let m = minCount, m < 1 { throw ValidationError("--min-count must be at least 1") }
+        if !(1...4).contains(maxWords) { throw ValidationError("--max-words must be 1 to 4") }
+        guard GlossaryFile.format(of: output) != nil else { throw ValidationError("the output must end in .tbx, .tsv or .csv") }
+    }
+
+    func run() throws {
+        do {
+            let source = try sourceLang.map(parseLanguage)
+            let target = try targetLang.map(parseLanguage)
+            let corpus = try ParallelInput.read(inputs, source: source, target: target)
+            guard let sl = corpus.sourceLanguage, let tl = corpus.targetLanguage else {
+                throw TerminologyError.noLanguages(file: inputs[0])
+            }
+            // Tiny corpora (a few titles) keep every term; larger ones need repeats.
+            let min = minCount ?? (corpus.pairs.count < 200 ? 1 : 2)
+            let aligner = TermAligner(options: .init(sourceLanguage: sl, targetLanguage: tl, minCount: min, maxWords: maxWords,
+                                                     maxTranslations: translations, threads: threads))
+            let report: ((String) -> Void)? = Progress.enabled ? { (m: String) in Progress.report(m) } : nil
+            let result = try aligner.align(corpus.pairs, progress: report)
+            let glossary = GlossaryBuilder.glossary(from: result, sourceLanguage: sl, targetLanguage: tl,
+                                                    title: "Built by tmkit from " + inputs.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+            try GlossaryFile.write(glossary, to: output)
+            let skipped = corpus.skippedEmpty + result.pairsSkippedEmpty
+            var message = "\(output): \(glossary.entries.count) term pairs from \(result.pairsUsed) sentence pairs"
+            if skipped > 0 { message += "; \(skipped) pairs with an empty side skipped" }
+            if result.pairsSkippedLong > 0 { message += "; \(result.pairsSkippedLong) over-long pairs skipped" }
+            if !corpus.otherSkips.isEmpty { message += "; skipped: " + corpus.otherSkips.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") }
+            notice(message)
+        } catch {
+            fail(error)
+        }
+    }
+}
+
+func parseLanguage(_ code: String) throws -> LanguageTag {
+    guard let tag = LanguageTag(code), tag.isKnownLanguage else { throw TerminologyError.invalidLanguage(code) }
+    return tag
+}
+
+/// Aligner results as a glossary.
+enum GlossaryBuilder {
+    static func glossary(from result: TermAlignment, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, title: String) -> Glossary {
+        let entries = result.terms.map { t in
+            GlossaryEntry(source: t.source, target: t.target, score: t.score, note: nil,
+                          statistics: .init(count: t.count, sourceCount: t.sourceCount, targetCount: t.targetCount),
+                          examples: t.examples.map { .init(source: $0.source, target: $0.target) })
+        }
+        return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries, title: title)
+    }
+}
+
+/// Parallel text read from files through the Formats readers.
+struct ParallelInput {
+    var pairs: [SentencePair] = []
+    var sourceLanguage: LanguageTag?
+    var targetLanguage: LanguageTag?
+    var skippedEmpty = 0
+    var otherSkips: [String: Int] = [:]
+
+    static func read(_ paths: [String], source: LanguageTag?, target: LanguageTag?) throws -> ParallelInput {
+        var input = ParallelInput(sourceLanguage: source, targetLanguage: target)
+        for path in paths {
+            let reader = try FormatRegistry.requireReader(for: path)
+            let options = ReadOptions(sourceLanguage: input.sourceLanguage, targetLanguage: input.targetLanguage)
+            var pairs: [SentencePair] = []
+            let summary = try reader.read(path, options: options) { unit in
+                if let want = input.sourceLanguage, !unit.sourceLanguage.sameLanguage(as: want) {
+                    throw AlignmentError.languageMismatch(where: unit.location?.description ?? path, side: "source", expected: want.code, found: unit.sourceLanguage.code)
+                }
+                if let want = input.targetLanguage, !unit.targetLanguage.sameLanguage(as: want) {
+                    throw AlignmentError.languageMismatch(where: unit.location?.description ?? path, side: "target", expected: want.code, found: unit.targetLanguage.code)
+                }
+                pairs.append(SentencePair(source: unit.source, target: unit.target, location: unit.location))
+            }
+            if input.sourceLanguage == nil { input.sourceLanguage = summary.sourceLanguage }
+            if input.targetLanguage == nil { input.targetLanguage = summary.targetLanguage }
+            for (reason, n) in summary.skipped {
+                if reason.contains("empty") || reason.contains("missing") { input.skippedEmpty += n } else { input.otherSkips[reason, default: 0] += n }
+            }
+            input.pairs += pairs
+        }
+        return input
+    }
+}
