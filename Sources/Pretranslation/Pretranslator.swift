@@ -96,7 +96,8 @@ public struct Pretranslator: Sendable {
             var ids: [Int] = []
             var reps: [Bool] = []
             for segment in doc.document.segments {
-                let key = "\(doc.languages.source.code)\u{1}\(doc.languages.target.code)\u{1}\(Self.normalized(segment.source))"
+                // Same source, context and languages: a repetition (a different context may need another translation).
+                let key = "\(doc.languages.source.code)\u{1}\(doc.languages.target.code)\u{1}\(segment.context ?? "")\u{1}\(Self.normalized(segment.source))"
                 if let u = firstOccurrence[key] {
                     ids.append(u)
                     reps.append(true)
@@ -155,7 +156,7 @@ public struct Pretranslator: Sendable {
         return report
     }
 
-    /// The key repetitions are found by: NFC, white space collapsed.
+    /// The text repetitions are found by: NFC, white space collapsed (case and punctuation count).
     static func normalized(_ text: String) -> String {
         text.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }

@@ -133,7 +133,8 @@ struct POParser {
             if c == "\"" {
                 let after = s[s.index(after: i)...]
                 if !after.allSatisfy({ $0 == " " || $0 == "\t" }) {
-                    throw PretranslationError.malformed(file: file, line: line, column: col + 1, reason: "text after the closing quote")
+                    let spaces = after.prefix { $0 == " " || $0 == "\t" }.count
+                    throw PretranslationError.malformed(file: file, line: line, column: col + 1 + spaces, reason: "text after the closing quote")
                 }
                 return out
             }
