@@ -79,6 +79,8 @@ struct BatchOptions: ParsableArguments {
     /// Runs the batch and returns its report; fatal errors (no memory, bad options) exit.
     func execute(_ inputs: [String], outputDirectory: String?) -> AnalysisReport {
         InterruptCleanup.install()
+        let source = languageOption(sourceLanguage, "--source-lang")
+        let target = languageOption(targetLanguage, "--target-lang")
         let tmPath = tm ?? TranslationMemory.defaultPath
         guard FileManager.default.fileExists(atPath: tmPath) else {
             fail(CLIError("\(tmPath): no translation memory (import one with `tmkit tm import`, or give --tm PATH)"))
@@ -87,14 +89,12 @@ struct BatchOptions: ParsableArguments {
         do { _ = try MemoryMatchProvider(path: tmPath) } catch { fail(error) }
         let spotter: Pretranslator.SpotterFactory
         do {
-            spotter = try GlossarySpotting.factory(glossaries, sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
-                                                   targetLanguage: languageOption(targetLanguage, "--target-lang"))
+            spotter = try GlossarySpotting.factory(glossaries, sourceLanguage: source, targetLanguage: target)
         } catch {
             fail(error)
         }
         var options = PretranslationOptions(outputDirectory: outputDirectory, minScore: minScore,
-                                            sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
-                                            targetLanguage: languageOption(targetLanguage, "--target-lang"))
+                                            sourceLanguage: source, targetLanguage: target)
         if let threads { options.threads = threads }
         let pretranslator = Pretranslator(options: options, matcher: { try MemoryMatchProvider(path: tmPath) }, spotter: spotter)
         let bar = stderrIsTerminal ? ProgressBar(label: outputDirectory == nil ? "analysing" : "pre-translating") : nil
