@@ -119,14 +119,19 @@ def write_po(pairs, path):
             f.write(f"msgid {q(s)}\nmsgstr {q(t)}\n\n")
 
 
+CPU = {}
+
+
 def timed(cmd, **kw):
+    """Runs cmd; returns wall seconds, peak RSS (KB) and the result; CPU seconds go to CPU[cmd[0]]."""
     t0 = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True, **kw)
+    r = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + cmd, capture_output=True, text=True, **kw)
     wall = time.perf_counter() - t0
     if r.returncode not in (0,):
         sys.exit(f"{' '.join(cmd[:2])} failed ({r.returncode}):\n{r.stderr[-2000:]}")
-    rss = int(r.stderr.strip().splitlines()[-1]) if r.stderr.strip() else 0
-    return wall, rss, r
+    rss, user, system = r.stderr.strip().splitlines()[-1].split()
+    CPU["last"] = float(user) + float(system)
+    return wall, int(rss), r
 
 
 def count_targets(folder):
@@ -194,11 +199,16 @@ def main():
 
     out = os.path.join(args.work, "out-tmkit")
     subprocess.run(["rm", "-rf", out])
+    load = os.getloadavg()[0]
     wall, rss, r = timed([binary, "pretranslate", batch, "-o", out, "--tm", big, "--report", os.path.join(args.work, "report.json")])
+    cpu = CPU["last"]
     big_filled = count_targets(out)
     print(r.stdout[r.stdout.rfind("\ntotal\n"):].rstrip())
     print(f"tmkit pretranslate: {len(queries):,} segments against {args.scale:,} entries on {cores} cores: "
           f"{wall:.1f} s ({wall / len(queries) * 1000:.2f} ms/segment), peak {rss / 1024:.0f} MB, {big_filled:,} targets filled")
+    print(f"  CPU time {cpu:.1f} s ({cpu / len(queries) * 1000:.2f} ms/segment); on {cores} idle cores that is about "
+          f"{cpu / cores:.1f} s of wall time. Load average when it started: {load:.1f} "
+          f"({'the machine was busy: the wall time includes waiting for a core' if load > cores else 'machine idle enough'})")
 
     # The small memory both tools can use, and the same segments for both.
     print(f"\nsmall memory for translate-toolkit: {args.tt_memory:,} entries, {args.tt_queries:,} segments")
@@ -222,20 +232,24 @@ def main():
     out_small = os.path.join(args.work, "out-tmkit-small")
     subprocess.run(["rm", "-rf", out_small])
     tk_wall, tk_rss, _ = timed([binary, "pretranslate", batch_po, "-o", out_small, "--tm", small])
+    tk_cpu = CPU["last"]
     tk_filled = count_po_filled(os.path.join(out_small, "batch.po"))
     tt_out = os.path.join(args.work, "out-tt.po")
     tt_wall, tt_rss, _ = timed(["pretranslate", "--progress=none", "--tm", po, "-s", "75", "-t", empty,
                                "-i", batch_po, "-o", tt_out])
+    tt_cpu = CPU["last"]
     tt_filled = count_po_filled(tt_out)
     n = len(tt_queries)
     print(f"tmkit pretranslate:             {n} segments, {args.tt_memory:,} entries: {tk_wall:.2f} s "
           f"({tk_wall / n * 1000:.2f} ms/segment, process start and memory open included), peak {tk_rss / 1024:.0f} MB, {tk_filled} filled")
     print(f"translate-toolkit pretranslate: {n} segments, {args.tt_memory:,} entries: {tt_wall:.2f} s "
           f"({tt_wall / n * 1000:.2f} ms/segment), peak {tt_rss / 1024:.0f} MB, {tt_filled} filled")
-    print(f"\nratio, same memory and segments (translate-toolkit / tmkit time per segment): {tt_wall / tk_wall:.1f}x")
+    print(f"\nratio, same memory and segments (translate-toolkit / tmkit time per segment): {tt_wall / tk_wall:.1f}x wall, "
+          f"{tt_cpu / max(tk_cpu, 1e-9):.1f}x CPU time")
     print(f"ratio, translate-toolkit on {args.tt_memory:,} entries / tmkit on {args.scale:,} entries, per segment: "
           f"{(tt_wall / n) / (wall / len(queries)):.1f}x")
-    print(f"target: {len(queries):,} segments against {args.scale:,} entries within 60 s: {'met' if wall <= 60 else 'NOT met'} ({wall:.1f} s)")
+    print(f"target: {len(queries):,} segments against {args.scale:,} entries within 60 s on {cores} cores: "
+          f"{'met' if wall <= 60 else 'NOT met'} ({wall:.1f} s wall; CPU time / cores {cpu / cores:.1f} s)")
 
 
 if __name__ == "__main__":

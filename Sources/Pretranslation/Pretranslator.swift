@@ -135,7 +135,7 @@ public struct Pretranslator: Sendable {
                 let fill = best.flatMap { $0.score >= options.minScore ? $0 : nil }
                 if segment.isTranslated {
                     analysis.alreadyTranslated += 1
-                } else if fill != nil {
+                } else if fill != nil && segment.isFillable {
                     analysis.filled += 1
                 }
                 results.append(SegmentResult(fill: fill, terms: terms))

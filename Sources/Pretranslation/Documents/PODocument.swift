@@ -5,6 +5,7 @@ import TMCore
 /// A gettext PO (or POT) file. Filling an entry replaces only its `msgstr` lines and, for a
 /// fuzzy match, adds the `fuzzy` flag and the matched source as `#| msgid`; glossary terms
 /// become `#. tmkit-glossary:` comments. Every other line is written back as it was.
+/// Plural entries are analysed but not filled (their forms need a translator).
 final class PODocument: PretranslatableDocument {
     static let glossaryPrefix = "#. tmkit-glossary: "
 
@@ -57,7 +58,7 @@ final class PODocument: PretranslatableDocument {
                 continue
             }
             guard !e.obsolete, !e.msgid.isEmpty else { continue }
-            segs.append(DocumentSegment(source: e.msgid, context: e.context, isTranslated: e.isTranslated || e.plural != nil))
+            segs.append(DocumentSegment(source: e.msgid, context: e.context, isTranslated: e.isTranslated, isFillable: e.plural == nil))
             idx.append(i)
         }
         segments = segs
@@ -86,7 +87,7 @@ final class PODocument: PretranslatableDocument {
         var replacements: [Int: [String]] = [:]  // entry index -> its new lines
         for (k, result) in results.enumerated() {
             let i = segmentEntries[k]
-            let fill = segments[k].isTranslated ? nil : result.fill
+            let fill = segments[k].isTranslated || !segments[k].isFillable ? nil : result.fill
             if fill == nil && result.terms.isEmpty && !hasOwnComments(entries[i]) { continue }
             replacements[i] = rewrite(entries[i], fill: fill, terms: result.terms)
         }

@@ -13,12 +13,15 @@ public struct DocumentSegment: Sendable, Hashable {
     /// Inline codes (tags, placeholders elements) in the source; a match cannot carry them,
     /// so it is never better than 99.
     public var inlineCodes: Int
+    /// Whether a match can be filled in (false for PO plural entries: analysed, not filled).
+    public var isFillable: Bool
 
-    public init(source: String, context: String? = nil, isTranslated: Bool = false, inlineCodes: Int = 0) {
+    public init(source: String, context: String? = nil, isTranslated: Bool = false, inlineCodes: Int = 0, isFillable: Bool = true) {
         self.source = source
         self.context = context
         self.isTranslated = isTranslated
         self.inlineCodes = inlineCodes
+        self.isFillable = isFillable
     }
 }
 
