@@ -208,7 +208,8 @@ extension TranslationMemory {
             let nE = Float(max(1, v.terms))
             ranked.append((v.weight * min(nQ, nE) / max(nQ, nE), id))
         }
-        ranked.sort { $0.0 > $1.0 }
+        // Ties broken by id: dictionary order changes from one process to the next.
+        ranked.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
         for (_, id) in ranked.prefix(limit) where seen.insert(id).inserted { result.append(id) }
         return result
     }
