@@ -27,7 +27,9 @@ public enum TranslationMemoryError: Error, CustomStringConvertible, Sendable {
         case let .unknownLanguage(code, location):
             return "\(location.map { "\($0): " } ?? "")unknown language code '\(code)'"
         case let .importFailed(file, reason):
-            return "\(file): \(reason); nothing from this file was imported"
+            // Format errors already name file:line:column.
+            let prefix = reason.hasPrefix(file) ? "" : "\(file): "
+            return "\(prefix)\(reason); nothing from this file was imported"
         }
     }
 }

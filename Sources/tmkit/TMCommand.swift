@@ -19,7 +19,7 @@ struct TMCommand: ParsableCommand {
           tmkit tm export -o memory.tmx
         """,
         subcommands: [
-            TMImportCommand.self, TMLookupCommand.self, TMConcordanceCommand.self, TMStatsCommand.self,
+            TMImportCommand.self, TMLookupCommand.self, TMConcordanceCommand.self, TMExportCommand.self, TMStatsCommand.self,
         ]
     )
 }

@@ -34,15 +34,22 @@ extension TranslationMemory {
                 var writer = try ImportWriter(tm: self)
                 var batch: [TranslationUnit] = []
                 batch.reserveCapacity(ImportWriter.batchSize)
+                // Double buffering: one batch is analysed on the other cores while the
+                // previous one is written here.
+                var inFlight: PendingAnalysis?
                 let skipped = try produce { unit in
                     batch.append(unit)
                     if batch.count >= ImportWriter.batchSize {
-                        try writer.write(batch, summary: &summary)
+                        let next = try writer.prepare(batch, summary: &summary)
                         batch.removeAll(keepingCapacity: true)
+                        if let previous = inFlight { try writer.write(previous.wait(), summary: &summary) }
+                        inFlight = next
                         progress?(summary.read)
                     }
                 }
-                try writer.write(batch, summary: &summary)
+                let last = try writer.prepare(batch, summary: &summary)
+                if let previous = inFlight { try writer.write(previous.wait(), summary: &summary) }
+                try writer.write(last.wait(), summary: &summary)
                 try writer.flushPostings()
                 for (reason, n) in skipped {
                     summary.skipped[reason, default: 0] += n
@@ -88,13 +95,16 @@ struct ImportWriter {
     private var block: Int64
     private var languages = Set<String>()
 
+    private let storeWasEmpty: Bool
+
     init(tm: TranslationMemory) throws {
         self.tm = tm
+        storeWasEmpty = try tm.db.integer("SELECT id FROM entry LIMIT 1") == nil
         block = Int64(try tm.meta("posting_block").flatMap { Int64($0) } ?? 0)
     }
 
-    mutating func write(_ units: [TranslationUnit], summary: inout ImportSummary) throws {
-        guard !units.isEmpty else { return }
+    /// Checks a batch and starts analysing it in the background.
+    func prepare(_ units: [TranslationUnit], summary: inout ImportSummary) throws -> PendingAnalysis {
         var kept: [TranslationUnit] = []
         kept.reserveCapacity(units.count)
         for unit in units {
@@ -110,7 +120,11 @@ struct ImportWriter {
                 kept.append(unit)
             }
         }
-        let analyzed = Self.analyze(kept, segmenter: tm.segmenter)
+        return PendingAnalysis(kept, segmenter: tm.segmenter)
+    }
+
+    mutating func write(_ analyzed: [AnalyzedUnit], summary: inout ImportSummary) throws {
+        guard !analyzed.isEmpty else { return }
         let insert = try tm.db.statement("""
             INSERT INTO entry(source_lang, target_lang, source, target, context, tuid, created, changed, creator, changer,
                 properties, notes, origin, pair_hash, source_khash, target_khash, source_tokens, target_tokens)
@@ -156,6 +170,8 @@ struct ImportWriter {
     }
 
     private func isDuplicate(_ u: TranslationUnit, hash: Int64) throws -> Bool {
+        // In an empty store, only pairs added by this import can be duplicates.
+        if storeWasEmpty && !seenPairs.contains(hash) { return false }
         let s = try tm.db.statement("SELECT source_lang, target_lang, source, target, context FROM entry WHERE pair_hash = ?")
         s.bind(1, hash)
         while try s.step() {
@@ -194,25 +210,42 @@ struct ImportWriter {
         try tm.setMeta("languages", all.sorted().joined(separator: " "))
     }
 
-    /// Analyses source and target of each unit, spreading the work over the cores.
-    static func analyze(_ units: [TranslationUnit], segmenter: Segmenter) -> [AnalyzedUnit] {
-        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8)
-        if units.count < 64 || workers == 1 {
-            return units.map { AnalyzedUnit(unit: $0, source: AnalyzedSide(segmenter.analyze($0.source)), target: AnalyzedSide(segmenter.analyze($0.target))) }
-        }
-        let result = UnsafeMutableBufferPointer<AnalyzedUnit?>.allocate(capacity: units.count)
+}
+
+/// A batch being analysed on background threads (source and target of each unit).
+final class PendingAnalysis: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let result: UnsafeMutableBufferPointer<AnalyzedUnit?>
+
+    init(_ units: [TranslationUnit], segmenter: Segmenter) {
+        result = .allocate(capacity: units.count)
         result.initialize(repeating: nil)
-        defer { result.deallocate() }
+        guard !units.isEmpty else { return }
+        let workers = units.count < 64 ? 1 : min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8)
         let chunk = (units.count + workers - 1) / workers
         nonisolated(unsafe) let out = result
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        for w in 0..<workers {
             let lo = w * chunk, hi = min(units.count, lo + chunk)
-            guard lo < hi else { return }
-            for i in lo..<hi {
-                let u = units[i]
-                out[i] = AnalyzedUnit(unit: u, source: AnalyzedSide(segmenter.analyze(u.source)), target: AnalyzedSide(segmenter.analyze(u.target)))
+            guard lo < hi else { continue }
+            DispatchQueue.global().async(group: group) {
+                for i in lo..<hi {
+                    let u = units[i]
+                    out[i] = AnalyzedUnit(unit: u, source: AnalyzedSide(segmenter.analyze(u.source)),
+                                          target: AnalyzedSide(segmenter.analyze(u.target)))
+                }
             }
         }
+    }
+
+    deinit {
+        group.wait()
+        result.deinitialize()
+        result.deallocate()
+    }
+
+    /// Waits for the analysis and returns it in unit order.
+    func wait() -> [AnalyzedUnit] {
+        group.wait()
         return result.map { $0! }
     }
 }

@@ -110,6 +110,12 @@ extension TranslationMemory {
         var context: String?
     }
 
+    /// The reusable score accumulator, grown to hold `sides` side ids.
+    func accumulator(sides: Int) -> Accumulator {
+        scratch.grow(to: sides)
+        return scratch
+    }
+
     private static let entryColumns = "id, source_lang, target_lang, source, target, source_tokens, target_tokens, tuid, context"
 
     func candidate(_ sideID: Int64) throws -> Candidate? {
@@ -166,11 +172,13 @@ extension TranslationMemory {
             }
         }
         withDF.sort { $0.df < $1.df }
-        let maxDF = max(3_000, Int(sides / 40))
-        let budget = 60_000
+        // Terms too common to be worth reading are skipped (unless they are the rarest the
+        // query has); the total postings read per lookup are bounded.
+        let maxDF = max(2_000, Int(sides / 200))
+        let budget = 24_000
         var used = 0
-        var acc: [Int64: (weight: Float, terms: UInt8)] = [:]
-        acc.reserveCapacity(4096)
+        let scratch = accumulator(sides: Int(sides) + 2)
+        defer { scratch.clear() }
         let postings = try db.statement("SELECT ids FROM posting WHERE term = ?")
         for (index, entry) in withDF.enumerated() {
             if index > 0 && (entry.df > maxDF || used + entry.df > budget) { break }
@@ -187,30 +195,68 @@ extension TranslationMemory {
                         side &+= Varint.read(b, &i)
                         let n = b[i]
                         i += 1
-                        let key = Int64(side)
-                        if let old = acc[key] {
-                            acc[key] = (old.weight + idf, n)
-                        } else {
-                            acc[key] = (idf, n)
-                        }
+                        scratch.add(Int(side), idf, terms: n)
                     }
                 }
             }
         }
-        guard !acc.isEmpty else { return result }
+        guard !scratch.touched.isEmpty else { return result }
         let nQ = Float(terms.count)
         var best: Float = 0
-        for (_, v) in acc where v.weight > best { best = v.weight }
+        for id in scratch.touched where scratch.weight[id] > best { best = scratch.weight[id] }
         let floor = best * 0.3
         var ranked: [(Float, Int64)] = []
         ranked.reserveCapacity(256)
-        for (id, v) in acc where v.weight >= floor {
-            let nE = Float(max(1, v.terms))
-            ranked.append((v.weight * min(nQ, nE) / max(nQ, nE), id))
+        for id in scratch.touched where scratch.weight[id] >= floor {
+            let nE = Float(max(1, scratch.terms[id]))
+            ranked.append((scratch.weight[id] * min(nQ, nE) / max(nQ, nE), Int64(id)))
         }
         // Ties broken by id: dictionary order changes from one process to the next.
         ranked.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
         for (_, id) in ranked.prefix(limit) where seen.insert(id).inserted { result.append(id) }
         return result
+    }
+}
+
+/// Per-side candidate weights for one lookup: flat arrays indexed by side id (no hashing),
+/// reused across lookups; only the touched slots are reset afterwards.
+final class Accumulator {
+    private(set) var weight = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+    private(set) var terms = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    private(set) var capacity = 0
+    var touched: [Int] = []
+
+    deinit {
+        weight.deallocate()
+        terms.deallocate()
+    }
+
+    func grow(to n: Int) {
+        guard n > capacity else { return }
+        let target = max(n, capacity * 3 / 2)
+        let w = UnsafeMutablePointer<Float>.allocate(capacity: target)
+        w.initialize(repeating: 0, count: target)
+        w.update(from: weight, count: capacity)
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: target)
+        t.initialize(repeating: 0, count: target)
+        t.update(from: terms, count: capacity)
+        weight.deallocate()
+        terms.deallocate()
+        weight = w
+        terms = t
+        capacity = target
+    }
+
+    @inline(__always)
+    func add(_ side: Int, _ w: Float, terms n: UInt8) {
+        guard side < capacity else { return }
+        if weight[side] == 0 { touched.append(side) }
+        weight[side] += w
+        terms[side] = n
+    }
+
+    func clear() {
+        for i in touched { weight[i] = 0 }
+        touched.removeAll(keepingCapacity: true)
     }
 }

@@ -15,6 +15,8 @@ public final class TranslationMemory {
     public let path: String
     let db: SQLiteDatabase
     let segmenter: Segmenter
+    /// Scratch space of the index lookup, reused between lookups.
+    let scratch = Accumulator()
 
     /// `$TMKIT_HOME/memory.sqlite`.
     public static var defaultPath: String { TMKitHome.path + "/memory.sqlite" }

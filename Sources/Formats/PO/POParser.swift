@@ -1,0 +1,185 @@
+import Foundation
+/// Streams a PO file entry by entry: comments, `msgctxt`, `msgid`, `msgid_plural`,
+/// `msgstr`/`msgstr[n]`, multi-line strings with C escapes, `#~` obsolete entries.
+/// Syntax errors name the file, line and column.
+final class POParser {
+    private let source: LineSource
+    private var pending: POEntry?
+    /// The keyword the last string belongs to, for continuation lines.
+    private enum Field { case context, msgid, plural, msgstr(Int) }
+    private var field: Field?
+    private var finished = false
+
+    init(path: String) throws { source = try LineSource(path: path) }
+
+    var file: String { source.file }
+
+    /// The next entry, or nil at the end of the file.
+    func next() throws -> POEntry? {
+        while let line = try source.nextLine() {
+            if let done = try feed(line, number: source.lineNumber) { return done }
+        }
+        if finished { return nil }
+        finished = true
+        defer { pending = nil }
+        return pending
+    }
+
+    private func error(_ line: Int, _ column: Int, _ reason: String) -> FormatError {
+        .malformed(file: source.file, line: line, column: column, reason: reason)
+    }
+
+    /// Takes one line; returns the previous entry when this line starts a new one.
+    private func feed(_ raw: String, number: Int) throws -> POEntry? {
+        var text = Substring(raw)
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        if trimmed.isEmpty {
+            // Blank lines end an entry and stay with it.
+            if pending == nil { pending = POEntry(line: number) }
+            pending!.lines.append(raw)
+            if pending!.hasMsgid { field = nil }
+            return nil
+        }
+        var obsolete = false
+        if trimmed.hasPrefix("#~") {
+            obsolete = true
+            text = trimmed.dropFirst(2).drop { $0 == " " }
+            if text.hasPrefix("|") { text = text.dropFirst().drop { $0 == " " } }  // #~| previous
+            if text.isEmpty || text.hasPrefix("#") { return appendComment(raw, number: number, obsolete: true) }
+        } else if trimmed.hasPrefix("#") {
+            return appendComment(raw, number: number, obsolete: false)
+        } else {
+            text = trimmed
+        }
+        let column = raw.count - text.count + 1
+        var out: POEntry?
+        if text.hasPrefix("\"") {
+            guard pending != nil, let f = field else { throw error(number, column, "string without a keyword") }
+            let s = try string(text, line: number, column: column)
+            append(s, to: f)
+        } else {
+            let keyword = text.prefix { $0 != " " && $0 != "\t" && $0 != "\"" }
+            let rest = text.dropFirst(keyword.count).drop { $0 == " " || $0 == "\t" }
+            let restColumn = raw.count - rest.count + 1
+            guard rest.hasPrefix("\"") else { throw error(number, restColumn, "expected a quoted string after \(keyword)") }
+            let s = try string(rest, line: number, column: restColumn)
+            switch keyword {
+            case "msgctxt", "msgid":
+                if let p = pending, p.hasMsgid || (keyword == "msgctxt" && p.context != nil) {
+                    out = p
+                    pending = nil
+                }
+                if pending == nil { pending = POEntry(line: number) }
+                if keyword == "msgctxt" { pending!.context = s; field = .context } else { pending!.msgid = s; pending!.hasMsgid = true; field = .msgid }
+            case "msgid_plural":
+                guard pending?.hasMsgid == true else { throw error(number, column, "msgid_plural before msgid") }
+                pending!.msgidPlural = s
+                field = .plural
+            default:
+                guard pending?.hasMsgid == true else { throw error(number, column, "\(keyword) before msgid") }
+                var index = 0
+                if keyword == "msgstr" {
+                    index = pending!.msgstr.count
+                } else if keyword.hasPrefix("msgstr["), keyword.hasSuffix("]"), let n = Int(keyword.dropFirst(7).dropLast()) {
+                    index = n
+                } else {
+                    throw error(number, column, "unknown keyword '\(keyword)'")
+                }
+                guard index == pending!.msgstr.count else { throw error(number, column, "msgstr out of order") }
+                pending!.msgstr.append(s)
+                field = .msgstr(index)
+            }
+        }
+        pending!.isObsolete = pending!.isObsolete || obsolete
+        pending!.lines.append(raw)
+        if case .msgstr? = field {
+            let i = pending!.lines.count - 1
+            let start = pending!.msgstrLines?.lowerBound ?? i
+            pending!.msgstrLines = start..<(i + 1)
+        }
+        return out
+    }
+
+    private func append(_ s: String, to f: Field) {
+        switch f {
+        case .context: pending!.context! += s
+        case .msgid: pending!.msgid += s
+        case .plural: pending!.msgidPlural! += s
+        case let .msgstr(i): pending!.msgstr[i] += s
+        }
+    }
+
+    private func appendComment(_ raw: String, number: Int, obsolete: Bool) -> POEntry? {
+        var out: POEntry?
+        if let p = pending, p.hasMsgid {
+            out = p
+            pending = nil
+            field = nil
+        }
+        if pending == nil { pending = POEntry(line: number) }
+        let t = raw.drop { $0 == " " || $0 == "\t" }
+        let body = { (prefix: Int) in String(t.dropFirst(prefix)).trimmingCharacters(in: .whitespaces) }
+        if obsolete {
+            pending!.isObsolete = true
+        } else if t.hasPrefix("#,") {
+            pending!.flags += body(2).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            pending!.flagsLine = pending!.lines.count
+        } else if t.hasPrefix("#:") {
+            pending!.references += body(2).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        } else if t.hasPrefix("#.") {
+            pending!.extractedComments.append(body(2))
+        } else if t.hasPrefix("#|") {
+            pending!.previousLines.append(pending!.lines.count)
+        } else {
+            pending!.translatorComments.append(String(t.dropFirst()).trimmingCharacters(in: .whitespaces))
+        }
+        pending!.lines.append(raw)
+        return out
+    }
+
+    /// Parses a C string literal starting at `s` (which begins with `"`); only blanks may follow it.
+    private func string(_ s: Substring, line: Int, column: Int) throws -> String {
+        var out = ""
+        var chars = s.dropFirst().makeIterator()
+        var col = column
+        var closed = false
+        while let c = chars.next() {
+            col += 1
+            if c == "\"" { closed = true; break }
+            guard c == "\\" else { out.append(c); continue }
+            guard let e = chars.next() else { break }
+            col += 1
+            switch e {
+            case "n": out.append("\n")
+            case "t": out.append("\t")
+            case "r": out.append("\r")
+            case "a": out.append("\u{7}")
+            case "b": out.append("\u{8}")
+            case "f": out.append("\u{C}")
+            case "v": out.append("\u{B}")
+            case "\\", "\"", "'", "?": out.append(e)
+            case "0"..."7":
+                var v = Int(String(e))!
+                var digits = 1
+                var copy = chars
+                while digits < 3, let d = copy.next(), let dv = Int(String(d)), dv < 8 { v = v * 8 + dv; digits += 1; chars = copy; col += 1 }
+                out.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: v)))
+            case "x":
+                var v = 0
+                var copy = chars
+                while let d = copy.next(), let dv = d.hexDigitValue { v = v * 16 + dv; chars = copy; col += 1 }
+                out.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: v)))
+            default:
+                throw error(line, col - 1, "unknown escape sequence '\\\(e)'")
+            }
+        }
+        guard closed else { throw error(line, column, "string not closed") }
+        var rest = chars
+        while let c = rest.next() {
+            col += 1
+            if c != " " && c != "\t" { throw error(line, col, "unexpected text after the string") }
+        }
+        return out
+    }
+}
+
