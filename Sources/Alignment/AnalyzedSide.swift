@@ -9,6 +9,9 @@ struct AnalyzedSide: Sendable {
     let content: [Int]
     /// Vocabulary id of each content token (filled in once the vocabulary is built).
     var ids: [Int32] = []
+    /// Scalars to cut from the end of each content token's surface (a particle the corpus
+    /// shows is not part of the word; see `ParticleTrimmer`).
+    var trim: [Int] = []
     /// For each content token, the number of the quoted span it stands in (0 = outside).
     let quote: [Int16]
     /// Whether content token `k` and `k + 1` are neighbours: only particles or endings between.
@@ -79,11 +82,16 @@ struct AnalyzedSide: Sendable {
     func surface(_ a: Int, _ b: Int) -> String {
         let start = segment.tokens[content[a]].start
         var end = segment.tokens[content[b]].end
+        if b < trim.count, trim[b] > 0 { end -= trim[b]; return slice(start, end) }
         let next = content[b] + 1
         if next < segment.tokens.count, segment.tokens[next].kind == .ending, segment.tokens[next].start == end,
            Self.keptDerivations.contains(segment.tokens[next].text) {
             end = segment.tokens[next].end
         }
+        return slice(start, end)
+    }
+
+    private func slice(_ start: Int, _ end: Int) -> String {
         let scalars = segment.text.unicodeScalars
         let i = scalars.index(scalars.startIndex, offsetBy: start)
         let j = scalars.index(i, offsetBy: end - start)

@@ -3,6 +3,9 @@
 enum Priors {
     /// Weight of a pair of equal numbers.
     static let number: Float = 50
+    /// Weight of the same Latin word on both sides: translations often keep the English in
+    /// parentheses beside the real translation, so it is only a hint.
+    static let identity: Float = 3
     /// Weight of a transliteration pair at similarity 1 (scaled down to 1 at `threshold`).
     static let transliteration: Float = 30
     static let threshold = 0.6
@@ -25,7 +28,7 @@ enum Priors {
             let (h, l, hWord, lWord): (Int32, Int32, String, String)
             if !sourceHangul[Int(s)], !targetHangul[Int(t)] {
                 // The same foreign word or code on both sides (GNU, CD, URL).
-                if corpus.source[s] == corpus.target[t] { aligner.cellPrior[c] = number }
+                if corpus.source[s] == corpus.target[t] { aligner.cellPrior[c] = identity }
                 continue
             } else if sourceHangul[Int(s)] && !targetHangul[Int(t)] {
                 (h, l, hWord, lWord) = (s, t, corpus.source[s], corpus.target[t])

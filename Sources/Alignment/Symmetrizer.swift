@@ -1,10 +1,16 @@
+import Foundation
+
 /// Combines the alignments of the two directions.
 enum Symmetrizer {
     /// grow-diag-final-and (Koehn et al.): start from the intersection, grow into neighbouring
     /// union links (diagonals included) that touch an unaligned word, then add union links of
     /// words still unaligned on both sides. Links are encoded `i * 4096 + j`.
+    static let mode = ProcessInfo.processInfo.environment["TMKIT_SYM"] ?? "gdfa"
+
     static func growDiagFinalAnd(_ a: Set<Int>, _ b: Set<Int>, m: Int, n: Int) -> [(Int, Int)] {
         var alignment = a.intersection(b)
+        if mode == "inter" { return alignment.sorted().map { ($0 / 4096, $0 % 4096) } }
+        if mode == "union" { return a.union(b).sorted().map { ($0 / 4096, $0 % 4096) } }
         let union = a.union(b)
         var sourceAligned = [Bool](repeating: false, count: m)
         var targetAligned = [Bool](repeating: false, count: n)
@@ -31,7 +37,7 @@ enum Symmetrizer {
                 }
             }
         }
-        for set in [a, b] {
+        for set in mode == "gd" ? [] : [a, b] {
             for l in set.sorted() {
                 let i = l / 4096, j = l % 4096
                 if !sourceAligned[i], !targetAligned[j] {

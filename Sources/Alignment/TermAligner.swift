@@ -32,6 +32,10 @@ public struct TermAligner: Sendable {
         public var iterations: Int
         /// Worker threads (results do not depend on it).
         public var threads: Int
+        /// Multi-word source terms seen fewer times than this need structural evidence: they
+        /// fill a quoted span or are one written word (`유럽안보`). For tiny corpora, where
+        /// statistics cannot tell a term from two neighbouring words.
+        public var phraseEvidenceBelow: Int = 0
 
         public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, minCount: Int = 2, maxWords: Int = 3,
                     maxTranslations: Int = 3, maxExamples: Int = 3, iterations: Int = 5, threads: Int = 0) {
@@ -45,6 +49,9 @@ public struct TermAligner: Sendable {
             self.threads = threads > 0 ? threads : Parallel.defaultThreads
         }
     }
+
+    /// The HMM's jump model needs data; below this many pairs IBM Model 1 alone is used.
+    public static let hmmMinimumPairs = 1000
 
     /// Pairs with more content words than this on a side are skipped.
     public static let maxTokens = 250
@@ -94,7 +101,8 @@ public struct TermAligner: Sendable {
         Priors.apply(to: &aligner, corpus: corpus)
         lap("priors")
         aligner.train(pairs: corpus.pairs, sourceVocabulary: corpus.source.count, targetVocabulary: corpus.target.count,
-                      options: .init(iterations: options.iterations, threads: options.threads))
+                      options: .init(iterations: options.iterations,
+                                     hmmIterations: corpus.pairs.count >= Self.hmmMinimumPairs ? 3 : 0, threads: options.threads))
 
         lap("em")
         progress?("extracting terms")
@@ -138,6 +146,27 @@ struct AlignmentCorpus: Sendable {
             s.ids = s.content.map { k in Self.intern(s.segment.tokens[k], &source, &sourceIsNumber) }
             t.ids = t.content.map { k in Self.intern(t.segment.tokens[k], &target, &targetIsNumber) }
             self.pairs[p] = (s, t)
+        }
+        trimParticles()
+    }
+
+    /// Counts words that are a frequent word plus a particle as that word (`ParticleTrimmer`).
+    private mutating func trimParticles() {
+        var sourceFrequency = [Int](repeating: 0, count: source.count)
+        var targetFrequency = [Int](repeating: 0, count: target.count)
+        for (s, t) in pairs {
+            for id in s.ids { sourceFrequency[Int(id)] += 1 }
+            for id in t.ids { targetFrequency[Int(id)] += 1 }
+        }
+        let sourceMap = ParticleTrimmer.remap(&source, frequency: sourceFrequency)
+        let targetMap = ParticleTrimmer.remap(&target, frequency: targetFrequency)
+        for p in pairs.indices {
+            var (s, t) = pairs[p]
+            s.trim = s.ids.map { sourceMap[Int($0)].trim }
+            s.ids = s.ids.map { sourceMap[Int($0)].id }
+            t.trim = t.ids.map { targetMap[Int($0)].trim }
+            t.ids = t.ids.map { targetMap[Int($0)].id }
+            pairs[p] = (s, t)
         }
     }
 

@@ -16,6 +16,30 @@ struct TermExtractor: Sendable {
     struct Shard: Sendable {
         var sources: [TermKey: FormStats] = [:]
         var candidates: [CandidateKey: FormStats] = [:]
+        /// Spans that break the alignment's consistency: used only for terms with no other.
+        var loose: [CandidateKey: FormStats] = [:]
+        /// Occurrences of multi-word source terms without structural evidence.
+        var unstructured: [TermKey: Int32] = [:]
+    }
+
+    /// Whether source words a...b are written without spaces between them (one written word).
+    static func isWrittenAsOne(_ s: AnalyzedSide, _ a: Int, _ b: Int) -> Bool {
+        for k in a..<b where s.token(k + 1).start > s.token(k).end {
+            // Only particles/endings may stand between, and no space.
+            let text = s.segment.text.unicodeScalars
+            let gap = text[text.index(text.startIndex, offsetBy: s.token(k).end)..<text.index(text.startIndex, offsetBy: s.token(k + 1).start)]
+            if gap.contains(where: { $0.properties.isWhitespace }) { return false }
+        }
+        return true
+    }
+
+    /// Whether source words a...b are exactly the words of one quoted span.
+    static func fillsQuote(_ s: AnalyzedSide, _ a: Int, _ b: Int) -> Bool {
+        let q = s.quote[a]
+        guard q > 0, s.quote[b] == q else { return false }
+        if a > 0, s.quote[a - 1] == q { return false }
+        if b + 1 < s.count, s.quote[b + 1] == q { return false }
+        return true
     }
 
     /// English words that do not start or end a term.
@@ -33,9 +57,11 @@ struct TermExtractor: Sendable {
     func extract(corpus: AlignmentCorpus, aligner: WordAligner) -> [TermPair] {
         let maxWords = min(options.maxWords, 4)
         let maxExamples = options.maxExamples
+        let phraseEvidenceBelow = options.phraseEvidenceBelow
         let sourceIsEnglishLike = options.sourceLanguage.language != "ko"
         let sourceStop: [Bool] = corpus.source.words.map { sourceIsEnglishLike && Self.functionWords.contains($0) }
         let consistent = Self.experiment["TMKIT_ALIGN_LOOSE"] == nil
+        let trimThreshold = Float(Self.experiment["TMKIT_TRIM"] ?? "") ?? 0.15
         let shards = Parallel.map(count: corpus.pairs.count, threads: options.threads) { range -> Shard in
             var shard = Shard()
             for p in range {
@@ -53,18 +79,34 @@ struct TermExtractor: Sendable {
                         defer { b += 1 }
                         if b > a && !s.joinsNext[b - 1] { break }
                         if sourceStop[Int(s.ids[a])] || sourceStop[Int(s.ids[b])] { continue }
+                        if b > a, phraseEvidenceBelow > 0, !Self.isWrittenAsOne(s, a, b), !Self.fillsQuote(s, a, b) {
+                            // Decided after counting: remember that this occurrence lacks structure.
+                            shard.unstructured[TermKey(s.ids[a...b]), default: 0] += 1
+                        }
                         let sourceKey = TermKey(s.ids[a...b])
                         shard.sources[sourceKey, default: FormStats()].add(surface: s.surface(a, b), pair: Int32(p), maxExamples: maxExamples)
                         var lo = Int.max, hi = -1
                         for i in a...b { for j in bySource[i] { lo = min(lo, j); hi = max(hi, j) } }
-                        guard hi >= 0, hi - lo < min(TermKey.capacity, b - a + 3) else { continue }
-                        if consistent {
-                            var ok = true
-                            for j in lo...hi where byTarget[j].contains(where: { $0 < a || $0 > b }) { ok = false; break }
-                            if !ok { continue }
+                        guard hi >= 0 else { continue }
+                        // Trim edge words the models barely tie to the term (a verb after a noun phrase).
+                        while hi > lo, edgeStrength(s.ids[a...b], t.ids[hi], aligner) < trimThreshold { hi -= 1 }
+                        while hi > lo, edgeStrength(s.ids[a...b], t.ids[lo], aligner) < trimThreshold { lo += 1 }
+                        guard hi - lo < min(TermKey.capacity, b - a + 3) else { continue }
+                        // No punctuation, symbol or placeholder inside the target span.
+                        var joined = true
+                        for j in lo..<hi where !t.joinsNext[j] { joined = false; break }
+                        if !joined { continue }
+                        var isConsistent = true
+                        for j in lo...hi where byTarget[j].contains(where: { $0 < a || $0 > b }) { isConsistent = false; break }
+                        if !isConsistent && consistent {
+                            let key = CandidateKey(source: sourceKey, target: TermKey(t.ids[lo...hi]))
+                            shard.loose[key, default: FormStats()].add(surface: t.surface(lo, hi), pair: Int32(p), maxExamples: maxExamples)
+                            shard.loose[key]!.coverage += Float((a...b).filter { !bySource[$0].isEmpty }.count) / Float(b - a + 1)
+                            continue
                         }
                         let key = CandidateKey(source: sourceKey, target: TermKey(t.ids[lo...hi]))
                         shard.candidates[key, default: FormStats()].add(surface: t.surface(lo, hi), pair: Int32(p), maxExamples: maxExamples)
+                        shard.candidates[key]!.coverage += Float((a...b).filter { !bySource[$0].isEmpty }.count) / Float(b - a + 1)
                     }
                 }
             }
@@ -74,6 +116,15 @@ struct TermExtractor: Sendable {
         for shard in shards.dropFirst() {
             for (k, v) in shard.sources { merged.sources[k, default: FormStats()].merge(v, maxExamples: maxExamples) }
             for (k, v) in shard.candidates { merged.candidates[k, default: FormStats()].merge(v, maxExamples: maxExamples) }
+            for (k, v) in shard.loose { merged.loose[k, default: FormStats()].merge(v, maxExamples: maxExamples) }
+            for (k, v) in shard.unstructured { merged.unstructured[k, default: 0] += v }
+        }
+        // Terms without a consistent span fall back on the loose ones, at a discount.
+        let covered = Set(merged.candidates.keys.map(\.source))
+        for (k, v) in merged.loose where !covered.contains(k.source) {
+            var stats = v
+            stats.loose = true
+            merged.candidates[k] = stats
         }
         let targetCounts = countTargets(Set(merged.candidates.keys.map(\.target)), corpus: corpus)
         return rank(merged, targetCounts: targetCounts, corpus: corpus, aligner: aligner)
@@ -106,12 +157,20 @@ struct TermExtractor: Sendable {
         for (key, stats) in data.candidates { bySource[key.source, default: []].append((key.target, stats)) }
         let weights = Self.experiment["TMKIT_ALIGN_WEIGHTS"].map { $0.split(separator: ",").compactMap { Double($0) } } ?? []
         let wP = weights.count > 0 ? weights[0] : 1.0
-        let wDice = weights.count > 1 ? weights[1] : 1.0
+        let wDice = weights.count > 1 ? weights[1] : 0.5
         let wLex = weights.count > 2 ? weights[2] : 1.0
+        let copyPenalty = weights.count > 3 ? weights[3] : 0.2
+        let lengthPenalty = weights.count > 5 ? weights[5] : 0.9
+        let coverageFloor = weights.count > 4 ? weights[4] : 0.6
+        let sourceCased = options.sourceLanguage.language == "en"
+        let targetCased = options.targetLanguage.language == "en"
+        let sourceIsEnglishLike = options.sourceLanguage.language != "ko"
         var similarity = TransliterationSimilarity()
         var out: [TermPair] = []
         for sourceKey in bySource.keys.sorted() {
             guard let sourceStats = data.sources[sourceKey], Int(sourceStats.count) >= options.minCount else { continue }
+            if sourceKey.count > 1, Int(sourceStats.count) < options.phraseEvidenceBelow,
+               data.unstructured[sourceKey] == sourceStats.count { continue }
             let ce = Double(sourceStats.count)
             let sIds = sourceKey.ids
             var scored: [(score: Double, target: TermKey, stats: FormStats, cf: Int32)] = []
@@ -120,13 +179,20 @@ struct TermExtractor: Sendable {
                 let cf = max(targetCounts[targetKey] ?? 0, stats.count)
                 let dice = 2 * cef / (ce + Double(cf))
                 let lex = lexical(sIds, targetKey.ids, aligner)
-                let score = (wP * cef / ce + wDice * dice + wLex * lex) / (wP + wDice + wLex)
+                var score = (wP * cef / ce + wDice * dice + wLex * lex) / (wP + wDice + wLex)
+                if stats.loose { score *= 0.5 }
+                score *= pow(lengthPenalty, Double(max(0, targetKey.count - sIds.count)))
+                // Every source word should be translated somewhere in the span.
+                score *= coverageFloor + (1 - coverageFloor) * Double(stats.coverage) / cef
+                // A target that merely copies the source (an untranslated English word) is weak.
+                if sourceIsEnglishLike, !stats.surface.unicodeScalars.contains(where: LanguageCheck.isHangul),
+                   options.targetLanguage.language == "ko" { score *= copyPenalty }
                 scored.append((score, targetKey, stats, cf))
             }
             scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.stats.count != $1.stats.count ? $0.stats.count > $1.stats.count : $0.target < $1.target) }
-            let sourceSurface = Self.display(sourceStats.surfaceCounts)
+            let sourceSurface = Self.display(sourceStats.surfaceCounts, preferLower: sourceCased)
             for candidate in scored.prefix(options.maxTranslations) {
-                let targetSurface = Self.display(candidate.stats.surfaceCounts)
+                let targetSurface = Self.display(candidate.stats.surfaceCounts, preferLower: targetCased)
                 var sound = false
                 if sIds.count == 1 && candidate.target.count == 1 {
                     let (x, y) = (corpus.source[sIds[0]], corpus.target[candidate.target.ids[0]])
@@ -136,13 +202,32 @@ struct TermExtractor: Sendable {
                 let examples = candidate.stats.examples.map { e in
                     TermPair.Example(source: corpus.texts[Int(e)].source, target: corpus.texts[Int(e)].target)
                 }
+                // Names keep their capitals: an English word that sounds like a word of the other side.
+                func cased(_ english: String, other: String) -> String {
+                    let hangulWords = other.split(separator: " ").map(String.init).filter { $0.unicodeScalars.contains(where: LanguageCheck.isHangul) }
+                    return Self.caseForm(english) { word in
+                        hangulWords.contains { similarity.similarity(hangul: $0, latin: String(word)) >= 0.75 }
+                    }
+                }
                 out.append(TermPair(
-                    source: Self.caseForm(sourceSurface, keepCase: sound), target: Self.caseForm(targetSurface, keepCase: sound),
+                    source: sourceCased ? cased(sourceSurface, other: targetSurface) : sourceSurface,
+                    target: targetCased ? cased(targetSurface, other: sourceSurface) : targetSurface,
                     score: (candidate.score * 1000).rounded() / 1000, count: Int(candidate.stats.count),
                     sourceCount: Int(sourceStats.count), targetCount: Int(candidate.cf), transliteration: sound, examples: examples))
             }
         }
         return out
+    }
+
+    /// How strongly target word `t` is tied to any of the source words: the larger of the two
+    /// directions' translation probabilities.
+    func edgeStrength(_ source: ArraySlice<Int32>, _ t: Int32, _ aligner: WordAligner) -> Float {
+        var best: Float = 0
+        for s in source {
+            let p = aligner.probabilities(source: s, target: t)
+            best = max(best, p.forward, p.backward)
+        }
+        return best
     }
 
     /// Mean over target words of the best p(target | source word), times the same backwards:
@@ -165,20 +250,20 @@ struct TermExtractor: Sendable {
 
     /// The surface form to show: the most frequent, preferring a lower-case form when the text
     /// has one.
-    static func display(_ counts: [String: Int32]) -> String {
+    static func display(_ counts: [String: Int32], preferLower: Bool) -> String {
         let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        if let lower = sorted.first(where: { $0.key == $0.key.lowercased() }) { return lower.key }
+        if preferLower, let lower = sorted.first(where: { $0.key == $0.key.lowercased() }) { return lower.key }
         return sorted.first?.key ?? ""
     }
 
-    /// Title-cased words become lower case unless they are names (`keepCase`: the pair sounds
-    /// alike) or acronyms (`EU`, `NATO`). Text without cased letters is unchanged.
-    static func caseForm(_ text: String, keepCase: Bool) -> String {
-        guard !keepCase, text != text.lowercased() else { return text }
+    /// Title-cased words become lower case unless they are names (`keep` says so: the word
+    /// sounds like its translation) or acronyms (`EU`, `NATO`).
+    static func caseForm(_ text: String, keep: (Substring) -> Bool) -> String {
+        guard text != text.lowercased() else { return text }
         return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let letters = word.filter(\.isLetter)
             if letters.count >= 2, letters.allSatisfy(\.isUppercase) { return String(word) }
-            if let first = word.first, first.isUppercase, word.dropFirst().allSatisfy({ !$0.isUppercase }) {
+            if let first = word.first, first.isUppercase, word.dropFirst().allSatisfy({ !$0.isUppercase }), !keep(word) {
                 return word.lowercased()
             }
             return String(word)

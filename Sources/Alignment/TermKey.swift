@@ -38,6 +38,10 @@ struct FormStats: Sendable {
     var surface: String = ""
     var otherSurfaces: [String: Int32]? = nil
     var examples: [Int32] = []
+    /// Whether the spans break the alignment's consistency (a fallback candidate).
+    var loose = false
+    /// Sum over occurrences of the share of the source words that have a link.
+    var coverage: Float = 0
 
     mutating func add(surface form: String, pair: Int32, maxExamples: Int) {
         count += 1
@@ -54,6 +58,7 @@ struct FormStats: Sendable {
     mutating func merge(_ other: FormStats, maxExamples: Int) {
         let mine = surfaceCounts, theirs = other.surfaceCounts
         count += other.count
+        coverage += other.coverage
         var all = mine
         for (s, n) in theirs { all[s, default: 0] += n }
         if all.count == 1 {

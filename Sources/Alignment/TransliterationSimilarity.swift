@@ -74,7 +74,7 @@ struct TransliterationSimilarity {
     /// little less than a full match.
     static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
         let longest = max(a.count, b.count)
-        guard longest >= 3, min(a.count, b.count) >= 2 else { return a == b && !a.isEmpty ? 0.5 : 0 }
+        guard longest >= 3, min(a.count, b.count) >= 2 else { return a == b && a.count >= 2 ? 0.5 : 0 }
         let full = 1 - Double(editDistance(a, b)) / Double(longest)
         if a.count >= 3, b.count > a.count, b.count - a.count <= 3 {
             let prefix = 0.9 * (1 - Double(editDistance(a, Array(b.prefix(a.count)))) / Double(a.count))

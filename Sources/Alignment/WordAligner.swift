@@ -1,3 +1,5 @@
+import Foundation
+
 /// Statistical word alignment over a whole corpus: IBM Model 1 trained by EM in both
 /// directions, with priors for transliterations and equal numbers and a soft constraint that
 /// keeps quoted spans together, then the two Viterbi alignments symmetrized
@@ -9,10 +11,17 @@
 struct WordAligner: Sendable {
     struct Options: Sendable {
         var iterations = 5
+        var hmmIterations = 3
         var threads = Parallel.defaultThreads
         /// Weight of a link that crosses a quoted span boundary when both sides have the same
         /// number of quoted spans.
         var crossQuoteWeight: Float = 0.05
+
+        init(iterations: Int = 5, hmmIterations: Int = 3, threads: Int = Parallel.defaultThreads) {
+            self.iterations = iterations
+            self.hmmIterations = hmmIterations
+            self.threads = threads
+        }
     }
 
     /// The cell of each (source position 0...m, target position 0...n) of each pair, flat.
@@ -78,7 +87,16 @@ struct WordAligner: Sendable {
             forward = iterate(pairs: pairs, table: forward, reverse: false, groups: sourceVocabulary, options: options)
             backward = iterate(pairs: pairs, table: backward, reverse: true, groups: targetVocabulary, options: options)
         }
+        for _ in 0..<options.hmmIterations {
+            (forward, forwardJumps) = hmmIterate(pairs: pairs, table: forward, jumps: forwardJumps, reverse: false, groups: sourceVocabulary, options: options)
+            (backward, backwardJumps) = hmmIterate(pairs: pairs, table: backward, jumps: backwardJumps, reverse: true, groups: targetVocabulary, options: options)
+        }
+        useHMM = options.hmmIterations > 0
     }
+
+    var forwardJumps = HMMState().jumps
+    var backwardJumps = HMMState().jumps
+    var useHMM = false
 
     /// The weight of linking source position i (1-based) and target position j (1-based) in a pair.
     @inline(__always)
@@ -143,6 +161,14 @@ struct WordAligner: Sendable {
     func links(pair p: Int, _ s: AnalyzedSide, _ t: AnalyzedSide, crossQuoteWeight: Float) -> [(Int, Int)] {
         let m = s.count, n = t.count
         guard m > 0, n > 0 else { return [] }
+        if useHMM {
+            let a1 = hmmLinks((s, t), p, table: forward, jumps: forwardJumps, reverse: false, crossWeight: crossQuoteWeight)
+            let a2 = hmmLinks((s, t), p, table: backward, jumps: backwardJumps, reverse: true, crossWeight: crossQuoteWeight)
+            var f = Set<Int>(), b = Set<Int>()
+            for j in 1...n where a1[j] > 0 { f.insert((a1[j] - 1) * 4096 + (j - 1)) }
+            for i in 1...m where a2[i] > 0 { b.insert((i - 1) * 4096 + (a2[i] - 1)) }
+            return Symmetrizer.growDiagFinalAnd(f, b, m: m, n: n)
+        }
         let base = pairOffset[p]
         let width = n + 1
         // Forward: for each target j the best source i (0 = NULL).

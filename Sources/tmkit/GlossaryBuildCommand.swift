@@ -64,8 +64,10 @@ struct GlossaryBuildCommand: ParsableCommand {
             }
             // Tiny corpora (a few titles) keep every term; larger ones need repeats.
             let min = minCount ?? (corpus.pairs.count < 200 ? 1 : 2)
-            let aligner = TermAligner(options: .init(sourceLanguage: sl, targetLanguage: tl, minCount: min, maxWords: maxWords,
-                                                     maxTranslations: translations, threads: threads))
+            var options = TermAligner.Options(sourceLanguage: sl, targetLanguage: tl, minCount: min, maxWords: maxWords,
+                                              maxTranslations: translations, threads: threads)
+            if corpus.pairs.count < 200 { options.phraseEvidenceBelow = 2 }
+            let aligner = TermAligner(options: options)
             let report: ((String) -> Void)? = Progress.enabled ? { (m: String) in Progress.report(m) } : nil
             let result = try aligner.align(corpus.pairs, progress: report)
             let glossary = GlossaryBuilder.glossary(from: result, sourceLanguage: sl, targetLanguage: tl,

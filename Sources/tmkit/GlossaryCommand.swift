@@ -19,7 +19,8 @@ struct GlossaryCommand: ParsableCommand {
           tmkit glossary export my.tsv
         """,
         subcommands: [
-            GlossaryBuildCommand.self,
+            GlossaryBuildCommand.self, GlossaryLookupCommand.self, GlossaryAddCommand.self, GlossaryRemoveCommand.self,
+            GlossarySpotCommand.self, GlossaryImportCommand.self, GlossaryExportCommand.self,
 
         ]
     )

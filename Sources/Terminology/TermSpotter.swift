@@ -1,0 +1,68 @@
+import Segmentation
+import TMCore
+
+/// Finds glossary terms in text by match key, inflected Korean forms included
+/// (`유럽안보를` contains the entry `유럽안보`), longest match first.
+public struct TermSpotter: Sendable {
+    /// A glossary term found in the text.
+    public struct Spot: Sendable, Hashable, Codable {
+        /// The text as it stands (particles after the term excluded).
+        public var text: String
+        /// Code-point offsets in the sentence.
+        public var start: Int
+        public var end: Int
+        /// The sentence the spot is in (0-based).
+        public var sentence: Int
+        /// The glossary term matched and its translations, best first.
+        public var term: String
+        public var translations: [String]
+        public var score: Double
+    }
+
+    public let index: GlossaryIndex
+
+    public init(index: GlossaryIndex) {
+        self.index = index
+    }
+
+    /// The sentences of `text` and the spots in each.
+    public func spot(_ text: String) -> (sentences: [String], spots: [Spot]) {
+        let sentences = index.segmenter.sentences(in: text).map(String.init)
+        var spots: [Spot] = []
+        for (n, sentence) in sentences.enumerated() {
+            let segment = index.segmenter.analyze(sentence)
+            let content = segment.tokens.indices.filter { segment.tokens[$0].kind.isContent }
+            var k = 0
+            while k < content.count {
+                var matched = false
+                for length in stride(from: min(index.longestTerm + 1, content.count - k), through: 1, by: -1) {
+                    let tokens = content[k..<(k + length)].map { segment.tokens[$0] }
+                    let key = tokens.map(\.key).joined()
+                    var hits = index.items(forKey: key)
+                    if hits.isEmpty, length == 1 {
+                        for stem in GlossaryIndex.particleStems(tokens[0].key) {
+                            hits = index.items(forKey: stem)
+                            if !hits.isEmpty { break }
+                        }
+                    }
+                    guard !hits.isEmpty else { continue }
+                    let ranked = hits.map { hit -> (String, String, Double) in
+                        let item = index.item(hit.item)
+                        return hit.fromSource ? (item.entry.source, item.entry.target, item.entry.score) : (item.entry.target, item.entry.source, item.entry.score)
+                    }.sorted { $0.2 > $1.2 }
+                    var translations: [String] = []
+                    for r in ranked where !translations.contains(r.1) { translations.append(r.1) }
+                    let start = tokens.first!.start, end = tokens.last!.end
+                    let scalars = Array(sentence.unicodeScalars)
+                    spots.append(Spot(text: String(String.UnicodeScalarView(scalars[start..<end])), start: start, end: end, sentence: n,
+                                      term: ranked[0].0, translations: translations, score: ranked[0].2))
+                    k += length
+                    matched = true
+                    break
+                }
+                if !matched { k += 1 }
+            }
+        }
+        return (sentences, spots)
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Formats
+import Foundation
+import Terminology
+
+struct GlossarySpotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spot",
+        abstract: "Mark the glossary terms found in text (inflected Korean forms included) with their translations.",
+        discussion: """
+        INPUT is text or a file name (standard input when absent or -). Text output: each
+        sentence with the terms marked [term => translation], then nothing else. JSON: one array
+        of {"text", "sentence", "start", "end", "term", "translations", "score"} (start and end
+        count code points in the sentence).
+
+        Examples:
+          tmkit glossary spot '유럽안보를 위한 협상 장기화'
+          tmkit glossary spot article.txt --format json
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Text, or a file to read.") var input: String?
+    @OptionGroup var sources: GlossarySources
+    @Option(help: "Output format: text or json.") var format: Format = .text
+
+    func run() throws {
+        let text: String
+        let index: GlossaryIndex
+        do {
+            if let input, input != "-", !FileManager.default.fileExists(atPath: input) {
+                text = input
+            } else {
+                text = try TextFileReader.read(input ?? "-")
+            }
+            index = try sources.load()
+        } catch {
+            fail(error)
+        }
+        let (sentences, spots) = TermSpotter(index: index).spot(text)
+        var out = OutputBuffer()
+        switch format {
+        case .json:
+            out.write("[" + spots.map { s in
+                "{\"text\": \(jsonString(s.text)), \"sentence\": \(s.sentence), \"start\": \(s.start), \"end\": \(s.end), \"term\": \(jsonString(s.term)), "
+                    + "\"translations\": [\(s.translations.map(jsonString).joined(separator: ", "))], \"score\": \(s.score)}"
+            }.joined(separator: ",\n ") + "]\n")
+        case .text:
+            for (n, sentence) in sentences.enumerated() {
+                var scalars = Array(sentence.unicodeScalars)
+                for s in spots.filter({ $0.sentence == n }).sorted(by: { $0.start > $1.start }) {
+                    let mark = "[" + s.text + " => " + s.translations.prefix(3).joined(separator: "; ") + "]"
+                    scalars.replaceSubrange(s.start..<s.end, with: Array(mark.unicodeScalars))
+                }
+                out.write(String(String.UnicodeScalarView(scalars)) + "\n")
+            }
+        }
+        out.flush()
+    }
+}
