@@ -53,8 +53,7 @@ struct BatchOptions: ParsableArguments {
     @Option(name: .customLong("tm"), help: "The translation memory file (default: $TMKIT_HOME/memory.sqlite).")
     var tm: String?
 
-    @Option(name: .customLong("glossary"), help: "A glossary (TBX, TSV) to spot terms with (repeatable; default: Glossary/*.tbx and $TMKIT_HOME/glossary.tbx).")
-    var glossaries: [String] = []
+    @OptionGroup var glossaries: GlossarySources
 
     @Option(name: .customLong("min-score"), help: "Fill targets from matches scoring at least this (0-101).")
     var minScore = 75
@@ -89,7 +88,7 @@ struct BatchOptions: ParsableArguments {
         do { _ = try MemoryMatchProvider(path: tmPath) } catch { fail(error) }
         let spotter: Pretranslator.SpotterFactory
         do {
-            spotter = try GlossarySpotting.factory(glossaries, sourceLanguage: source, targetLanguage: target)
+            spotter = try GlossarySpotting.factory(glossaries)
         } catch {
             fail(error)
         }
