@@ -8,10 +8,11 @@ struct InputFile: Sendable, Hashable {
     var kind: DocumentKind
 }
 
-/// Expands the command-line inputs: folders are walked (sorted, hidden entries left out),
-/// files of a kind pre-translation does not read are listed as skipped.
+/// Expands the command-line inputs: folders are walked (sorted, hidden entries and the output
+/// folder left out), files of a kind pre-translation does not read are listed as skipped.
 enum InputFiles {
-    static func expand(_ arguments: [String]) -> (files: [InputFile], skipped: [SkippedFile]) {
+    static func expand(_ arguments: [String], excluding output: String? = nil) -> (files: [InputFile], skipped: [SkippedFile]) {
+        let excluded = output.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         var files: [InputFile] = []
         var skipped: [SkippedFile] = []
         let fm = FileManager.default
@@ -31,7 +32,7 @@ enum InputFiles {
                 continue
             }
             var found: [String] = []
-            walk(argument, "", into: &found)
+            walk(argument, "", excluding: excluded, into: &found)
             for relative in found.sorted() {
                 let path = (argument as NSString).appendingPathComponent(relative)
                 if let kind = DocumentKind(path: relative) {
@@ -44,7 +45,7 @@ enum InputFiles {
         return (files, skipped)
     }
 
-    private static func walk(_ root: String, _ relative: String, into found: inout [String]) {
+    private static func walk(_ root: String, _ relative: String, excluding: String?, into found: inout [String]) {
         let fm = FileManager.default
         let folder = relative.isEmpty ? root : (root as NSString).appendingPathComponent(relative)
         guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
@@ -53,7 +54,8 @@ enum InputFiles {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: (root as NSString).appendingPathComponent(rel), isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                walk(root, rel, into: &found)
+                let full = URL(fileURLWithPath: (root as NSString).appendingPathComponent(rel)).standardizedFileURL.path
+                if full != excluding { walk(root, rel, excluding: excluding, into: &found) }
             } else {
                 found.append(rel)
             }

@@ -64,7 +64,7 @@ public struct Pretranslator: Sendable {
     /// worker threads as distinct segments are matched. Files that fail are in `report.skipped`.
     public func run(_ inputs: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> AnalysisReport {
         var report = AnalysisReport(minScore: options.minScore, threads: options.threads)
-        let (files, skipped) = InputFiles.expand(inputs)
+        let (files, skipped) = InputFiles.expand(inputs, excluding: options.outputDirectory)
         report.skipped = skipped
 
         // 1. Load every document; a bad one is reported and skipped.

@@ -140,3 +140,14 @@ import Testing
         #expect(throws: PretranslationError.self) { try AtomicFile.write(Data(), to: dir + "/file/c.txt") }
     }
 }
+
+@Suite struct InputFilesTests {
+    @Test func anOutputFolderInsideTheInputIsNotReadAgain() throws {
+        let dir = Fixture.folder()
+        Fixture.write("Open the file.\n", "a.txt", in: dir)
+        _ = try Fixture.pretranslator(output: dir + "/out").run([dir])
+        let again = try Fixture.pretranslator(output: dir + "/out").run([dir])
+        #expect(again.files.map { ($0.file as NSString).lastPathComponent } == ["a.txt"])
+        #expect(again.skipped.isEmpty)
+    }
+}
