@@ -80,6 +80,46 @@ import Testing
         #expect(json["wordCount"] as? String != nil)
     }
 
+    @Test func theOutputIsTheSameWithOneThreadOrTwoAndFromRunToRun() throws {
+        let tm = try Self.memory()
+        let dir = try Self.inputs()
+        var text = ""
+        for i in 0..<300 { text += "Open the file number \(i % 40). Save the document before closing it \(i % 7).\n\n" }
+        try Data(text.utf8).write(to: dir.appendingPathComponent("docs/long.txt"))
+        var runs: [[String: Data]] = []
+        for threads in ["1", "2", "2"] {
+            let out = TMKitProcess.temporaryDirectory()
+            let r = try TMKitProcess.run(["pretranslate", dir.path, "-o", out.path, "--tm", tm, "--threads", threads])
+            #expect(r.status == 0, "\(r.stderr)")
+            var files: [String: Data] = [:]
+            for p in FileManager.default.subpaths(atPath: out.path) ?? [] where p.contains(".") {
+                files[p] = FileManager.default.contents(atPath: out.appendingPathComponent(p).path)
+            }
+            runs.append(files)
+        }
+        #expect(runs[0].count == 4)
+        #expect(runs[0] == runs[1] && runs[1] == runs[2])
+    }
+
+    @Test func koreanTextIsPretranslatedIntoEnglish() throws {
+        let tsv = try TMKitProcess.file("koen.tsv", Data("source\ttarget\n유럽 안보 협상이 길어지고 있다.\tEuropean security talks are dragging on.\n".utf8))
+        let tm = TMKitProcess.temporaryDirectory().appendingPathComponent("m.sqlite").path
+        #expect(try TMKitProcess.run(["tm", "import", tsv.path, "--tm", tm, "--source-lang", "ko", "--target-lang", "en"]).status == 0)
+        let doc = try TMKitProcess.file("기사.txt", Data("유럽 안보 협상이 길어지고 있다. 트럼프에 대응했다.\n".utf8))
+        let out = TMKitProcess.temporaryDirectory()
+        let report = out.appendingPathComponent("r.json")
+        let r = try TMKitProcess.run(["pretranslate", doc.path, "-o", out.path, "--tm", tm, "--report", report.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("(ko → en)"))
+        let xlf = try String(contentsOf: out.appendingPathComponent("기사.txt.xlf"), encoding: .utf8)
+        #expect(xlf.contains("srcLang=\"ko\" trgLang=\"en\""))
+        #expect(xlf.contains("<target>European security talks are dragging on.</target>"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+        let total = try #require(json["total"] as? [String: Any])
+        // Eojeol: 5 + 2 words.
+        #expect(total["words"] as? Int == 7)
+    }
+
     @Test func aMalformedFileIsReportedWithItsPositionAndTheOthersStillRun() throws {
         let tm = try Self.memory()
         let dir = try Self.inputs(broken: true)
