@@ -14,16 +14,34 @@ extension XLIFFDocument {
             }
         }
         var done = Set<ObjectIdentifier>()
+        var marked: [ObjectIdentifier: (unit: XMLElement, exact: Bool, filled: Bool)] = [:]
         for (i, result) in results.enumerated() {
-            let unit = places[i].unit
+            let place = places[i]
+            let unit = place.unit
             let first = done.insert(ObjectIdentifier(unit)).inserted
             if first { removeOwnNotes12(unit) }
-            if let match = result.fill, !segments[i].isTranslated {
+            if let mid = place.mid {
+                // A unit segmented in <seg-source>: the target mirrors it, one <mrk> per segment.
+                let translated = segments[i].isTranslated
+                let exact = translated || (result.fill != nil && result.isExact)
+                let filled = !translated && result.fill != nil
+                let key = ObjectIdentifier(unit)
+                marked[key] = (unit, (marked[key]?.exact ?? true) && exact, (marked[key]?.filled ?? false) || filled)
+                if let match = result.fill, !translated {
+                    let target = unit.child("target") ?? insertMirroredTarget12(unit)
+                    if let mark = XLIFFDocument.segmentMarks(in: target).first(where: { $0.value(of: "mid") == mid }) {
+                        mark.setText(match.target)
+                    }
+                }
+            } else if let match = result.fill, !segments[i].isTranslated {
                 let target = unit.child("target") ?? insertTarget12(unit)
                 target.setText(match.target)
                 target.set("state", result.isExact ? "translated" : "needs-review-translation")
                 target.set("state-qualifier", result.isExact ? "exact-match" : "fuzzy-match")
+            }
+            if let match = result.fill, !segments[i].isTranslated {
                 let alt = XMLElement(name: "alt-trans")
+                if let mid = place.mid { alt.set("mid", mid) }
                 alt.set("match-quality", String(match.score))
                 alt.set("origin", match.origin)
                 append(alt, to: unit)
@@ -38,6 +56,36 @@ extension XLIFFDocument {
                 append(note, to: unit)
             }
         }
+        setMarkedStates(marked)
+    }
+
+    /// The state of a segmented unit's target tmkit filled: translated when every segment is
+    /// translated or exactly matched, else to be reviewed.
+    private func setMarkedStates(_ marked: [ObjectIdentifier: (unit: XMLElement, exact: Bool, filled: Bool)]) {
+        for (_, entry) in marked where entry.filled {
+            guard let target = entry.unit.child("target") else { continue }
+            target.set("state", entry.exact ? "translated" : "needs-review-translation")
+            target.set("state-qualifier", entry.exact ? "exact-match" : "fuzzy-match")
+        }
+    }
+
+    /// A new `<target>` copying `<seg-source>` with every segment `<mrk>` emptied, after it.
+    private func insertMirroredTarget12(_ unit: XMLElement) -> XMLElement {
+        let segSource = unit.child("seg-source")!
+        // Re-parsed from its markup rather than copied: copies of namespaced nodes repeat xmlns.
+        let inner = (segSource.children ?? []).map { $0.xmlString }.joined()
+        let target: XMLElement
+        if let parsed = try? XMLDocument(xmlString: "<target>\(inner)</target>", options: [.nodePreserveWhitespace, .nodeLoadExternalEntitiesNever]),
+           let root = parsed.rootElement() {
+            root.detach()
+            target = root
+        } else {
+            target = XMLElement(name: "target")
+            for child in segSource.children ?? [] { target.addChild(child.copy() as! XMLNode) }
+        }
+        for mark in XLIFFDocument.segmentMarks(in: target) { mark.setChildren(nil) }
+        insert(target, after: segSource, in: unit)
+        return target
     }
 
     /// Removes the glossary notes and alt-trans a previous tmkit run added (a re-run does not pile them up).
@@ -67,7 +115,7 @@ extension XLIFFDocument {
         var unitIndex: [ObjectIdentifier: Int] = [:]
         var units: [(unit: XMLElement, items: [(segment: XMLElement, result: SegmentResult, translated: Bool)])] = []
         for (i, result) in results.enumerated() {
-            let (unit, segment) = places[i]
+            let (unit, segment) = (places[i].unit, places[i].holder)
             let key = ObjectIdentifier(unit)
             if unitIndex[key] == nil {
                 unitIndex[key] = units.count

@@ -24,9 +24,16 @@ final class XLIFFDocument: PretranslatableDocument {
     private(set) var segments: [DocumentSegment] = []
     private(set) var declaredSource: LanguageTag?
     private(set) var declaredTarget: LanguageTag?
-    /// For each segment: its unit (1.2 `trans-unit`, 2.x `unit`) and the element holding
-    /// source and target (1.2: the trans-unit; 2.x: the segment).
-    private(set) var places: [(unit: XMLElement, holder: XMLElement)] = []
+    /// Where a segment is: its unit (1.2 `trans-unit`, 2.x `unit`), the element holding source
+    /// and target (1.2: the trans-unit; 2.x: the segment) and, for a 1.2 unit segmented in
+    /// `<seg-source>`, the `mid` of its `<mrk mtype="seg">`.
+    struct Place {
+        var unit: XMLElement
+        var holder: XMLElement
+        var mid: String? = nil
+    }
+
+    private(set) var places: [Place] = []
 
     init(data: Data, file: String) throws {
         self.file = file
@@ -79,13 +86,27 @@ final class XLIFFDocument: PretranslatableDocument {
             switch child.local {
             case "trans-unit":
                 guard child.value(of: "translate") != "no", let source = child.child("source") else { continue }
+                let marks = child.child("seg-source").map { Self.segmentMarks(in: $0) } ?? []
+                if !marks.isEmpty {
+                    let targetMarks = child.child("target").map { Self.segmentMarks(in: $0) } ?? []
+                    for mark in marks {
+                        var codes = 0
+                        let text = Self.plainText(mark, codes: &codes)
+                        guard !text.isEmpty, let mid = mark.value(of: "mid") else { continue }
+                        var ignored = 0
+                        let translated = targetMarks.first { $0.value(of: "mid") == mid }.map { !Self.plainText($0, codes: &ignored).isEmpty } ?? false
+                        segments.append(DocumentSegment(source: text, context: child.value(of: "resname"), isTranslated: translated, inlineCodes: codes))
+                        places.append(Place(unit: child, holder: child, mid: mid))
+                    }
+                    continue
+                }
                 var codes = 0
                 let text = Self.plainText(source, codes: &codes)
                 guard !text.isEmpty else { continue }
                 var ignored = 0
                 let translated = child.child("target").map { !Self.plainText($0, codes: &ignored).isEmpty } ?? false
                 segments.append(DocumentSegment(source: text, context: child.value(of: "resname"), isTranslated: translated, inlineCodes: codes))
-                places.append((child, child))
+                places.append(Place(unit: child, holder: child))
             case "group", "body":
                 if child.value(of: "translate") == "no" { continue }
                 walk12(child)
@@ -116,7 +137,7 @@ final class XLIFFDocument: PretranslatableDocument {
                     var ignored = 0
                     let translated = segment.child("target").map { !Self.plainText($0, codes: &ignored).isEmpty } ?? false
                     segments.append(DocumentSegment(source: text, context: child.value(of: "name"), isTranslated: translated, inlineCodes: codes))
-                    places.append((child, segment))
+                    places.append(Place(unit: child, holder: segment))
                 }
             case "group":
                 if child.value(of: "translate") == "no" { continue }
@@ -125,6 +146,18 @@ final class XLIFFDocument: PretranslatableDocument {
                 continue
             }
         }
+    }
+
+    /// The `<mrk mtype="seg">` elements under `element`, in document order.
+    static func segmentMarks(in element: XMLElement) -> [XMLElement] {
+        var found: [XMLElement] = []
+        func visit(_ e: XMLElement) {
+            for c in e.elementChildren {
+                if c.local == "mrk" && c.value(of: "mtype") == "seg" { found.append(c) } else { visit(c) }
+            }
+        }
+        visit(element)
+        return found
     }
 
     /// Inline elements whose content is text to translate; the others hold codes.

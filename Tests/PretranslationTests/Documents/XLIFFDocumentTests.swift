@@ -218,3 +218,39 @@ import FoundationXML
         #expect(out.contains("<target state=\"translated\" state-qualifier=\"exact-match\">파일을 엽니다.</target>"))
     }
 }
+
+@Suite struct XLIFFSegmentedTests {
+    static let xliff = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+      <file original="doc" source-language="en" target-language="ko" datatype="plaintext">
+        <body>
+          <trans-unit id="1">
+            <source>Open the file. Save the document before closing. Something new.</source>
+            <seg-source><mrk mtype="seg" mid="0">Open the file.</mrk> <mrk mtype="seg" mid="1">Save the document before closing.</mrk> <mrk mtype="seg" mid="2">Something new.</mrk></seg-source>
+          </trans-unit>
+          <trans-unit id="2">
+            <source>Open the file. Print 3 pages</source>
+            <seg-source><mrk mtype="seg" mid="0">Open the file.</mrk> <mrk mtype="seg" mid="1">Print 3 pages</mrk></seg-source>
+            <target><mrk mtype="seg" mid="0"/> <mrk mtype="seg" mid="1">3페이지 인쇄</mrk></target>
+          </trans-unit>
+        </body>
+      </file>
+    </xliff>
+    """
+
+    @Test func eachSegmentMarkIsASegmentAndTheTargetMirrorsTheSegSource() throws {
+        let doc = try XLIFFDocument(data: Data(Self.xliff.utf8), file: "seg.xlf")
+        #expect(doc.segments.map(\.source) == ["Open the file.", "Save the document before closing.", "Something new.", "Open the file.", "Print 3 pages"])
+        #expect(doc.segments.map(\.isTranslated) == [false, false, false, false, true])
+        let out = String(decoding: try doc.rendered(Fixture.results(doc), languages: Fixture.enKo), as: UTF8.self)
+        #expect(out.contains("""
+        <target state="needs-review-translation" state-qualifier="fuzzy-match"><mrk mtype="seg" mid="0">파일을 엽니다.</mrk> <mrk mtype="seg" mid="1">닫기 전에 문서를 저장합니다.</mrk> <mrk mtype="seg" mid="2"/></target>
+        """))
+        #expect(out.contains("<alt-trans mid=\"1\" match-quality=\"100\" origin=\"tmkit\">"))
+        // The second unit: its missing segment filled, the translated one kept; all exact or done: translated.
+        #expect(out.contains("<target state=\"translated\" state-qualifier=\"exact-match\"><mrk mtype=\"seg\" mid=\"0\">파일을 엽니다.</mrk> <mrk mtype=\"seg\" mid=\"1\">3페이지 인쇄</mrk></target>"))
+        let again = try XLIFFDocument(data: Data(out.utf8), file: "seg.xlf")
+        #expect(again.segments.map(\.isTranslated) == [true, true, false, true, true])
+    }
+}
