@@ -59,7 +59,9 @@ private let hasMsgfmt = runPeer(["msgfmt", "--version"])?.status == 0
         let read = try JSONSerialization.jsonObject(with: Data(r.output.utf8)) as? [String: [String]]
         for (name, targets) in expected {
             #expect(!targets.isEmpty || name.hasSuffix("guide.md.xlf"))
-            #expect(read?[name]?.filter { !$0.isEmpty } == targets.filter { !$0.isEmpty }, "\(name)")
+            // translate-toolkit trims the white space around a target.
+            let trimmed = targets.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            #expect(read?[name]?.filter { !$0.isEmpty } == trimmed, "\(name)")
         }
         #expect(read?["ui/ui.xlf"]?.contains("파일을 엽니다.") == true)
     }
