@@ -1,7 +1,8 @@
 import TMCore
 
 /// The terms under which one side of an entry is indexed, and a query is looked up:
-/// every match key that is not punctuation (`w`), and the character bigrams of the Hangul
+/// every match key that is not punctuation (`w`), each pair of adjacent keys (`b`: far more
+/// selective than single words, so a query of common words still finds its entry), and the character bigrams of the Hangul
 /// text with spaces removed (`h`), so `바탕 화면` and `바탕화면` share their bigrams.
 /// Terms are hashed with the language, so Korean and English sides never mix.
 enum IndexTerms {
@@ -9,9 +10,15 @@ enum IndexTerms {
     static func terms(of side: AnalyzedSide, text: String, language: String) -> [Int64] {
         var seen = Set<Int64>()
         var out: [Int64] = []
+        var previous: String?
         for t in side.tokens where t.kind != .punctuation {
             let h = hash(language, "w", t.key)
             if seen.insert(h).inserted { out.append(h) }
+            if let p = previous {
+                let b = hash(language, "b", p + "\u{1}" + t.key)
+                if seen.insert(b).inserted { out.append(b) }
+            }
+            previous = t.key
         }
         for bigram in hangulBigrams(text) {
             let h = hash(language, "h", bigram)
