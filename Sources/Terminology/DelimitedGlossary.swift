@@ -34,10 +34,11 @@ enum DelimitedGlossary {
         }
         var glossary = Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, title: (file as NSString).lastPathComponent)
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
+            var scalars = rawLine
+            if scalars.last == "\r" { scalars = scalars.dropLast() }
+            let line = Substring(String(String.UnicodeScalarView(scalars)))
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
             let fields = separator == "," ? try csvFields(line, file: file, line: lineNumber) : line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 2 else {

@@ -13,7 +13,9 @@ import TMCore
 /// success, since libxml2 may return success for a truncated document).
 public enum TBXReader {
     public static func read(data: Data, file: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> Glossary {
-        let parser = XMLParser(data: data)
+        // The stream form feeds libxml2 in chunks: a whole large document in one buffer trips
+        // its 10 MB lookup limit.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         let delegate = Delegate()

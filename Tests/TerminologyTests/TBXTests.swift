@@ -1,0 +1,90 @@
+import Foundation
+import TMCore
+import Testing
+@testable import Terminology
+
+@Suite struct TBXTests {
+    static let sample = Glossary(sourceLanguage: .korean, targetLanguage: .english, entries: [
+        GlossaryEntry(source: "안보", target: "security", score: 0.725, note: "not 보안 & not <IT>",
+                      statistics: .init(count: 1, sourceCount: 2, targetCount: 1),
+                      examples: [.init(source: "유럽 ‘유럽안보’", target: "EU ‘European Security’")]),
+        GlossaryEntry(source: "협상 장기화", target: "prolonged negotiations"),
+    ], title: "test")
+
+    @Test func writes2019TBXBasicAndReadsItBack() throws {
+        let xml = TBXWriter.document(Self.sample)
+        #expect(xml.contains("<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"ko\" xmlns=\"urn:iso:std:iso:30042:ed-2\">"))
+        #expect(xml.contains("<conceptEntry id=\"c1\">"))
+        #expect(xml.contains("<langSec xml:lang=\"en\">"))
+        #expect(xml.contains("<descrip type=\"context\">EU ‘European Security’</descrip>"))
+        #expect(xml.contains("not 보안 &amp; not &lt;IT&gt;"))
+        let back = try TBXReader.read(data: Data(xml.utf8), file: "t.tbx")
+        #expect(back == Self.sample)
+    }
+
+    @Test func reads2008Martif() throws {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
+        <martif type="TBX-Basic" xml:lang="en-US">
+          <martifHeader><fileDesc><sourceDesc><p>old tool</p></sourceDesc></fileDesc></martifHeader>
+          <text><body>
+            <termEntry id="t1">
+              <note>checked</note>
+              <langSet xml:lang="en-US"><tig><term>ceasefire</term><termNote type="partOfSpeech">noun</termNote></tig></langSet>
+              <langSet xml:lang="ko-KR"><ntig><termGrp><term>휴전</term></termGrp></ntig></langSet>
+            </termEntry>
+            <termEntry id="t2">
+              <langSet xml:lang="en-US"><tig><term>tariff</term></tig></langSet>
+              <langSet xml:lang="ko-KR"><tig><term>관세</term></tig></langSet>
+            </termEntry>
+          </body></text>
+        </martif>
+        """
+        let g = try TBXReader.read(data: Data(xml.utf8), file: "old.tbx")
+        #expect(g.sourceLanguage.code == "en-US" && g.targetLanguage.code == "ko-KR")
+        #expect(g.entries.map { [$0.source, $0.target] } == [["ceasefire", "휴전"], ["tariff", "관세"]])
+        #expect(g.entries[0].note == "checked")
+        // Read the other way round when asked.
+        let reversed = try TBXReader.read(data: Data(xml.utf8), file: "old.tbx", sourceLanguage: .korean, targetLanguage: .english)
+        #expect(reversed.entries.map(\.source) == ["휴전", "관세"])
+    }
+
+    @Test func malformedTBXNamesFileLineAndColumn() throws {
+        let truncated = "<?xml version=\"1.0\"?>\n<tbx type=\"TBX-Basic\">\n  <text><body>\n    <conceptEntry id=\"c1\">"
+        do {
+            _ = try TBXReader.read(data: Data(truncated.utf8), file: "cut.tbx")
+            Issue.record("a truncated TBX was accepted")
+        } catch let error as TerminologyError {
+            let message = error.description
+            #expect(message.hasPrefix("cut.tbx:"))
+            #expect(message.contains("not well-formed"))
+            #expect(message.split(separator: ":").count >= 4)
+        }
+        let mismatched = "<tbx>\n<text>\n</body>\n</tbx>"
+        #expect(throws: TerminologyError.self) { try TBXReader.read(data: Data(mismatched.utf8), file: "bad.tbx") }
+        let notTBX = "<html><body/></html>"
+        #expect(throws: TerminologyError.self) { try TBXReader.read(data: Data(notTBX.utf8), file: "page.tbx") }
+    }
+
+    @Test func externalEntitiesAreNotResolvedAndBombsStop() throws {
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("tmkit-secret-\(UUID().uuidString).txt")
+        try "TOP-SECRET".write(to: secret, atomically: true, encoding: .utf8)
+        let xxe = """
+        <?xml version="1.0"?>
+        <!DOCTYPE tbx [<!ENTITY x SYSTEM "file://\(secret.path)">]>
+        <tbx xml:lang="en"><text><body><conceptEntry><langSec xml:lang="en"><termSec><term>a&x;</term></termSec></langSec>
+        <langSec xml:lang="ko"><termSec><term>가</term></termSec></langSec></conceptEntry></body></text></tbx>
+        """
+        let g = try? TBXReader.read(data: Data(xxe.utf8), file: "xxe.tbx")
+        #expect(!(g?.entries.contains { $0.source.contains("TOP-SECRET") } ?? false))
+        var bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE tbx [\n<!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">\n"
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i", "j", "k"] {
+            bomb += "<!ENTITY \(name) \"" + String(repeating: "&\(previous);", count: 10) + "\">\n"
+            previous = name
+        }
+        bomb += "]>\n<tbx><text><body><conceptEntry><langSec xml:lang=\"en\"><termSec><term>&k;</term></termSec></langSec></conceptEntry></body></text></tbx>"
+        #expect(throws: TerminologyError.self) { try TBXReader.read(data: Data(bomb.utf8), file: "bomb.tbx") }
+    }
+}
