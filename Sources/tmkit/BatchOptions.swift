@@ -2,12 +2,10 @@ import ArgumentParser
 import Foundation
 import Pretranslation
 import TMCore
-import TranslationMemory
 
 /// Options `pretranslate` and `analyze` share, and the run itself.
 struct BatchOptions: ParsableArguments {
-    @Option(name: .customLong("tm"), help: "The translation memory file (default: $TMKIT_HOME/memory.sqlite).")
-    var tm: String?
+    @OptionGroup var store: TMStoreOptions
 
     @OptionGroup var glossaries: GlossarySources
 
@@ -36,7 +34,7 @@ struct BatchOptions: ParsableArguments {
         InterruptCleanup.install()
         let source = languageOption(sourceLanguage, "--source-lang")
         let target = languageOption(targetLanguage, "--target-lang")
-        let tmPath = tm ?? TranslationMemory.defaultPath
+        let tmPath = store.resolvedPath
         guard FileManager.default.fileExists(atPath: tmPath) else {
             fail(CLIError("\(tmPath): no translation memory (import one with `tmkit tm import`, or give --tm PATH)"))
         }
