@@ -43,6 +43,13 @@ public struct FileAnalysis: Sendable, Hashable {
 
     public var total: BandCount { bands.values.reduce(BandCount(), +) }
 
+    /// The same analysis, with the output it was written to.
+    func writtenTo(_ output: String) -> FileAnalysis {
+        var a = self
+        a.output = output
+        return a
+    }
+
     mutating func merge(_ other: FileAnalysis) {
         for band in MatchBand.allCases { bands[band] = bands[band]! + other.bands[band]! }
         glossaryTerms += other.glossaryTerms

@@ -66,8 +66,31 @@ public struct Pretranslator: Sendable {
         var report = AnalysisReport(minScore: options.minScore, threads: options.threads)
         let (files, skipped) = InputFiles.expand(inputs, excluding: options.outputDirectory)
         report.skipped = skipped
+        let loaded = load(files, skipped: &report.skipped)
+        let batch = Repetitions(loaded)
+        var pairs: [LanguagePair] = []
+        for doc in loaded where !pairs.contains(doc.languages) { pairs.append(doc.languages) }
+        let found = try match(batch.unique, spotter: try makeSpotter(pairs), progress: progress)
+        for (d, doc) in loaded.enumerated() {
+            let (analysis, results) = analyse(doc, found: batch.indices[d].map { found[$0] }, repeated: batch.isRepetition[d])
+            if let outdir = options.outputDirectory {
+                do {
+                    let data = try doc.document.rendered(results, languages: doc.languages)
+                    let relative = doc.document.outputPath(for: doc.input.relative)
+                    try AtomicFile.write(data, to: (outdir as NSString).appendingPathComponent(relative))
+                    report.files.append(analysis.writtenTo(relative))
+                } catch {
+                    report.skipped.append(SkippedFile(file: doc.input.path, reason: "\(error)", isError: true))
+                }
+            } else {
+                report.files.append(analysis)
+            }
+        }
+        return report
+    }
 
-        // 1. Load every document; a bad one is reported and skipped.
+    /// Reads every document; a bad one is reported in `skipped` and left out.
+    private func load(_ files: [InputFile], skipped: inout [SkippedFile]) -> [Loaded] {
         var loaded: [Loaded] = []
         var outputs: [String: String] = [:]
         for input in files {
@@ -82,78 +105,69 @@ public struct Pretranslator: Sendable {
                     outputs[out] = input.path
                 }
                 loaded.append(Loaded(input: input, document: document, languages: languages))
-            } catch let error as PretranslationError {
-                report.skipped.append(SkippedFile(file: input.path, reason: error.description, isError: true))
+            } catch {
+                skipped.append(SkippedFile(file: input.path, reason: "\(error)", isError: true))
             }
         }
+        return loaded
+    }
 
-        // 2. Repetitions, decided in input order: the first occurrence is matched, later ones reuse it.
-        var firstOccurrence: [String: Int] = [:]
+    /// Repetitions, decided in input order before any matching: the first occurrence of a
+    /// source (with the same context and languages) is matched, later ones reuse its result.
+    struct Repetitions {
+        /// The distinct segments, in order of first occurrence.
         var unique: [(segment: DocumentSegment, languages: LanguagePair)] = []
-        var uniqueIndex: [[Int]] = []
+        /// For each document and segment: the index of its distinct segment, and whether it repeats one.
+        var indices: [[Int]] = []
         var isRepetition: [[Bool]] = []
-        for doc in loaded {
-            var ids: [Int] = []
-            var reps: [Bool] = []
-            for segment in doc.document.segments {
-                // Same source, context and languages: a repetition (a different context may need another translation).
-                let key = "\(doc.languages.source.code)\u{1}\(doc.languages.target.code)\u{1}\(segment.context ?? "")\u{1}\(Self.normalized(segment.source))"
-                if let u = firstOccurrence[key] {
-                    ids.append(u)
-                    reps.append(true)
-                } else {
-                    firstOccurrence[key] = unique.count
-                    ids.append(unique.count)
-                    reps.append(false)
-                    unique.append((segment, doc.languages))
-                }
-            }
-            uniqueIndex.append(ids)
-            isRepetition.append(reps)
-        }
 
-        // 3. Match and spot the distinct segments on the worker threads.
-        var pairs: [LanguagePair] = []
-        for doc in loaded where !pairs.contains(doc.languages) { pairs.append(doc.languages) }
-        let spotter = try makeSpotter(pairs)
-        let found = try match(unique, spotter: spotter, progress: progress)
-
-        // 4. Count, fill and write, file by file in input order.
-        for (d, doc) in loaded.enumerated() {
-            var analysis = FileAnalysis(file: doc.input.path)
-            analysis.sourceLanguage = doc.languages.source.code
-            analysis.targetLanguage = doc.languages.target.code
-            var results: [SegmentResult] = []
-            for (k, segment) in doc.document.segments.enumerated() {
-                let (bestMatch, terms) = found[uniqueIndex[d][k]]
-                var best = bestMatch
-                // A match cannot carry the source's inline codes: it is never exact.
-                if segment.inlineCodes > 0, let b = best, b.score >= 100 { best?.score = 99 }
-                let band = isRepetition[d][k] ? MatchBand.repetition : MatchBand(score: best?.score)
-                analysis.bands[band]!.add(words: WordCounter.words(segment.source), characters: WordCounter.characters(segment.source))
-                analysis.glossaryTerms += terms.count
-                let fill = best.flatMap { $0.score >= options.minScore ? $0 : nil }
-                if segment.isTranslated {
-                    analysis.alreadyTranslated += 1
-                } else if fill != nil && segment.isFillable {
-                    analysis.filled += 1
+        init(_ loaded: [Loaded]) {
+            var first: [String: Int] = [:]
+            for doc in loaded {
+                var ids: [Int] = []
+                var reps: [Bool] = []
+                for segment in doc.document.segments {
+                    // A different context may need another translation: not a repetition.
+                    let key = "\(doc.languages.source.code)\u{1}\(doc.languages.target.code)\u{1}\(segment.context ?? "")\u{1}\(Pretranslator.normalized(segment.source))"
+                    if let u = first[key] {
+                        ids.append(u)
+                        reps.append(true)
+                    } else {
+                        first[key] = unique.count
+                        ids.append(unique.count)
+                        reps.append(false)
+                        unique.append((segment, doc.languages))
+                    }
                 }
-                results.append(SegmentResult(fill: fill, terms: terms))
+                indices.append(ids)
+                isRepetition.append(reps)
             }
-            if let outdir = options.outputDirectory {
-                let relative = doc.document.outputPath(for: doc.input.relative)
-                do {
-                    let data = try doc.document.rendered(results, languages: doc.languages)
-                    try AtomicFile.write(data, to: (outdir as NSString).appendingPathComponent(relative))
-                    analysis.output = relative
-                } catch let error as PretranslationError {
-                    report.skipped.append(SkippedFile(file: doc.input.path, reason: error.description, isError: true))
-                    continue
-                }
-            }
-            report.files.append(analysis)
         }
-        return report
+    }
+
+    /// Counts one document's segments in their bands and decides what fills each.
+    private func analyse(_ doc: Loaded, found: [(PretranslationMatch?, [SpottedTerm])], repeated: [Bool]) -> (FileAnalysis, [SegmentResult]) {
+        var analysis = FileAnalysis(file: doc.input.path)
+        analysis.sourceLanguage = doc.languages.source.code
+        analysis.targetLanguage = doc.languages.target.code
+        var results: [SegmentResult] = []
+        for (k, segment) in doc.document.segments.enumerated() {
+            var best = found[k].0
+            let terms = found[k].1
+            // A match cannot carry the source's inline codes: it is never exact.
+            if segment.inlineCodes > 0, let b = best, b.score >= 100 { best?.score = 99 }
+            let band = repeated[k] ? MatchBand.repetition : MatchBand(score: best?.score)
+            analysis.bands[band]!.add(words: WordCounter.words(segment.source), characters: WordCounter.characters(segment.source))
+            analysis.glossaryTerms += terms.count
+            let fill = best.flatMap { $0.score >= options.minScore ? $0 : nil }
+            if segment.isTranslated {
+                analysis.alreadyTranslated += 1
+            } else if fill != nil && segment.isFillable {
+                analysis.filled += 1
+            }
+            results.append(SegmentResult(fill: fill, terms: terms))
+        }
+        return (analysis, results)
     }
 
     /// The text repetitions are found by: NFC, white space collapsed (case and punctuation count).
