@@ -96,6 +96,10 @@ public struct Pretranslator: Sendable {
         for input in files {
             do {
                 let document = try input.kind.load(path: input.path, name: input.path, segmenter: segmenter)
+                if let text = document as? TextDocument, text.blocks.isEmpty {
+                    skipped.append(SkippedFile(file: input.path, reason: "\(input.path): no text to translate", isError: false))
+                    continue
+                }
                 let languages = try resolveLanguages(document, file: input.path)
                 if options.outputDirectory != nil {
                     let out = document.outputPath(for: input.relative)

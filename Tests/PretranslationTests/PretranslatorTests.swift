@@ -151,3 +151,19 @@ import Testing
         #expect(again.skipped.isEmpty)
     }
 }
+
+@Suite struct EmptyInputTests {
+    @Test func emptyFilesAreHandledAsTheirFormatSays() throws {
+        let dir = Fixture.folder()
+        Fixture.write("", "empty.txt", in: dir)
+        Fixture.write("\n\n", "blank.md", in: dir)
+        Fixture.write("", "empty.po", in: dir)
+        Fixture.write("", "empty.xlf", in: dir)
+        let report = try Fixture.pretranslator(output: dir + "/out").run([dir])
+        // Text with nothing in it: listed, no output. An empty PO is a valid catalog with no entries.
+        #expect(report.skipped.filter { !$0.isError }.map { ($0.file as NSString).lastPathComponent } == ["blank.md", "empty.txt"])
+        #expect(report.files.map(\.output) == ["empty.po"])
+        // An empty XLIFF file is not XML: an error naming it.
+        #expect(report.skipped.filter(\.isError).map(\.reason) == ["\(dir)/empty.xlf:1:1: no root element (empty document?)"])
+    }
+}
