@@ -226,4 +226,44 @@ import Testing
         #expect(number("read") == number("added") + number("duplicates") + number("skipped"))
         #expect(try Self.entries(store) == number("added"))
     }
+    static let po = """
+        msgid ""
+        msgstr ""
+        "Language: ko\\n"
+        "Content-Type: text/plain; charset=UTF-8\\n"
+
+        msgctxt "menu"
+        msgid "Open"
+        msgstr "열기"
+
+        msgctxt "button"
+        msgid "Open"
+        msgstr "열기(버튼)"
+
+        #, fuzzy
+        msgid "Close the window"
+        msgstr "창 닫기"
+
+        msgid "Quit"
+        msgstr ""
+
+        """
+
+    @Test func poImportSkipsFuzzyAndKeepsContext() throws {
+        let dir = TMKitProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("ko.po")
+        try Data(Self.po.utf8).write(to: file)
+        let store = dir.appendingPathComponent("m.sqlite").path
+        let r = try TMKitProcess.run(["tm", "import", "--tm", store, "--source-lang", "en", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("added 2"), "\(r.stdout)")
+        #expect(r.stdout.contains("fuzzy"), "\(r.stdout)")
+        let ctx = try TMKitProcess.run(["tm", "lookup", "--tm", store, "--format", "json", "--context", "button", "Open"])
+        let m = try #require(try JSONSerialization.jsonObject(with: ctx.stdoutData) as? [[String: Any]])
+        #expect(m.first?["score"] as? Int == 101)
+        #expect(m.first?["target"] as? String == "열기(버튼)")
+        #expect(m.dropFirst().first?["score"] as? Int == 100)
+        let fuzzy = try TMKitProcess.run(["tm", "import", "--tm", store, "--source-lang", "en", "--include-fuzzy", file.path])
+        #expect(fuzzy.stdout.contains("added 1, duplicates 2"), "\(fuzzy.stdout)")
+    }
 }

@@ -80,6 +80,19 @@ struct AnalyzedUnit: Sendable {
     var unit: TranslationUnit
     var source: AnalyzedSide
     var target: AnalyzedSide
+    var sourceTerms: [Int64] = []
+    var targetTerms: [Int64] = []
+}
+
+/// A text's identity for the analysis cache: two independent 64-bit hashes of its UTF-8
+/// (hashing a Swift `String` normalizes it, which costs more than this).
+struct TextKey: Hashable {
+    var a: Int64
+    var b: Int64
+    init(_ s: String) {
+        a = FNV64.hash(s)
+        b = FNV64.hash(s, "k")
+    }
 }
 
 /// Writes batches of units inside the import transaction: analysis (on all cores),
@@ -91,11 +104,17 @@ struct ImportWriter {
     let tm: TranslationMemory
     private var pending: [Int64: PostingBuffer] = [:]
     private var pendingEntries = 0
-    private var seenPairs = Set<Int64>()
+    /// Pairs added by this import: first hash -> an independent second hash (128 bits together).
+    private var seenPairs: [Int64: Int64] = [:]
+    /// First hashes shared by two different pairs of this import (checked against the store on write).
+    private var collisions = Set<Int64>()
     private var block: Int64
     private var languages = Set<String>()
 
     private let storeWasEmpty: Bool
+    /// Analyses of recent texts, emptied when it holds `analysisCacheSize`.
+    private var analysisCache: [TextKey: AnalyzedSide] = [:]
+    static let analysisCacheSize = 50_000
 
     init(tm: TranslationMemory) throws {
         self.tm = tm
@@ -104,7 +123,8 @@ struct ImportWriter {
     }
 
     /// Checks a batch and starts analysing it in the background.
-    func prepare(_ units: [TranslationUnit], summary: inout ImportSummary) throws -> PendingAnalysis {
+    /// Duplicates are found here, before analysis, so they cost no analysis.
+    mutating func prepare(_ units: [TranslationUnit], summary: inout ImportSummary) throws -> PendingAnalysis {
         var kept: [TranslationUnit] = []
         kept.reserveCapacity(units.count)
         for unit in units {
@@ -112,19 +132,28 @@ struct ImportWriter {
             for tag in [unit.sourceLanguage, unit.targetLanguage] where !tag.isKnownLanguage {
                 throw TranslationMemoryError.unknownLanguage(code: tag.code, location: unit.location)
             }
-            if unit.source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if Self.isBlank(unit.source) {
                 summary.skipped["empty source", default: 0] += 1
-            } else if unit.target.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            } else if Self.isBlank(unit.target) {
                 summary.skipped["empty target", default: 0] += 1
+            } else if try isDuplicate(unit) {
+                summary.duplicates += 1
             } else {
                 kept.append(unit)
             }
         }
-        return PendingAnalysis(kept, segmenter: tm.segmenter)
+        // Texts seen recently (a source with several translations, a repeated target) are not analysed again.
+        let cached = kept.map { (analysisCache[TextKey($0.source)], analysisCache[TextKey($0.target)]) }
+        return PendingAnalysis(kept, cached: cached, segmenter: tm.segmenter)
     }
 
     mutating func write(_ analyzed: [AnalyzedUnit], summary: inout ImportSummary) throws {
         guard !analyzed.isEmpty else { return }
+        if analysisCache.count > Self.analysisCacheSize { analysisCache.removeAll(keepingCapacity: true) }
+        for a in analyzed {
+            analysisCache[TextKey(a.unit.source)] = a.source
+            analysisCache[TextKey(a.unit.target)] = a.target
+        }
         let insert = try tm.db.statement("""
             INSERT INTO entry(source_lang, target_lang, source, target, context, tuid, created, changed, creator, changer,
                 properties, notes, origin, pair_hash, source_khash, target_khash, source_tokens, target_tokens)
@@ -132,12 +161,11 @@ struct ImportWriter {
             """)
         for a in analyzed {
             let u = a.unit
-            let pairHash = FNV64.hash(u.sourceLanguage.code, u.targetLanguage.code, u.source, u.target, u.context ?? "")
-            if try isDuplicate(u, hash: pairHash) {
+            let pairHash = Self.pairHash(u)
+            if collisions.contains(pairHash), try storedDuplicate(u, hash: pairHash) {
                 summary.duplicates += 1
                 continue
             }
-            seenPairs.insert(pairHash)
             insert.reset()
             insert.bind(1, u.sourceLanguage.code)
             insert.bind(2, u.targetLanguage.code)
@@ -162,18 +190,40 @@ struct ImportWriter {
             summary.added += 1
             languages.insert(u.sourceLanguage.code)
             languages.insert(u.targetLanguage.code)
-            addPostings(side: id * 2, a.source, text: u.source, language: u.sourceLanguage.language)
-            addPostings(side: id * 2 + 1, a.target, text: u.target, language: u.targetLanguage.language)
+            addPostings(side: id * 2, a.sourceTerms)
+            addPostings(side: id * 2 + 1, a.targetTerms)
             pendingEntries += 1
         }
         if pendingEntries >= Self.flushEvery { try flushPostings() }
     }
 
-    private func isDuplicate(_ u: TranslationUnit, hash: Int64) throws -> Bool {
-        // In an empty store, only pairs added by this import can be duplicates.
-        if storeWasEmpty && !seenPairs.contains(hash) { return false }
+    static func isBlank(_ s: String) -> Bool {
+        !s.unicodeScalars.contains { !$0.properties.isWhitespace }
+    }
+
+    static func pairHash(_ u: TranslationUnit) -> Int64 {
+        FNV64.hash(u.sourceLanguage.code, u.targetLanguage.code, u.source, u.target, u.context ?? "")
+    }
+
+    /// Whether `u` is already stored or came earlier in this import; records it otherwise.
+    private mutating func isDuplicate(_ u: TranslationUnit) throws -> Bool {
+        let h1 = Self.pairHash(u)
+        let h2 = FNV64.hash(u.context ?? "", u.target, u.source, u.targetLanguage.code, u.sourceLanguage.code, "2")
+        if let seen = seenPairs[h1] {
+            if seen == h2 { return true }
+            collisions.insert(h1)
+            return false
+        }
+        if !storeWasEmpty, try storedDuplicate(u, hash: h1) { return true }
+        seenPairs[h1] = h2
+        return false
+    }
+
+    /// Whether the store holds `u` (comparing the text, not only the hash).
+    private func storedDuplicate(_ u: TranslationUnit, hash: Int64) throws -> Bool {
         let s = try tm.db.statement("SELECT source_lang, target_lang, source, target, context FROM entry WHERE pair_hash = ?")
         s.bind(1, hash)
+        defer { s.reset() }
         while try s.step() {
             if s.string(0) == u.sourceLanguage.code, s.string(1) == u.targetLanguage.code, s.string(2) == u.source,
                s.string(3) == u.target, s.string(4) == u.context { return true }
@@ -181,8 +231,7 @@ struct ImportWriter {
         return false
     }
 
-    private mutating func addPostings(side: Int64, _ analyzed: AnalyzedSide, text: String, language: String) {
-        let terms = IndexTerms.terms(of: analyzed, text: text, language: language)
+    private mutating func addPostings(side: Int64, _ terms: [Int64]) {
         let n = UInt8(min(terms.count, 255))
         for term in terms { pending[term, default: PostingBuffer()].append(UInt64(side), terms: n) }
     }
@@ -217,7 +266,7 @@ final class PendingAnalysis: @unchecked Sendable {
     private let group = DispatchGroup()
     private let result: UnsafeMutableBufferPointer<AnalyzedUnit?>
 
-    init(_ units: [TranslationUnit], segmenter: Segmenter) {
+    init(_ units: [TranslationUnit], cached: [(AnalyzedSide?, AnalyzedSide?)], segmenter: Segmenter) {
         result = .allocate(capacity: units.count)
         result.initialize(repeating: nil)
         guard !units.isEmpty else { return }
@@ -230,8 +279,13 @@ final class PendingAnalysis: @unchecked Sendable {
             DispatchQueue.global().async(group: group) {
                 for i in lo..<hi {
                     let u = units[i]
-                    out[i] = AnalyzedUnit(unit: u, source: AnalyzedSide(segmenter.analyze(u.source)),
-                                          target: AnalyzedSide(segmenter.analyze(u.target)))
+                    let (cs, ct) = cached[i]
+                    let source = cs ?? AnalyzedSide(segmenter.analyze(u.source))
+                    let target = ct ?? AnalyzedSide(segmenter.analyze(u.target))
+                    out[i] = AnalyzedUnit(
+                        unit: u, source: source, target: target,
+                        sourceTerms: IndexTerms.terms(of: source, text: u.source, language: u.sourceLanguage.language),
+                        targetTerms: IndexTerms.terms(of: target, text: u.target, language: u.targetLanguage.language))
                 }
             }
         }
