@@ -103,7 +103,7 @@ def run_tmkit(binary, train, rows, work, threads):
                          input=terms, capture_output=True, text=True, check=True)
     glossary = {}
     for r, line in zip(rows, res.stdout.splitlines()):
-        hits = [m["target"] for m in json.loads(line) if re.search("[\uac00-\ud7a3]", m["target"])]
+        hits = [m["target"] for m in json.loads(line) if m["direction"] == "source-target"]
         if hits:
             glossary[r["term_en"]] = hits
     return glossary, wall, cpu, rss

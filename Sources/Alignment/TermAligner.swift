@@ -101,8 +101,9 @@ public struct TermAligner: Sendable {
         Priors.apply(to: &aligner, corpus: corpus)
         lap("priors")
         aligner.train(pairs: corpus.pairs, sourceVocabulary: corpus.source.count, targetVocabulary: corpus.target.count,
-                      options: .init(iterations: options.iterations,
-                                     hmmIterations: corpus.pairs.count >= Self.hmmMinimumPairs ? 3 : 0, threads: options.threads))
+                      options: .init(iterations: Int(TermExtractor.experiment["TMKIT_IBM_ITERS"] ?? "") ?? options.iterations,
+                                     hmmIterations: corpus.pairs.count >= Self.hmmMinimumPairs ? Int(TermExtractor.experiment["TMKIT_HMM_ITERS"] ?? "") ?? 3 : 0,
+                                     threads: options.threads))
 
         lap("em")
         progress?("extracting terms")

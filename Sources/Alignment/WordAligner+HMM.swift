@@ -8,7 +8,8 @@ import Foundation
 extension WordAligner {
     /// Largest jump modelled; longer jumps share the end buckets.
     static let maxJump = 8
-    static let nullProbability: Float = 0.2
+    static let nullProbability: Float = Float(ProcessInfo.processInfo.environment["TMKIT_NULL_P"] ?? "") ?? 0.2
+    static let linkThreshold: Float = Float(ProcessInfo.processInfo.environment["TMKIT_LINK_T"] ?? "") ?? 0.3
 
     struct HMMState: Sendable {
         var jumps: [Float] = Array(repeating: 1, count: 2 * WordAligner.maxJump + 1)
@@ -61,7 +62,7 @@ extension WordAligner {
                 let g = work.gamma[j * m + i] * work.nonNullShare(j, i)
                 if g > best { best = g; arg = i }
             }
-            if arg >= 0, best >= 0.3 { out[j + 1] = arg + 1 }
+            if arg >= 0, best >= WordAligner.linkThreshold { out[j + 1] = arg + 1 }
         }
         return out
     }

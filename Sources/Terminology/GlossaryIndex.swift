@@ -17,6 +17,8 @@ public struct GlossaryIndex: Sendable {
         public var note: String?
         /// Which glossary the entry is in.
         public var glossary: String
+        /// Whether the query matched the entry's source term (else its target term).
+        public var fromSource: Bool = true
     }
 
     struct Item: Sendable {
@@ -92,7 +94,7 @@ public struct GlossaryIndex: Sendable {
             let id = matched + "\u{1}" + other
             guard seen.insert(id).inserted else { continue }
             out.append(Match(source: matched, target: other, score: Self.round(quality * item.entry.score), kind: exact ? .exact : .inflected,
-                             note: item.entry.note, glossary: item.glossary))
+                             note: item.entry.note, glossary: item.glossary, fromSource: fromSource))
         }
         if out.isEmpty && fuzzy { out = suggestions(query) }
         out.sort { $0.score != $1.score ? $0.score > $1.score : false }
@@ -116,7 +118,8 @@ public struct GlossaryIndex: Sendable {
                 let score = Self.round(0.8 * similarity * item.entry.score)
                 let id = matched + "\u{1}" + other
                 if (best[id]?.score ?? -1) < score {
-                    best[id] = Match(source: matched, target: other, score: score, kind: .fuzzy, note: item.entry.note, glossary: item.glossary)
+                    best[id] = Match(source: matched, target: other, score: score, kind: .fuzzy, note: item.entry.note, glossary: item.glossary,
+                                     fromSource: fromSource)
                 }
             }
         }

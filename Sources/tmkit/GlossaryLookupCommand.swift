@@ -42,7 +42,8 @@ struct GlossaryLookupCommand: ParsableCommand {
         discussion: """
         Text output: one match a line, `term<TAB>translation<TAB>score`, best first (fuzzy
         suggestions marked `~`). JSON: [{"source": "...", "target": "...", "score": 0.93}], where
-        source is the term that matched and target its translation. With TERM `-`, terms are
+        source is the term that matched and target its translation (direction says whether the
+        query matched the entry's source term, "source-target", or its target, "target-source"). With TERM `-`, terms are
         read from standard input, one a line, and each gets one line of output (JSON: one array
         a line). Exits 1 when nothing is found (for a single TERM).
 
@@ -102,6 +103,7 @@ struct GlossaryLookupCommand: ParsableCommand {
             var fields = ["\"source\": \(jsonString(m.source))", "\"target\": \(jsonString(m.target))", "\"score\": \(m.score)", "\"match\": \"\(m.kind.rawValue)\""]
             if let note = m.note { fields.append("\"note\": \(jsonString(note))") }
             fields.append("\"glossary\": \(jsonString(m.glossary))")
+            fields.append("\"direction\": \"\(m.fromSource ? "source-target" : "target-source")\"")
             return "{" + fields.joined(separator: ", ") + "}"
         }.joined(separator: ", ") + "]"
     }
