@@ -200,7 +200,7 @@ final class TextDocument: PretranslatableDocument {
                     body += "        <source>\(XMLText.escape(piece.text))</source>\n"
                     body += "        <target>\(XMLText.escape(m.target))</target>\n"
                     body += "      </segment>\n"
-                    matches += "        <mtc:match ref=\"#\(id)\" similarity=\"\(min(m.score, 100))\"\(m.score > 100 ? " matchQuality=\"100\"" : "") origin=\"\(XMLText.escape(m.origin))\" type=\"tm\">\n"
+                    matches += "        <mtc:match ref=\"#\(id)\" similarity=\"\(min(m.score, 100))\" origin=\"\(XMLText.escape(m.origin))\" type=\"tm\"\(m.score > 100 ? " subType=\"tmkit:context-match\"" : "")>\n"
                     matches += "          <source>\(XMLText.escape(m.source))</source>\n"
                     matches += "          <target>\(XMLText.escape(m.target))</target>\n"
                     matches += "        </mtc:match>\n"

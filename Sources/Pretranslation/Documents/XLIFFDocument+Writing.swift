@@ -140,9 +140,10 @@ extension XLIFFDocument {
                     let m = XMLElement(name: "\(mtcPrefix):match")
                     m.set("ref", "#\(id)")
                     m.set("similarity", String(min(match.score, 100)))
-                    if match.score > 100 { m.set("matchQuality", "100") }
                     m.set("origin", match.origin)
                     m.set("type", "tm")
+                    // 101 (same source and context) has no place in similarity (0-100).
+                    if match.score > 100 { m.set("subType", "tmkit:context-match") }
                     matches.append((m, match))
                 }
                 for term in result.terms where seenTerms.insert(term.noteText).inserted {

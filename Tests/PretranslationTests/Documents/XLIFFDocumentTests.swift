@@ -162,6 +162,16 @@ import FoundationXML
         #expect(out.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
     }
 
+    @Test func aContextMatchIn2xSaysSoInSubType() throws {
+        let x = """
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ko"><file id="f"><unit id="u" name="button"><segment id="s"><source>Cancel</source></segment></unit></file></xliff>
+        """
+        let doc = try XLIFFDocument(data: Data(x.utf8), file: "t.xlf")
+        let out = String(decoding: try doc.rendered(Fixture.results(doc), languages: Fixture.enKo), as: UTF8.self)
+        #expect(out.contains("<mtc:match ref=\"#s\" similarity=\"100\" origin=\"tmkit\" type=\"tm\" subType=\"tmkit:context-match\"><source>Cancel</source><target>취소</target></mtc:match>"))
+        #expect(out.contains("<segment id=\"s\" state=\"translated\"><source>Cancel</source><target>취소</target></segment>"))
+    }
+
     @Test func malformedXMLNamesLineAndColumn() {
         let bad = "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n  <file>\n    <body></file>\n</xliff>\n"
         #expect {
