@@ -3,15 +3,16 @@
 
 1. Memory: the real pairs of ../shared/corpus/dev_pairs.tsv (90,910) plus generated variants
    (words inserted, deleted or replaced on both sides, seeded) up to --scale entries (default
-   1,000,000), imported with `tmkit tm import` (kept in --work and reused when the same size).
+   1,000,000), imported with `tmkit tm import` (with --reuse-memory, the store a previous run
+   left in --work is used again: only while tmkit's store format is unchanged).
 2. Batch: --queries segments (default 10,000) in 10 XLIFF 1.2 files: 40% sentences of the memory
    as they are, 40% with one word edited, 20% sentences the memory has never seen (words of
    several sentences mixed), in random order (so some repeat, as in real batches).
 3. tmkit: release build, `tmkit pretranslate BATCH -o OUT --tm MEMORY` on both cores (wall time
    and peak memory from /usr/bin/time).
 4. translate-toolkit: `pretranslate --tm memory.po -t empty.po -i batch.po -o out.po` (RapidFuzz
-   installed) on a memory small enough for it to finish (--tt-memory entries, default 5,000) and
-   --tt-queries segments (default 500) in a PO file (translate-toolkit fills msgstr in PO; in
+   installed) on a memory small enough for it to finish (--tt-memory entries, default 20,000) and
+   --tt-queries segments (default 1,000) in a PO file (translate-toolkit fills msgstr in PO; in
    XLIFF it only adds alt-trans). tmkit runs on that same small memory and the same PO file as
    well, so that one ratio compares like with like.
 
@@ -20,7 +21,8 @@ Prints the time per segment of each run and the ratios, and how many targets eac
 Usage:
   Benchmarks/pretranslate_bench.sh                       # 1,000,000 entries, 10,000 segments
   Benchmarks/pretranslate_bench.sh --scale 200000        # quicker
-Options: --corpus DIR, --work DIR, --scale N, --queries N, --tt-memory N, --tt-queries N, --no-build, --seed N.
+Options: --corpus DIR, --work DIR, --scale N, --queries N, --tt-memory N, --tt-queries N, --no-build,
+--reuse-memory, --seed N.
 """
 import argparse, os, random, re, subprocess, sys, time
 from xml.sax.saxutils import escape
@@ -149,11 +151,11 @@ def count_po_filled(path):
     return sum(1 for u in po.pofile.parsefile(path).units if not u.isheader() and u.target)
 
 
-def tmkit_memory(binary, pairs, n, rng, work, name):
-    """Imports a memory of n entries (reused if already there)."""
+def tmkit_memory(binary, pairs, n, rng, work, name, reuse):
+    """Imports a memory of n entries (with reuse, keeps one a previous run imported)."""
     db = os.path.join(work, f"{name}.sqlite")
     stamp = db + ".entries"
-    if os.path.exists(db) and os.path.exists(stamp) and open(stamp).read().strip() == str(n):
+    if reuse and os.path.exists(db) and os.path.exists(stamp) and open(stamp).read().strip() == str(n):
         print(f"  reusing {db} ({n:,} entries)")
         return db
     for suffix in ("", "-wal", "-shm"):
@@ -173,9 +175,10 @@ def main():
     ap.add_argument("--work", default="/tmp/tmkit-pretranslate-bench")
     ap.add_argument("--scale", type=int, default=1_000_000)
     ap.add_argument("--queries", type=int, default=10_000)
-    ap.add_argument("--tt-memory", type=int, default=5_000)
-    ap.add_argument("--tt-queries", type=int, default=500)
+    ap.add_argument("--tt-memory", type=int, default=20_000)
+    ap.add_argument("--tt-queries", type=int, default=1_000)
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--reuse-memory", action="store_true", help="keep the memories a previous run imported (same tmkit store format only)")
     ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
@@ -187,7 +190,7 @@ def main():
     cores = os.cpu_count()
 
     print(f"memory: {args.scale:,} entries ({len(pairs):,} real pairs + generated variants)")
-    big = tmkit_memory(binary, pairs, args.scale, random.Random(args.seed), args.work, f"memory-{args.scale}")
+    big = tmkit_memory(binary, pairs, args.scale, random.Random(args.seed), args.work, f"memory-{args.scale}", args.reuse_memory)
     queries = make_queries(pairs, args.queries, random.Random(args.seed + 1))
     batch = os.path.join(args.work, "batch")
     os.makedirs(batch, exist_ok=True)
@@ -213,7 +216,7 @@ def main():
     # The small memory both tools can use, and the same segments for both.
     print(f"\nsmall memory for translate-toolkit: {args.tt_memory:,} entries, {args.tt_queries:,} segments")
     small_pairs = pairs[: args.tt_memory]
-    small = tmkit_memory(binary, small_pairs, args.tt_memory, random.Random(args.seed), args.work, f"small-{args.tt_memory}")
+    small = tmkit_memory(binary, small_pairs, args.tt_memory, random.Random(args.seed), args.work, f"small-{args.tt_memory}", args.reuse_memory)
     rng = random.Random(args.seed + 2)
     tt_queries = make_queries(small_pairs, args.tt_queries, rng)
     # gettext PO for both: translate-toolkit fills msgstr in PO (in XLIFF it only adds alt-trans).
