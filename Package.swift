@@ -24,11 +24,13 @@ let package = Package(
         .target(name: "TranslationMemory", dependencies: ["CSQLite", "TMCore", "Segmentation", "Formats"]),
         .target(name: "Alignment", dependencies: ["Segmentation", "TMCore"]),
         .target(name: "Terminology", dependencies: ["Segmentation", "TMCore", "Formats"]),
+        .target(name: "Pretranslation", dependencies: ["TMCore", "Segmentation", "Formats", "TranslationMemory", "Terminology"]),
         .executableTarget(
             name: "tmkit",
             dependencies: [
                 "TMCore", "Segmentation", "Formats", "TranslationMemory",
                 "Alignment", "Terminology",
+                "Pretranslation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TMCore"], exclude: ["Golden"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "Formats", "Segmentation", "TMCore"]),
+        .testTarget(name: "PretranslationTests", dependencies: ["Pretranslation", "Segmentation", "TMCore", "Terminology"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "tmkitTests", dependencies: ["tmkit"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Segmentation", "TMCore"]),

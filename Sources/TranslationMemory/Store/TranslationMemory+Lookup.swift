@@ -211,7 +211,8 @@ extension TranslationMemory {
             let nE = Float(max(1, scratch.terms[id]))
             ranked.append((scratch.weight[id] * min(nQ, nE) / max(nQ, nE), Int64(id)))
         }
-        ranked.sort { $0.0 > $1.0 }
+        // Ties broken by id, so the candidates never depend on the order postings were read in.
+        ranked.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
         for (_, id) in ranked.prefix(limit) where seen.insert(id).inserted { result.append(id) }
         return result
     }

@@ -1,0 +1,97 @@
+import Foundation
+import Segmentation
+import TMCore
+
+/// One translatable segment of a document, as matching sees it.
+public struct DocumentSegment: Sendable, Hashable {
+    /// The source text (inline codes left out, white space collapsed).
+    public var source: String
+    /// Context for context (101) matches: a PO `msgctxt`, an XLIFF `resname` or unit `name`.
+    public var context: String?
+    /// The document already has a translation for it; it is analysed but not changed.
+    public var isTranslated: Bool
+    /// Inline codes (tags, placeholders elements) in the source; a match cannot carry them,
+    /// so it is never better than 99.
+    public var inlineCodes: Int
+    /// Whether a match can be filled in (false for PO plural entries: analysed, not filled).
+    public var isFillable: Bool
+
+    public init(source: String, context: String? = nil, isTranslated: Bool = false, inlineCodes: Int = 0, isFillable: Bool = true) {
+        self.source = source
+        self.context = context
+        self.isTranslated = isTranslated
+        self.inlineCodes = inlineCodes
+        self.isFillable = isFillable
+    }
+}
+
+/// What pre-translation decided for one segment.
+public struct SegmentResult: Sendable, Hashable {
+    /// The match to fill the target with (at or above the run's minimum score), or nil.
+    public var fill: PretranslationMatch?
+    /// Glossary terms found in the source.
+    public var terms: [SpottedTerm]
+
+    public init(fill: PretranslationMatch? = nil, terms: [SpottedTerm] = []) {
+        self.fill = fill
+        self.terms = terms
+    }
+
+    /// The fill is exact (100 or 101): the target is final, not to be reviewed.
+    public var isExact: Bool { (fill?.score ?? 0) >= 100 }
+}
+
+/// The languages a document is pre-translated between.
+public struct LanguagePair: Sendable, Hashable {
+    public var source: LanguageTag
+    public var target: LanguageTag
+    public init(source: LanguageTag, target: LanguageTag) {
+        self.source = source
+        self.target = target
+    }
+}
+
+/// A document pre-translation reads segments from and writes targets into, keeping
+/// everything else as it was. One implementation per input format.
+protocol PretranslatableDocument {
+    /// The segments, in document order.
+    var segments: [DocumentSegment] { get }
+    /// The languages the file declares, if it does.
+    var declaredSource: LanguageTag? { get }
+    var declaredTarget: LanguageTag? { get }
+    /// The path of the output, relative to the output folder, for an input at `relativePath`.
+    func outputPath(for relativePath: String) -> String
+    /// The document with `results` (one per segment, in order) applied.
+    func rendered(_ results: [SegmentResult], languages: LanguagePair) throws -> Data
+}
+
+/// The input formats pre-translation knows, by file extension.
+public enum DocumentKind: String, Sendable, CaseIterable {
+    case xliff, po, text, markdown
+
+    /// The kind for `path`, by its extension; nil for a file pre-translation does not read.
+    public init?(path: String) {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "xlf", "xliff": self = .xliff
+        case "po", "pot": self = .po
+        case "txt", "text": self = .text
+        case "md", "markdown": self = .markdown
+        default: return nil
+        }
+    }
+
+    /// Reads and parses the document at `path` (`name` is used in messages).
+    func load(path: String, name: String, segmenter: Segmentation.Segmenter) throws -> any PretranslatableDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw PretranslationError.unreadable(file: name, reason: (error as NSError).localizedDescription)
+        }
+        switch self {
+        case .xliff: return try XLIFFDocument(data: data, file: name)
+        case .po: return try PODocument(data: data, file: name)
+        case .text, .markdown: return try TextDocument(data: data, file: name, markdown: self == .markdown, segmenter: segmenter)
+        }
+    }
+}

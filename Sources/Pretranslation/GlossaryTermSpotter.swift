@@ -1,0 +1,26 @@
+import Foundation
+import TMCore
+import Terminology
+
+/// Spots the terms of the glossaries in a `GlossaryIndex` (the glossary's own spotter: match
+/// keys, inflected Korean forms, longest term first). The index holds both sides of every
+/// entry, so a ko→en glossary serves an en→ko run too.
+public struct GlossaryTermSpotter: TermSpotter {
+    private let spotter: Terminology.TermSpotter
+
+    public init(index: GlossaryIndex) {
+        spotter = Terminology.TermSpotter(index: index)
+    }
+
+    /// Terms in the index.
+    public var count: Int { spotter.index.count }
+
+    public func terms(in segment: String, languages: LanguagePair) -> [SpottedTerm] {
+        var seen = Set<String>()
+        var found: [SpottedTerm] = []
+        for spot in spotter.spot(segment).spots where seen.insert(spot.term).inserted {
+            found.append(SpottedTerm(term: spot.term, translations: spot.translations, surface: spot.text))
+        }
+        return found
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import Segmentation
+import TMCore
+
+/// What a pre-translation run does.
+public struct PretranslationOptions: Sendable {
+    /// Where outputs go; nil analyses only (`tmkit analyze`).
+    public var outputDirectory: String?
+    /// Targets are filled from matches scoring at least this.
+    public var minScore: Int
+    /// The run's languages; when nil, each file says (XLIFF, PO header), else en and ko.
+    public var sourceLanguage: LanguageTag?
+    public var targetLanguage: LanguageTag?
+    /// Worker threads for matching; the output does not depend on it.
+    public var threads: Int
+
+    public init(outputDirectory: String? = nil, minScore: Int = 75, sourceLanguage: LanguageTag? = nil,
+                targetLanguage: LanguageTag? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.outputDirectory = outputDirectory
+        self.minScore = minScore
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.threads = max(1, threads)
+    }
+}
+
+/// Runs a batch: reads the documents, finds repetitions, matches every distinct segment
+/// against the memory and spots glossary terms (on several threads), fills the documents,
+/// writes them atomically, and counts everything in the CAT bands.
+///
+/// ```swift
+/// let run = Pretranslator(options: .init(outputDirectory: "out"),
+///                         matcher: { try MemoryMatchProvider(path: tmPath) })
+/// let report = try run.run(["docs/"])
+/// print(report.table())
+/// ```
+public struct Pretranslator: Sendable {
+    public typealias MatcherFactory = @Sendable () throws -> any MatchProvider
+    /// Makes the spotter for the language pairs of the batch (called once).
+    public typealias SpotterFactory = @Sendable (_ pairs: [LanguagePair]) throws -> any TermSpotter
+
+    public var options: PretranslationOptions
+    public var segmenter: Segmenter
+    let makeMatcher: MatcherFactory
+    let makeSpotter: SpotterFactory
+
+    /// `matcher` is called once per worker thread, `spotter` once.
+    public init(options: PretranslationOptions, segmenter: Segmenter = Segmenter(),
+                matcher: @escaping MatcherFactory, spotter: @escaping SpotterFactory = { _ in NoTermSpotter() }) {
+        self.options = options
+        self.segmenter = segmenter
+        makeMatcher = matcher
+        makeSpotter = spotter
+    }
+
+    /// A loaded input.
+    struct Loaded {
+        var input: InputFile
+        var document: any PretranslatableDocument
+        var languages: LanguagePair
+    }
+
+    /// Runs the batch over `inputs` (files and folders). `progress(done, total)` is called from
+    /// worker threads as distinct segments are matched. Files that fail are in `report.skipped`.
+    public func run(_ inputs: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> AnalysisReport {
+        var report = AnalysisReport(minScore: options.minScore, threads: options.threads)
+        let (files, skipped) = InputFiles.expand(inputs, excluding: options.outputDirectory)
+        report.skipped = skipped
+        let loaded = load(files, skipped: &report.skipped)
+        let batch = Repetitions(loaded)
+        var pairs: [LanguagePair] = []
+        for doc in loaded where !pairs.contains(doc.languages) { pairs.append(doc.languages) }
+        let found = try match(batch.unique, spotter: try makeSpotter(pairs), progress: progress)
+        for (d, doc) in loaded.enumerated() {
+            let (analysis, results) = analyse(doc, found: batch.indices[d].map { found[$0] }, repeated: batch.isRepetition[d])
+            if let outdir = options.outputDirectory {
+                do {
+                    let data = try doc.document.rendered(results, languages: doc.languages)
+                    let relative = doc.document.outputPath(for: doc.input.relative)
+                    try AtomicFile.write(data, to: (outdir as NSString).appendingPathComponent(relative))
+                    report.files.append(analysis.writtenTo(relative))
+                } catch {
+                    report.skipped.append(SkippedFile(file: doc.input.path, reason: "\(error)", isError: true))
+                }
+            } else {
+                report.files.append(analysis)
+            }
+        }
+        return report
+    }
+
+    /// Reads every document; a bad one is reported in `skipped` and left out.
+    private func load(_ files: [InputFile], skipped: inout [SkippedFile]) -> [Loaded] {
+        var loaded: [Loaded] = []
+        var outputs: [String: String] = [:]
+        for input in files {
+            do {
+                let document = try input.kind.load(path: input.path, name: input.path, segmenter: segmenter)
+                if let text = document as? TextDocument, text.blocks.isEmpty {
+                    skipped.append(SkippedFile(file: input.path, reason: "\(input.path): no text to translate", isError: false))
+                    continue
+                }
+                let languages = try resolveLanguages(document, file: input.path)
+                if options.outputDirectory != nil {
+                    let out = document.outputPath(for: input.relative)
+                    if let other = outputs[out] {
+                        throw PretranslationError.unwritable(file: input.path, reason: "its output \(out) would overwrite the output of \(other)")
+                    }
+                    outputs[out] = input.path
+                }
+                loaded.append(Loaded(input: input, document: document, languages: languages))
+            } catch {
+                skipped.append(SkippedFile(file: input.path, reason: "\(error)", isError: true))
+            }
+        }
+        return loaded
+    }
+
+    /// Repetitions, decided in input order before any matching: the first occurrence of a
+    /// source (with the same context and languages) is matched, later ones reuse its result.
+    struct Repetitions {
+        /// The distinct segments, in order of first occurrence.
+        var unique: [(segment: DocumentSegment, languages: LanguagePair)] = []
+        /// For each document and segment: the index of its distinct segment, and whether it repeats one.
+        var indices: [[Int]] = []
+        var isRepetition: [[Bool]] = []
+
+        init(_ loaded: [Loaded]) {
+            var first: [String: Int] = [:]
+            for doc in loaded {
+                var ids: [Int] = []
+                var reps: [Bool] = []
+                for segment in doc.document.segments {
+                    // A different context may need another translation: not a repetition.
+                    let key = "\(doc.languages.source.code)\u{1}\(doc.languages.target.code)\u{1}\(segment.context ?? "")\u{1}\(Pretranslator.normalized(segment.source))"
+                    if let u = first[key] {
+                        ids.append(u)
+                        reps.append(true)
+                    } else {
+                        first[key] = unique.count
+                        ids.append(unique.count)
+                        reps.append(false)
+                        unique.append((segment, doc.languages))
+                    }
+                }
+                indices.append(ids)
+                isRepetition.append(reps)
+            }
+        }
+    }
+
+    /// Counts one document's segments in their bands and decides what fills each.
+    private func analyse(_ doc: Loaded, found: [(PretranslationMatch?, [SpottedTerm])], repeated: [Bool]) -> (FileAnalysis, [SegmentResult]) {
+        var analysis = FileAnalysis(file: doc.input.path)
+        analysis.sourceLanguage = doc.languages.source.code
+        analysis.targetLanguage = doc.languages.target.code
+        var results: [SegmentResult] = []
+        for (k, segment) in doc.document.segments.enumerated() {
+            var best = found[k].0
+            let terms = found[k].1
+            // A match cannot carry the source's inline codes: it is never exact.
+            if segment.inlineCodes > 0, let b = best, b.score >= 100 { best?.score = 99 }
+            let band = repeated[k] ? MatchBand.repetition : MatchBand(score: best?.score)
+            analysis.bands[band]!.add(words: WordCounter.words(segment.source), characters: WordCounter.characters(segment.source))
+            analysis.glossaryTerms += terms.count
+            let fill = best.flatMap { $0.score >= options.minScore ? $0 : nil }
+            if segment.isTranslated {
+                analysis.alreadyTranslated += 1
+            } else if fill != nil && segment.isFillable {
+                analysis.filled += 1
+            }
+            results.append(SegmentResult(fill: fill, terms: terms))
+        }
+        return (analysis, results)
+    }
+
+    /// The text repetitions are found by: NFC, white space collapsed (case and punctuation count).
+    static func normalized(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    private func resolveLanguages(_ document: any PretranslatableDocument, file: String) throws -> LanguagePair {
+        if let want = options.sourceLanguage, let has = document.declaredSource, !want.sameLanguage(as: has) {
+            throw PretranslationError.languageMismatch(file: file, reason: "the file's source language is \(has.code), the run's is \(want.code)")
+        }
+        if let want = options.targetLanguage, let has = document.declaredTarget, !want.sameLanguage(as: has) {
+            throw PretranslationError.languageMismatch(file: file, reason: "the file's target language is \(has.code), the run's is \(want.code)")
+        }
+        var guessKorean = false
+        if let text = document as? TextDocument { guessKorean = text.mostlyHangul }
+        let source = options.sourceLanguage ?? document.declaredSource ?? (guessKorean ? LanguageTag.korean : LanguageTag.english)
+        let target = options.targetLanguage ?? document.declaredTarget
+            ?? (source.sameLanguage(as: LanguageTag.korean) ? LanguageTag.english : LanguageTag.korean)
+        return LanguagePair(source: source, target: target)
+    }
+
+    /// The best match (at or above 50) and the terms of each segment, in order, whatever the thread count.
+    private func match(_ segments: [(segment: DocumentSegment, languages: LanguagePair)], spotter: any TermSpotter,
+                       progress: (@Sendable (Int, Int) -> Void)?) throws -> [(PretranslationMatch?, [SpottedTerm])] {
+        let slots = ResultSlots<(PretranslationMatch?, [SpottedTerm])>(count: segments.count)
+        let total = segments.count
+        let workers = min(options.threads, max(1, total))
+        let lowest = min(MatchBand.lowestScore, options.minScore)
+        let chunk = 8
+        let makeMatcher = self.makeMatcher
+        let segments = segments
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            do {
+                let matcher = try makeMatcher()
+                while let range = slots.claim(chunk) {
+                    for i in range {
+                        let (segment, languages) = segments[i]
+                        let m = try matcher.bestMatch(for: segment.source, context: segment.context, languages: languages, minScore: lowest)
+                        let t = try spotter.terms(in: segment.source, languages: languages)
+                        slots.set(i, (m, t))
+                    }
+                    progress?(slots.finish(range.count), total)
+                }
+            } catch {
+                slots.fail(error)
+            }
+        }
+        return try slots.values()
+    }
+}
+
+/// Results written by index from several threads; work handed out in chunks.
+final class ResultSlots<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [T?]
+    private var next = 0
+    private var done = 0
+    private var error: Error?
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    /// The next chunk of indices to work on, or nil when all are handed out (or a worker failed).
+    func claim(_ size: Int) -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard error == nil, next < storage.count else { return nil }
+        let r = next..<min(next + size, storage.count)
+        next = r.upperBound
+        return r
+    }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        storage[i] = value
+        lock.unlock()
+    }
+
+    /// Counts `n` finished items; returns how many are done.
+    func finish(_ n: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        done += n
+        return done
+    }
+
+    func fail(_ e: Error) {
+        lock.lock()
+        if error == nil { error = e }
+        lock.unlock()
+    }
+
+    func values() throws -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let error { throw error }
+        return storage.map { $0! }
+    }
+}
