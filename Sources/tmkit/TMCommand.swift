@@ -8,7 +8,7 @@ struct TMCommand: ParsableCommand {
         commandName: "tm",
         abstract: "The translation memory: import, lookup, concordance, export, stats.",
         discussion: """
-        The memory is one SQLite file: $TMKIT_HOME/memory.sqlite by default (TMKIT_HOME defaults
+        The memory is one SQLite file: $TMKIT_HOME/memory.sqlite by default (TMKIT_HOME defaults \
         to $XDG_DATA_HOME/tmkit or ~/.local/share/tmkit); --tm PATH picks another.
 
         Examples:

@@ -9,9 +9,9 @@ struct TMImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import TMX, TSV/CSV, PO or XLIFF files into the translation memory.",
         discussion: """
-        Each file is imported in one transaction: a file with an error (malformed XML, a bad
-        language code...) adds nothing, the store keeps what it had, and tmkit exits with 1.
-        Identical pairs (languages, source, target and context) are stored once. For each file,
+        Each file is imported in one transaction: a file with an error (malformed XML, a bad \
+        language code...) adds nothing, the store keeps what it had, and tmkit exits with 1. \
+        Identical pairs (languages, source, target and context) are stored once. For each file, \
         prints what was read, added, found duplicate and skipped, with the reasons.
         """
     )
