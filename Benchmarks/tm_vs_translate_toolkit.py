@@ -86,14 +86,15 @@ def run_tmkit(binary, memory_tsv, queries, work, reuse):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
     t0 = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "tm", "import", "--tm", db, memory_tsv],
+    r = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", binary, "tm", "import", "--tm", db, memory_tsv],
                        capture_output=True, text=True)
     import_s = time.perf_counter() - t0
     if r.returncode != 0:
         sys.exit(f"tmkit import failed: {r.stderr}")
-    import_rss = int(r.stderr.strip().splitlines()[-1])
+    rss, user, system = r.stderr.strip().splitlines()[-1].split()
+    import_rss, import_cpu = int(rss), float(user) + float(system)
     print("  " + r.stdout.strip())
-    return run_lookups(binary, db, queries, work, dict(import_s=import_s, import_rss=import_rss))
+    return run_lookups(binary, db, queries, work, dict(import_s=import_s, import_rss=import_rss, import_cpu=import_cpu))
 
 
 def run_lookups(binary, db, queries, work, result):
@@ -180,7 +181,8 @@ def main():
     idx = {q: i for i, q in enumerate(queries)}
     tm_on_tt = dict(tops=[tm["tops"][idx[q]] for q in tt_queries], times=[tm["times"][idx[q]] for q in tt_queries])
     if tm["import_s"]:
-        print(f"\ntmkit import: {n / tm['import_s']:.0f} entries/s ({tm['import_s']:.1f} s wall incl. start-up), "
+        print(f"\ntmkit import: {n / tm['import_s']:.0f} entries/s ({tm['import_s']:.1f} s wall incl. start-up; "
+              f"{tm['import_cpu']:.1f} s CPU = {n / tm['import_cpu']:.0f} entries per CPU-second, analysis runs on all cores), "
               f"peak RSS {tm['import_rss'] / 1024:.0f} MB")
     print(f"tmkit lookup: peak RSS {tm['lookup_rss'] / 1024:.0f} MB (includes pages of the memory-mapped store)")
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

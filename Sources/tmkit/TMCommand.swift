@@ -8,7 +8,7 @@ struct TMCommand: ParsableCommand {
         commandName: "tm",
         abstract: "The translation memory: import, lookup, concordance, export, stats.",
         discussion: """
-        The memory is one SQLite file: $TMKIT_HOME/memory.sqlite by default (TMKIT_HOME defaults
+        The memory is one SQLite file: $TMKIT_HOME/memory.sqlite by default (TMKIT_HOME defaults \
         to $XDG_DATA_HOME/tmkit or ~/.local/share/tmkit); --tm PATH picks another.
 
         Examples:
@@ -41,19 +41,22 @@ struct TMStoreOptions: ParsableArguments {
     }
 }
 
-/// Parses a `--source-lang`/`--target-lang` value: a well-formed tag of a known language.
-func languageOption(_ code: String?, _ flag: String) -> LanguageTag? {
-    guard let code else { return nil }
-    guard let tag = LanguageTag(code), tag.isKnownLanguage else {
-        fail(CLIError("\(flag) \(code): unknown language code"))
+/// Helpers shared by the `tm` subcommands.
+enum TMCLI {
+    /// Parses a `--source-lang`/`--target-lang` value: a well-formed tag of a known language.
+    static func language(_ code: String?, _ flag: String) -> LanguageTag? {
+        guard let code else { return nil }
+        guard let tag = LanguageTag(code), tag.isKnownLanguage else {
+            fail(UsageError("\(flag) \(code): unknown language code"))
+        }
+        return tag
     }
-    return tag
-}
 
-/// Whether stderr is a terminal (progress is shown only then).
-var stderrIsTerminal: Bool { isatty(2) == 1 }
+    /// Whether stderr is a terminal (progress is shown only then).
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
-struct CLIError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+    struct UsageError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
 }

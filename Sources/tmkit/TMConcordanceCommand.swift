@@ -7,7 +7,7 @@ struct TMConcordanceCommand: ParsableCommand {
         commandName: "concordance",
         abstract: "Find entries whose source or target contains the words, with the hits marked.",
         discussion: """
-        Words are compared by match key, so `negotiations` finds `negotiation` and `안보를`
+        Words are compared by match key, so `negotiations` finds `negotiation` and `안보를` \
         finds `안보는`. Hits are marked [[like this]] (bold on a terminal).
 
         Examples:

@@ -8,7 +8,7 @@ struct TMExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the memory as TMX 1.4b, streaming.",
         discussion: """
-        Writes every entry, oldest first, with its languages, dates, users, tuid, properties,
+        Writes every entry, oldest first, with its languages, dates, users, tuid, properties, \
         notes and context (as a `x-context` property).
 
         Example:

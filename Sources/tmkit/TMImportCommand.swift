@@ -9,9 +9,9 @@ struct TMImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import TMX, TSV/CSV, PO or XLIFF files into the translation memory.",
         discussion: """
-        Each file is imported in one transaction: a file with an error (malformed XML, a bad
-        language code...) adds nothing, the store keeps what it had, and tmkit exits with 1.
-        Identical pairs (languages, source, target and context) are stored once. For each file,
+        Each file is imported in one transaction: a file with an error (malformed XML, a bad \
+        language code...) adds nothing, the store keeps what it had, and tmkit exits with 1. \
+        Identical pairs (languages, source, target and context) are stored once. For each file, \
         prints what was read, added, found duplicate and skipped, with the reasons.
         """
     )
@@ -32,8 +32,8 @@ struct TMImportCommand: ParsableCommand {
 
     func run() throws {
         let options = ReadOptions(
-            sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
-            targetLanguage: languageOption(targetLanguage, "--target-lang"), includeFuzzy: includeFuzzy)
+            sourceLanguage: TMCLI.language(sourceLanguage, "--source-lang"),
+            targetLanguage: TMCLI.language(targetLanguage, "--target-lang"), includeFuzzy: includeFuzzy)
         var readers: [(String, any TranslationUnitReader)] = []
         for file in files {
             do {
@@ -49,15 +49,15 @@ struct TMImportCommand: ParsableCommand {
             let started = Date()
             let summary: ImportSummary
             do {
-                summary = try tm.importUnits(file: file, progress: stderrIsTerminal ? { n in
+                summary = try tm.importUnits(file: file, progress: TMCLI.stderrIsTerminal ? { n in
                     FileHandle.standardError.write(Data("\r\(file): \(n) units".utf8))
                 } : nil) { emit in
                     try reader.read(file, options: options) { try emit($0) }.skipped
                 }
-                if stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                if TMCLI.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             } catch {
                 out.flush()
-                if stderrIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+                if TMCLI.stderrIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
                 fail(error)
             }
             out.write(Self.describe(summary, seconds: Date().timeIntervalSince(started)))

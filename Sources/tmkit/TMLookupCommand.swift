@@ -9,15 +9,15 @@ struct TMLookupCommand: ParsableCommand {
         commandName: "lookup",
         abstract: "Find the closest translations of a text in the memory, best first.",
         discussion: """
-        Scores run 0-100: 100 is an identical source, 101 an identical source with the same
-        --context; 99 identical words differing only in case, width or spacing. Below that,
-        the score is word-level edit distance over match keys (one word of ten differing scores
-        about 90; Korean particles and endings weigh 0.3 of a word; 바탕 화면 / 바탕화면 align),
+        Scores run 0-100: 100 is an identical source, 101 an identical source with the same \
+        --context; 99 identical words differing only in case, width or spacing. Below that, \
+        the score is word-level edit distance over match keys (one word of ten differing scores \
+        about 90; Korean particles and endings weigh 0.3 of a word; 바탕 화면 / 바탕화면 align), \
         minus 1 each when punctuation, numbers or placeholders/tags differ.
 
-        Text output: one block per match, `SCORE  #ID`, then the stored source with what differs
-        from the query marked ([-only in the memory-] {+only in the query+}), then the target.
-        JSON: [{"score": 92, "source": "...", "target": "...", "id": "17", ...}].
+        Text output: one block per match, `SCORE  #ID`, then the stored source with what differs \
+        from the query marked ([-only in the memory-] {+only in the query+}), then the target. \
+        JSON: [{"score": 92, "source": "...", "target": "...", "id": "17", ...}]. \
         With --queries FILE: one query per line, JSON Lines out, one array per query, in order.
 
         Examples:
@@ -69,8 +69,8 @@ struct TMLookupCommand: ParsableCommand {
 
     func run() throws {
         var options = LookupOptions(
-            minScore: minScore, limit: limit, sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
-            targetLanguage: languageOption(targetLanguage, "--target-lang"), context: context, exhaustive: exhaustive)
+            minScore: minScore, limit: limit, sourceLanguage: TMCLI.language(sourceLanguage, "--source-lang"),
+            targetLanguage: TMCLI.language(targetLanguage, "--target-lang"), context: context, exhaustive: exhaustive)
         let tm = store.open(create: false)
         var out = OutputBuffer()
         if let queries {

@@ -266,4 +266,37 @@ import Testing
         let fuzzy = try TMKitProcess.run(["tm", "import", "--tm", store, "--source-lang", "en", "--include-fuzzy", file.path])
         #expect(fuzzy.stdout.contains("added 1, duplicates 2"), "\(fuzzy.stdout)")
     }
+    @Test(arguments: ["1.2", "2.0"])
+    func xliffImports(version: String) throws {
+        let doc = version == "1.2" ? """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+              <file original="ui.txt" source-language="en" target-language="ko" datatype="plaintext">
+                <body>
+                  <trans-unit id="1"><source>Open the file</source><target>파일 열기</target></trans-unit>
+                  <trans-unit id="2"><source>Close the window</source><target>창 닫기</target></trans-unit>
+                </body>
+              </file>
+            </xliff>
+
+            """ : """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="ko">
+              <file id="f1">
+                <unit id="1"><segment><source>Open the file</source><target>파일 열기</target></segment></unit>
+                <unit id="2"><segment><source>Close the window</source><target>창 닫기</target></segment></unit>
+              </file>
+            </xliff>
+
+            """
+        let dir = TMKitProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("ui.xlf")
+        try Data(doc.utf8).write(to: file)
+        let store = dir.appendingPathComponent("m.sqlite").path
+        let r = try TMKitProcess.run(["tm", "import", "--tm", store, file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("read 2, added 2"), "\(r.stdout)")
+        let l = try TMKitProcess.run(["tm", "lookup", "--tm", store, "--format", "json", "창 닫기"])
+        #expect(l.stdout.contains("Close the window"))
+    }
 }

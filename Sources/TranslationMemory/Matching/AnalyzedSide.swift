@@ -44,9 +44,8 @@ struct AnalyzedSide: Sendable {
             out.append(UInt8(Self.kinds.firstIndex(of: t.kind)!))
             Varint.append(UInt64(t.start), to: &out)
             Varint.append(UInt64(t.end - t.start), to: &out)
-            let utf8 = Array(t.key.utf8)
-            Varint.append(UInt64(utf8.count), to: &out)
-            out.append(contentsOf: utf8)
+            Varint.append(UInt64(t.key.utf8.count), to: &out)
+            out.append(contentsOf: t.key.utf8)
         }
         return out
     }

@@ -192,7 +192,7 @@ struct FuzzyScorer {
         let scalars = Array(text.unicodeScalars)
         let qScalars = Array(queryText.unicodeScalars)
         func qText(_ i: Int) -> String { String(String.UnicodeScalarView(qScalars[q[i].start..<q[i].end])) }
-        var deleted = [Bool](repeating: false, count: n(e))
+        var deleted = [Bool](repeating: false, count: e.count)
         var insertions: [Int: [String]] = [:]  // entry scalar offset -> query words to insert there
         var cursor = 0
         for step in steps {
@@ -240,6 +240,4 @@ struct FuzzyScorer {
         for key in insertions.keys.sorted() { flushInsertions(key) }
         return String(out)
     }
-
-    private func n(_ e: [StoredToken]) -> Int { e.count }
 }

@@ -82,6 +82,11 @@ struct AnalyzedUnit: Sendable {
     var target: AnalyzedSide
     var sourceTerms: [Int64] = []
     var targetTerms: [Int64] = []
+    /// What is stored for each side, prepared on the analysis threads.
+    var sourceBlob: [UInt8] = []
+    var targetBlob: [UInt8] = []
+    var sourceKeysHash: Int64 = 0
+    var targetKeysHash: Int64 = 0
 }
 
 /// A text's identity for the analysis cache: two independent 64-bit hashes of its UTF-8
@@ -181,10 +186,10 @@ struct ImportWriter {
             insert.bind(12, u.notes.isEmpty ? nil : EntryCoding.encode(strings: u.notes))
             insert.bind(13, u.location?.file)
             insert.bind(14, pairHash)
-            insert.bind(15, a.source.keysHash)
-            insert.bind(16, a.target.keysHash)
-            insert.bind(17, blob: a.source.encoded)
-            insert.bind(18, blob: a.target.encoded)
+            insert.bind(15, a.sourceKeysHash)
+            insert.bind(16, a.targetKeysHash)
+            insert.bind(17, blob: a.sourceBlob)
+            insert.bind(18, blob: a.targetBlob)
             try insert.step()
             let id = tm.db.lastInsertRowID
             summary.added += 1
@@ -285,7 +290,9 @@ final class PendingAnalysis: @unchecked Sendable {
                     out[i] = AnalyzedUnit(
                         unit: u, source: source, target: target,
                         sourceTerms: IndexTerms.terms(of: source, text: u.source, language: u.sourceLanguage.language),
-                        targetTerms: IndexTerms.terms(of: target, text: u.target, language: u.targetLanguage.language))
+                        targetTerms: IndexTerms.terms(of: target, text: u.target, language: u.targetLanguage.language),
+                        sourceBlob: source.encoded, targetBlob: target.encoded,
+                        sourceKeysHash: source.keysHash, targetKeysHash: target.keysHash)
                 }
             }
         }

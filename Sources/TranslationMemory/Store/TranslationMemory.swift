@@ -8,8 +8,11 @@ import TMCore
 ///
 /// ```swift
 /// let tm = try TranslationMemory(path: TranslationMemory.defaultPath)
-/// let summary = try tm.importUnits(from: "memory.tmx") { emit in try reader.read(...) { try emit($0) } }
-/// let matches = try tm.lookup("Open the file", options: LookupOptions())
+/// let reader = try FormatRegistry.requireReader(for: "memory.tmx")
+/// let summary = try tm.importUnits(file: "memory.tmx") { emit in
+///     try reader.read("memory.tmx", options: ReadOptions()) { try emit($0) }.skipped
+/// }
+/// let matches = try tm.lookup("Open the file", options: LookupOptions(minScore: 75, limit: 5))
 /// ```
 public final class TranslationMemory {
     public let path: String
