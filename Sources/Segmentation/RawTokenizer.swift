@@ -37,7 +37,7 @@ struct RawTokenizer {
             }
         }
         scalarAt.append(Int32(range.upperBound))
-        let (bounds, statuses) = units.withUnsafeBufferPointer { BreakIterator.words().boundaries($0, statuses: true) }
+        let (bounds, statuses) = units.withUnsafeBufferPointer { u in BreakIterator.wordPool.with { $0.boundaries(u, statuses: true) } }
         var startUnit = 0
         for (k, b) in bounds.enumerated() {
             let start = Int(scalarAt[startUnit]), end = Int(scalarAt[Int(b)])
@@ -75,7 +75,7 @@ struct RawTokenizer {
         var out: [RawToken] = []
         out.reserveCapacity(tokens.count)
         var i = 0
-        func text(_ t: RawToken) -> String { String(String.UnicodeScalarView(s[t.start..<t.end])) }
+        func text(_ t: RawToken) -> String { makeString(s[t.start..<t.end]) }
         while i < tokens.count {
             var t = tokens[i]
             let next = i + 1 < tokens.count ? tokens[i + 1] : nil

@@ -82,7 +82,7 @@ public struct Segmenter: Sendable {
             guard Hangul.isHangul(s[i]) else { i += 1; continue }
             var j = i
             while j < token.end, Hangul.isHangul(s[j]) { j += 1 }
-            runs.append(String(String.UnicodeScalarView(Hangul.composeWithOffsets(s[i..<j]).syllables)))
+            runs.append(makeString(Hangul.composeWithOffsets(s[i..<j]).syllables))
             i = j
         }
         return runs

@@ -41,7 +41,7 @@ public struct SentenceSplitter: Sendable {
     private func splitLine(_ line: Substring, into result: inout [Substring]) {
         if line.unicodeScalars.allSatisfy(\.properties.isWhitespace) { return }
         let units = Array(line.utf16)
-        let bounds = units.withUnsafeBufferPointer { BreakIterator.sentences().boundaries($0).boundaries }
+        let bounds = units.withUnsafeBufferPointer { u in BreakIterator.sentencePool.with { $0.boundaries(u).boundaries } }
         // Turn UTF-16 boundaries into String indices, walking forward once.
         var indices: [Substring.Index] = [line.startIndex]
         var cursor = line.utf16.startIndex

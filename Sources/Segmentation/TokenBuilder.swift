@@ -165,7 +165,7 @@ struct TokenBuilder {
     /// composed for analysis; tokens keep the original text and offsets.
     private mutating func korean(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, afterForeign: Bool, into out: inout [Token]) {
         let (syllables, starts) = Hangul.composeWithOffsets(s[i..<j])
-        let word = String(String.UnicodeScalarView(syllables))
+        let word = makeString(syllables)
         if afterForeign, let suffix = KoreanSuffixes.byText[word]?.first {
             out.append(make(s, i, j, suffix.kind == .particle ? .particle : .ending, key: word))
             return

@@ -40,23 +40,3 @@ struct TMStoreOptions: ParsableArguments {
         }
     }
 }
-
-/// Helpers shared by the `tm` subcommands.
-enum TMCLI {
-    /// Parses a `--source-lang`/`--target-lang` value: a well-formed tag of a known language.
-    static func language(_ code: String?, _ flag: String) -> LanguageTag? {
-        guard let code else { return nil }
-        guard let tag = LanguageTag(code), tag.isKnownLanguage else {
-            fail(UsageError("\(flag) \(code): unknown language code"))
-        }
-        return tag
-    }
-
-    /// Whether stderr is a terminal (progress is shown only then).
-    static var stderrIsTerminal: Bool { isatty(2) == 1 }
-
-    struct UsageError: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
-    }
-}

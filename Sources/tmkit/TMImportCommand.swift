@@ -32,8 +32,8 @@ struct TMImportCommand: ParsableCommand {
 
     func run() throws {
         let options = ReadOptions(
-            sourceLanguage: TMCLI.language(sourceLanguage, "--source-lang"),
-            targetLanguage: TMCLI.language(targetLanguage, "--target-lang"), includeFuzzy: includeFuzzy)
+            sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
+            targetLanguage: languageOption(targetLanguage, "--target-lang"), includeFuzzy: includeFuzzy)
         var readers: [(String, any TranslationUnitReader)] = []
         for file in files {
             do {
@@ -49,15 +49,15 @@ struct TMImportCommand: ParsableCommand {
             let started = Date()
             let summary: ImportSummary
             do {
-                summary = try tm.importUnits(file: file, progress: TMCLI.stderrIsTerminal ? { n in
+                summary = try tm.importUnits(file: file, progress: stderrIsTerminal ? { n in
                     FileHandle.standardError.write(Data("\r\(file): \(n) units".utf8))
                 } : nil) { emit in
                     try reader.read(file, options: options) { try emit($0) }.skipped
                 }
-                if TMCLI.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                if stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             } catch {
                 out.flush()
-                if TMCLI.stderrIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+                if stderrIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
                 fail(error)
             }
             out.write(Self.describe(summary, seconds: Date().timeIntervalSince(started)))

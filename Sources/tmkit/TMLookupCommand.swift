@@ -69,8 +69,8 @@ struct TMLookupCommand: ParsableCommand {
 
     func run() throws {
         var options = LookupOptions(
-            minScore: minScore, limit: limit, sourceLanguage: TMCLI.language(sourceLanguage, "--source-lang"),
-            targetLanguage: TMCLI.language(targetLanguage, "--target-lang"), context: context, exhaustive: exhaustive)
+            minScore: minScore, limit: limit, sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
+            targetLanguage: languageOption(targetLanguage, "--target-lang"), context: context, exhaustive: exhaustive)
         let tm = store.open(create: false)
         var out = OutputBuffer()
         if let queries {

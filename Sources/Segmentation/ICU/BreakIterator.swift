@@ -3,8 +3,7 @@ import Foundation
 
 /// An ICU break iterator (sentence or word) behind tmkit's C target.
 ///
-/// Not thread-safe: use `BreakIterator.sentences()` / `.words()`, which hand out one
-/// iterator per thread.
+/// Not thread-safe: borrow one from `BreakIterator.sentencePool` / `.wordPool`.
 final class BreakIterator {
     enum Kind: Int32 { case sentence = 0, word = 1 }
 
@@ -40,24 +39,40 @@ final class BreakIterator {
         return (bounds, stats)
     }
 
-    // MARK: One iterator of each kind per thread
+    // MARK: Shared pools
 
-    private static let sentenceKey = "tmkit.icu.sentence"
-    private static let wordKey = "tmkit.icu.word"
+    /// Sentence iterators (`en@ss=standard`: ICU's abbreviation suppressions on).
+    static let sentencePool = Pool(kind: .sentence, locale: "en@ss=standard")
+    /// Word iterators.
+    static let wordPool = Pool(kind: .word, locale: "en")
 
-    /// This thread's sentence iterator (`en@ss=standard`: ICU's abbreviation suppressions on).
-    static func sentences() -> BreakIterator { cached(sentenceKey, .sentence, "en@ss=standard") }
-    /// This thread's word iterator.
-    static func words() -> BreakIterator { cached(wordKey, .word, "en") }
+    /// Iterators lent out one caller at a time, so any thread (Dispatch workers included) can
+    /// use one without opening a new ICU iterator per call.
+    final class Pool: @unchecked Sendable {
+        private let lock = NSLock()
+        private var idle: [BreakIterator] = []
+        private let kind: Kind
+        private let locale: String
 
-    private static func cached(_ key: String, _ kind: Kind, _ locale: String) -> BreakIterator {
-        let dict = Thread.current.threadDictionary
-        if let it = dict[key] as? BreakIterator { return it }
-        // ICU's root data ships with libicu; failing to open it means ICU itself is broken.
-        guard let it = try? BreakIterator(kind: kind, locale: locale) else {
-            fatalError("tmkit: ICU could not open a \(kind) break iterator; is libicu installed correctly?")
+        init(kind: Kind, locale: String) {
+            self.kind = kind
+            self.locale = locale
         }
-        dict[key] = it
-        return it
+
+        func with<R>(_ body: (BreakIterator) -> R) -> R {
+            lock.lock()
+            let reused = idle.popLast()
+            lock.unlock()
+            // ICU's root data ships with libicu; failing to open it means ICU itself is broken.
+            guard let iterator = reused ?? (try? BreakIterator(kind: kind, locale: locale)) else {
+                fatalError("tmkit: ICU could not open a \(kind) break iterator; is libicu installed correctly?")
+            }
+            defer {
+                lock.lock()
+                idle.append(iterator)
+                lock.unlock()
+            }
+            return body(iterator)
+        }
     }
 }

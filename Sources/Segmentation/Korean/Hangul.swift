@@ -52,6 +52,6 @@ enum Hangul {
 
     /// Composes conjoining jamo (as some dictionaries store words) into syllables.
     static func composeJamo(_ scalars: [Unicode.Scalar]) -> String {
-        String(String.UnicodeScalarView(composeWithOffsets(scalars[...]).syllables))
+        makeString(composeWithOffsets(scalars[...]).syllables)
     }
 }

@@ -40,8 +40,10 @@ public struct KoreanAnalyzer: Sendable {
         var cuts: [Cut] = []
         let n = word.count
         guard n >= 2 else { return cuts }
+        guard KoreanSuffixes.lastScalars.contains(word[n - 1]) else { return cuts }
         for length in 1...min(KoreanSuffixes.maxLength, n - 1) {
-            let text = String(String.UnicodeScalarView(word[(n - length)...]))
+            guard KoreanSuffixes.firstScalarsByLength[length]?.contains(word[n - length]) == true else { continue }
+            let text = makeString(word[(n - length)...])
             guard let suffixes = KoreanSuffixes.byText[text] else { continue }
             let stemLength = n - length
             // 들어, 찾아: the infinitive ending only after a one-syllable stem (단어, 명령어 are nouns).
@@ -104,7 +106,7 @@ public struct KoreanAnalyzer: Sendable {
                 // ㄹ dropped before 는: 만드는 is 만들 + 는 when the text knows the verb 만들.
                 if cut.suffix.text == "는", let last = pieces.last, let open = last.text.unicodeScalars.last,
                    let l = StemEvidence.withRieul(open) {
-                    let full = String(String.UnicodeScalarView(last.text.unicodeScalars.dropLast() + [l]))
+                    let full = makeString(last.text.unicodeScalars.dropLast() + [l])
                     if evidence.undroppedCount(full) > evidence.undroppedCount(last.text) { pieces[pieces.count - 1].key = full }
                 }
                 best = (cost, pieces + [Piece(text: cut.suffix.text, role: role)])
@@ -134,19 +136,19 @@ public struct KoreanAnalyzer: Sendable {
         }
         if fused.count > 1, n >= 2, w[n - 1] == "다", Hangul.finalIndex(w[n - 2]) == 4 { n -= 1 }  // 한다
         if fused.count > 1, w[n - 1] == "해" {  // 대해 -> 대하
-            let stem = String(String.UnicodeScalarView(w[..<(n - 1)] + ["하"]))
+            let stem = makeString(w[..<(n - 1)] + ["하"])
             return n >= 2 && evidence.isVerbStem(stem) ? stem : nil
         }
         guard fused.contains(Hangul.finalIndex(w[n - 1])) else { return nil }
         let last = w[n - 1]
         let open = Unicode.Scalar(last.value - Hangul.finalIndex(last))!
-        let plain = String(String.UnicodeScalarView(w[..<(n - 1)] + [open]))
+        let plain = makeString(w[..<(n - 1)] + [open])
         // A word the text shows as a stem more than the shorter one (열 with 열기, 열고) keeps
         // its form; 바꿀 (seen with 바꿀지) yields to 바꾸 (바꾸기, 바꾸고, 바꾸는).
-        let whole = String(String.UnicodeScalarView(w))
+        let whole = makeString(w)
         if evidence.endingCount(whole) >= max(evidence.endingCount(plain), 1) && n == w.count { return nil }
         // ㄹ dropped before ㄴ and ㅂ: 만듭니다 and 만든 are 만들 when the text shows 만들기, 만들고.
-        let withRieul = String(String.UnicodeScalarView(w[..<(n - 1)] + [Unicode.Scalar(open.value + 8)!]))
+        let withRieul = makeString(w[..<(n - 1)] + [Unicode.Scalar(open.value + 8)!])
         let plainIsVerb = evidence.isVerbStem(plain) && evidence.hasUndroppedEnding(plain)
         if Hangul.finalIndex(last) != 8, !plainIsVerb, evidence.isVerbStem(withRieul), evidence.hasUndroppedEnding(withRieul) { return withRieul }
         return evidence.isVerbStem(plain) ? plain : nil
@@ -155,11 +157,11 @@ public struct KoreanAnalyzer: Sendable {
     /// A stem analysed: its pieces (compound parts, derivational suffix), whether it is known,
     /// and its cost.
     private func analyzeStem(_ s: ArraySlice<Unicode.Scalar>) -> (pieces: [Piece], known: Bool, cost: Double) {
-        let text = String(String.UnicodeScalarView(s))
+        let text = makeString(s)
         // A derivation on a known stem of two or more syllables: 장기화, 가능성, 사람들.
         if s.count >= 3, let last = s.last, KoreanSuffixes.derivations.contains(last) {
             let core = s.dropLast()
-            if isKnown(core) || evidence.seenBare(String(String.UnicodeScalarView(core))) {
+            if isKnown(core) || evidence.seenBare(makeString(core)) {
                 return (piecesOfKnown(core) + [Piece(text: String(last), role: .ending)], true, 1)
             }
         }
@@ -171,7 +173,7 @@ public struct KoreanAnalyzer: Sendable {
     }
 
     private func stemText(_ w: [Unicode.Scalar], _ cut: Cut) -> String {
-        String(String.UnicodeScalarView(w[..<cut.stemLength]))
+        makeString(w[..<cut.stemLength])
     }
 
     /// Whether the last two syllables of `word` form a known word.
@@ -182,21 +184,21 @@ public struct KoreanAnalyzer: Sendable {
     }
 
     private func piecesOfKnown(_ s: ArraySlice<Unicode.Scalar>) -> [Piece] {
-        let text = String(String.UnicodeScalarView(s))
+        let text = makeString(s)
         if isKnown(s) { return [Piece(text: text, role: .stem)] }
         if let parts = compound(s) { return parts.map { Piece(text: $0, role: .stem) } }
         return [Piece(text: text, role: .stem)]
     }
 
     private func isKnown(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        let text = String(String.UnicodeScalarView(s))
+        let text = makeString(s)
         return lexicon.contains(text) || evidence.isStem(text, syllables: s.count)
     }
 
     /// Whether `s` can be a compound part: two or more syllables, known or seen standing alone.
     private func isPart(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         guard s.count >= 2 else { return false }
-        return isKnown(s) || evidence.seenBare(String(String.UnicodeScalarView(s)))
+        return isKnown(s) || evidence.seenBare(makeString(s))
     }
 
     /// The fewest known parts (each of two or more syllables) that make up `s`, if any; at
@@ -222,7 +224,7 @@ public struct KoreanAnalyzer: Sendable {
         var end = n
         while end > 0 {
             let start = previous[end]
-            parts.append(String(String.UnicodeScalarView(s[(base + start)..<(base + end)])))
+            parts.append(makeString(s[(base + start)..<(base + end)]))
             end = start
         }
         return parts.reversed()

@@ -101,6 +101,20 @@ enum KoreanSuffixes {
     /// Weak particles common enough to split from an unknown stem of two or more syllables.
     static let guessable: Set<String> = ["의", "에", "이", "가", "와", "과", "로", "도", "만", "음"]
 
+    /// For each suffix length, the scalars suffixes of that length start with: a cheap filter
+    /// before a candidate suffix string is built.
+    static let firstScalarsByLength: [Int: Set<Unicode.Scalar>] = {
+        var table: [Int: Set<Unicode.Scalar>] = [:]
+        for text in byText.keys {
+            let scalars = Array(text.unicodeScalars)
+            table[scalars.count, default: []].insert(scalars[0])
+        }
+        return table
+    }()
+
+    /// The scalars suffixes end with.
+    static let lastScalars: Set<Unicode.Scalar> = Set(byText.keys.compactMap { $0.unicodeScalars.last })
+
     /// The longest suffix, in scalars.
     static let maxLength: Int = byText.keys.map { $0.unicodeScalars.count }.max() ?? 1
 

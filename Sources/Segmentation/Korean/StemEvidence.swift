@@ -19,14 +19,14 @@ public struct StemEvidence: Sendable {
         // Only the cut with the longest suffix counts: `파일이고` is evidence for `파일` + `이고`,
         // not for a stem `파일이` + `고`.
         if let cut = KoreanAnalyzer.suffixCuts(scalars).min(by: { $0.stemLength < $1.stemLength }) {
-            let stem = String(String.UnicodeScalarView(scalars[..<cut.stemLength]))
+            let stem = makeString(scalars[..<cut.stemLength])
             suffixes[stem, default: []].insert(cut.suffix.text)
         } else if let (stem, ending) = Self.fusedEnding(scalars) {
             // Endings fused into the last syllable: 대한 and 대해 are evidence for 대하;
             // 만듭니다 and 연 for 만들 and 열 too (ㄹ drops before ㄴ and ㅂ).
             suffixes[stem, default: []].insert(ending)
             if ending == "ㄴ" || ending == "ㅂ니다", let last = stem.unicodeScalars.last, let l = Self.withRieul(last) {
-                suffixes[String(String.UnicodeScalarView(stem.unicodeScalars.dropLast() + [l])), default: []].insert(ending)
+                suffixes[makeString(stem.unicodeScalars.dropLast() + [l]), default: []].insert(ending)
             }
         }
     }
@@ -45,7 +45,7 @@ public struct StemEvidence: Sendable {
         let final = Hangul.finalIndex(syllable)
         if ending.isEmpty {
             if syllable == "해" {
-                return (String(String.UnicodeScalarView(w[..<(n - 1)] + ["하"])), "여")
+                return (makeString(w[..<(n - 1)] + ["하"]), "여")
             }
             switch final {
             case 4: ending = "ㄴ"
@@ -56,8 +56,8 @@ public struct StemEvidence: Sendable {
         }
         let open = Unicode.Scalar(syllable.value - final)!
         // The copula fused into 이 (값일, 파일인, 값입니다) is evidence for the noun before it.
-        if open == "이" { return n >= 2 ? (String(String.UnicodeScalarView(w[..<(n - 1)])), "이다") : nil }
-        return (String(String.UnicodeScalarView(w[..<(n - 1)] + [open])), ending)
+        if open == "이" { return n >= 2 ? (makeString(w[..<(n - 1)]), "이다") : nil }
+        return (makeString(w[..<(n - 1)] + [open]), ending)
     }
 
     /// The open syllable with ㄹ added (`드` -> `들`), or nil if it has a final already.

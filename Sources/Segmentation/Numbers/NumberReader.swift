@@ -31,7 +31,7 @@ public enum NumberReader {
         var scale: Decimal = 1
         // A trailing English scale word.
         if let space = scalars.lastIndex(of: " ") {
-            let word = String(String.UnicodeScalarView(scalars[(space + 1)...])).lowercased()
+            let word = makeString(scalars[(space + 1)...]).lowercased()
             guard let s = scaleWords[word] else { return nil }
             scale = s
             scalars = Array(scalars[..<space])
@@ -111,7 +111,7 @@ public enum NumberReader {
         var scalars = Substring(text).unicodeScalars[...]
         var scale = 1
         if let space = scalars.lastIndex(of: " ") {
-            let word = String(String.UnicodeScalarView(scalars[scalars.index(after: space)...])).lowercased()
+            let word = makeString(scalars[scalars.index(after: space)...]).lowercased()
             guard let s = scaleWords[word], let v = Int(exactly: NSDecimalNumber(decimal: s).int64Value) else { return nil }
             scale = v
             scalars = scalars[..<space]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TMCore
 
 /// Prints `error` as one line on stderr, prefixed with `tmkit: `, and exits with `code`.
 func fail(_ error: Error, code: Int32 = 1) -> Never {
@@ -32,3 +33,21 @@ struct OutputBuffer {
         buffer.removeAll(keepingCapacity: true)
     }
 }
+
+/// A usage or input error reported by a command, as one line.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Parses a `--source-lang`/`--target-lang` value: a well-formed tag of a known language.
+func languageOption(_ code: String?, _ flag: String) -> LanguageTag? {
+    guard let code else { return nil }
+    guard let tag = LanguageTag(code), tag.isKnownLanguage else {
+        fail(CLIError("\(flag) \(code): unknown language code"))
+    }
+    return tag
+}
+
+/// Whether stderr is a terminal (progress is shown only then).
+var stderrIsTerminal: Bool { isatty(2) == 1 }
