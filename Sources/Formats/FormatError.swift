@@ -10,6 +10,8 @@ public enum FormatError: Error, CustomStringConvertible, Sendable, Equatable {
     case invalidUTF8InLine(file: String, line: Int, column: Int)
     /// XML that is not well-formed (or that the parser refused, such as an entity bomb).
     case malformedXML(file: String, line: Int, column: Int, reason: String)
+    /// XML refused for safety before parsing, such as a document declaring an external entity.
+    case refusedXML(file: String, line: Int, column: Int, reason: String)
     /// A syntax error in a text format (PO, CSV quoting...).
     case malformed(file: String, line: Int, column: Int, reason: String)
     /// A language code that is not a well-formed BCP 47 tag or not a known language.
@@ -30,6 +32,7 @@ public enum FormatError: Error, CustomStringConvertible, Sendable, Equatable {
         case let .empty(file): return "\(file): file is empty"
         case let .invalidUTF8InLine(file, line, column): return "\(file):\(line):\(column): invalid UTF-8"
         case let .malformedXML(file, line, column, reason): return "\(file):\(line):\(column): malformed XML: \(reason)"
+        case let .refusedXML(file, line, column, reason): return "\(file):\(line):\(column): refused: \(reason)"
         case let .malformed(file, line, column, reason): return "\(file):\(line):\(column): \(reason)"
         case let .language(file, line, column, code, reason):
             return "\(file):\(line):\(column): bad language code '\(code)': \(reason)"

@@ -3,16 +3,20 @@ import Foundation
 import FoundationXML
 #endif
 import TMCore
+import Formats
 
 /// Reads TBX: ISO 30042:2019 (`<tbx>`, `conceptEntry`, `langSec`, `termSec`) and the older
 /// 2008 form (`<martif>`, `termEntry`, `langSet`, `tig`/`ntig`). Every pair of a source-language
 /// term and a target-language term of one concept becomes a glossary entry.
 ///
-/// The XML is untrusted: external entities are not resolved, and a document that is not
+/// The XML is untrusted: a document declaring an external entity is refused, and a document that is not
 /// well-formed is an error naming file, line and column (checked even when `parse()` reports
 /// success, since libxml2 may return success for a truncated document).
 public enum TBXReader {
     public static func read(data: Data, file: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> Glossary {
+        if let r = XMLEntityGuard.refusal(in: data) {
+            throw TerminologyError.refusedXML(file: file, line: r.line, column: r.column, reason: r.reason)
+        }
         // The stream form feeds libxml2 in chunks: a whole large document in one buffer trips
         // its 10 MB lookup limit.
         let parser = XMLParser(stream: InputStream(data: data))

@@ -1,6 +1,8 @@
 /// Errors of the Terminology module; each names the file and, for XML, the line and column.
 public enum TerminologyError: Error, CustomStringConvertible, Sendable {
     case malformedXML(file: String, line: Int, column: Int, code: Int, reason: String)
+    /// XML refused for safety before parsing (an external entity declaration).
+    case refusedXML(file: String, line: Int, column: Int, reason: String)
     case notTBX(file: String, root: String)
     case unreadable(file: String, reason: String)
     case unwritable(file: String, reason: String)
@@ -14,6 +16,7 @@ public enum TerminologyError: Error, CustomStringConvertible, Sendable {
         switch self {
         case let .malformedXML(file, line, column, code, reason):
             return "\(file):\(line):\(column): not well-formed XML (libxml2 error \(code): \(reason))"
+        case let .refusedXML(file, line, column, reason): return "\(file):\(line):\(column): refused: \(reason)"
         case let .notTBX(file, root):
             return "\(file): not a TBX file (root element <\(root)>, expected <tbx> or <martif>)"
         case let .unreadable(file, reason): return "\(file): cannot read: \(reason)"

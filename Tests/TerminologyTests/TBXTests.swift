@@ -67,7 +67,7 @@ import Testing
         #expect(throws: TerminologyError.self) { try TBXReader.read(data: Data(notTBX.utf8), file: "page.tbx") }
     }
 
-    @Test func externalEntitiesAreNotResolvedAndBombsStop() throws {
+    @Test func externalEntitiesAreRefusedAndBombsStop() throws {
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("tmkit-secret-\(UUID().uuidString).txt")
         try "TOP-SECRET".write(to: secret, atomically: true, encoding: .utf8)
         let xxe = """
@@ -76,8 +76,13 @@ import Testing
         <tbx xml:lang="en"><text><body><conceptEntry><langSec xml:lang="en"><termSec><term>a&x;</term></termSec></langSec>
         <langSec xml:lang="ko"><termSec><term>가</term></termSec></langSec></conceptEntry></body></text></tbx>
         """
-        let g = try? TBXReader.read(data: Data(xxe.utf8), file: "xxe.tbx")
-        #expect(!(g?.entries.contains { $0.source.contains("TOP-SECRET") } ?? false))
+        #expect {
+            _ = try TBXReader.read(data: Data(xxe.utf8), file: "xxe.tbx")
+        } throws: { error in
+            guard case let .refusedXML(file, line, column, reason) = error as? TerminologyError else { return false }
+            return file == "xxe.tbx" && line == 2 && column == 16 && reason == "external entity 'x' is not allowed"
+                && !"\(error)".contains("TOP-SECRET")
+        }
         var bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE tbx [\n<!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">\n"
         var previous = "a"
         for name in ["b", "c", "d", "e", "f", "g", "h", "i", "j", "k"] {

@@ -105,14 +105,18 @@ import Testing
             <body><tu><tuv xml:lang="en"><seg>Leak &xxe;</seg></tuv><tuv xml:lang="ko"><seg>유출 &xxe;</seg></tuv></tu></body></tmx>
 
             """.utf8).write(to: xxe)
-        // The reader leaves external entities unresolved (Formats decides whether that is an
-        // error); whatever it does, the file's content never reaches the memory.
+        // Refused before parsing: exit 1, one line naming the file and the declaration's position.
         let r = try TMKitProcess.run(["tm", "import", "--tm", store, xxe.path])
-        #expect(!r.stdout.contains("added 1"), "\(r.stdout)")
+        #expect(r.status == 1)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("\(xxe.path):2:16: refused: external entity 'xxe' is not allowed"), "\(r.stderr)")
+        #expect(!r.stderr.contains("TOP SECRET") && !r.stdout.contains("TOP SECRET"))
+        #expect(try Self.entries(store) == 4)
         let out = dir.appendingPathComponent("out.tmx")
         #expect(try TMKitProcess.run(["tm", "export", "--tm", store, "-o", out.path]).status == 0)
         #expect(try !String(contentsOf: out, encoding: .utf8).contains("TOP SECRET"))
-        #expect(try Self.entries(store) == 4)
+        #expect(try !String(contentsOf: out, encoding: .utf8).contains("Leak"))
     }
 
     @Test func foreignStoreIsRefusedUnchanged() throws {

@@ -13,8 +13,8 @@ protocol XMLEventHandler: AnyObject {
 }
 
 /// Streams an XML file through FoundationXML's `XMLParser` (libxml2's push parser underneath),
-/// reading it in chunks, with the safety settings tmkit relies on: external entities are not
-/// resolved, no DTD is fetched, and libxml2's entity-expansion limit stays on (a "billion laughs"
+/// reading it in chunks, with the safety settings tmkit relies on: a document declaring an external
+/// entity is refused before parsing (`XMLEntityGuard`), no DTD is fetched, and libxml2's entity-expansion limit stays on (a "billion laughs"
 /// file stops with error 89). Any parser error, even one `parse()` reports as success, becomes a
 /// `FormatError.malformedXML` with the file, line and column.
 final class XMLStream: NSObject, XMLParserDelegate {
@@ -45,6 +45,9 @@ final class XMLStream: NSObject, XMLParserDelegate {
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
             throw FormatError.empty(file: path)
+        }
+        if let r = try XMLEntityGuard.refusal(inFileAt: path) {
+            throw FormatError.refusedXML(file: path, line: r.line, column: r.column, reason: r.reason)
         }
         let parser = XMLParser(stream: stream)
         parser.shouldResolveExternalEntities = false

@@ -2,15 +2,21 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import Formats
 
 /// Well-formedness check and safe DOM loading for untrusted XML.
 ///
 /// `XMLDocument` on Linux parses in libxml2's recover mode, so it accepts broken XML; the
 /// document is therefore first run through `XMLParser`, which reports the error with its
-/// line and column, never resolves external entities and stops entity-expansion bombs.
+/// line and column and stops entity-expansion bombs; a document declaring an external entity is
+/// refused before that (`XMLEntityGuard`).
 enum XMLCheck {
-    /// Throws `PretranslationError.malformed` (file, line, column) unless `data` is well-formed.
+    /// Throws `PretranslationError.malformed` (file, line, column) unless `data` is well-formed
+    /// and declares no external entity.
     static func requireWellFormed(_ data: Data, file: String) throws {
+        if let r = XMLEntityGuard.refusal(in: data) {
+            throw PretranslationError.malformed(file: file, line: r.line, column: r.column, reason: r.reason)
+        }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = true

@@ -13,28 +13,59 @@ import TMCore
         """
     }
 
-    @Test func externalEntitiesAreNotResolved() throws {
+    @Test func externalEntityDeclarationIsRefused() throws {
         let dir = TempDir()
         let secret = dir.write("secret.txt", "TOP-SECRET-CONTENT")
         let path = dir.write("xxe.tmx", tmx("a&xxe;b", prolog: "<!DOCTYPE tmx [<!ENTITY xxe SYSTEM \"file://\(secret)\">]>\n"))
-        do {
-            let (units, _) = try readAll(path)
-            #expect(!units.contains { $0.source.contains("TOP-SECRET") })
-        } catch let e as FormatError {
-            #expect(!e.description.contains("TOP-SECRET"))
-        }
+        var seen = 0
+        let e = formatError { _ = try TMXReader().read(path, options: .init()) { _ in seen += 1 } }
+        #expect(e == .refusedXML(file: path, line: 2, column: 16, reason: "external entity 'xxe' is not allowed"))
+        #expect(seen == 0)
+        #expect(e?.description == "\(path):2:16: refused: external entity 'xxe' is not allowed")
+        #expect(!(e?.description.contains("TOP-SECRET") ?? true))
     }
 
-    @Test func externalParameterEntitiesAreNotLoaded() throws {
+    @Test func externalParameterEntityIsRefused() throws {
         let dir = TempDir()
         let ext = dir.write("ext.dtd", "<!ENTITY leak \"LEAKED-BY-PE\">")
         let path = dir.write("pe.tmx", tmx("x&leak;", prolog: "<!DOCTYPE tmx [<!ENTITY % ext SYSTEM \"file://\(ext)\"> %ext;]>\n"))
-        do {
-            let (units, _) = try readAll(path)
-            #expect(!units.contains { $0.source.contains("LEAKED") })
-        } catch let e as FormatError {
-            #expect(!e.description.contains("LEAKED"))
-        }
+        #expect(formatError { _ = try readAll(path) } == .refusedXML(file: path, line: 2, column: 16, reason: "external parameter entity '%ext' is not allowed"))
+    }
+
+    /// PUBLIC and unparsed (NDATA) entities, parameter-entity references (whose text could declare
+    /// one), UTF-16 files and a DOCTYPE far into the file are refused too.
+    @Test(arguments: [
+        ("<!DOCTYPE tmx [\n  <!ENTITY pub PUBLIC \"-//X//Y\" \"http://example.com/y\">\n]>\n", 3, 3, "external entity 'pub'"),
+        ("<!DOCTYPE tmx [<!ENTITY pic SYSTEM \"x.gif\" NDATA gif>]>\n", 2, 16, "external entity 'pic'"),
+        ("<!DOCTYPE tmx [<!ENTITY % p PUBLIC \"-//X//Y\" \"y.dtd\">]>\n", 2, 16, "external parameter entity '%p'"),
+        ("<!DOCTYPE tmx [<!ENTITY % d \"<!ENTITY x SYSTEM 'file:///etc/passwd'>\"> <!-- c --> %d;]>\n", 2, 83, "parameter entity reference '%d;'"),
+        ("<!DOCTYPE tmx [<!ENTITY ok \"fine\"><!ATTLIST seg a CDATA \"]>\"><!ENTITY e SYSTEM \"e\">]>\n", 2, 62, "external entity 'e'"),
+    ])
+    func otherExternalEntitiesAreRefused(prolog: String, line: Int, column: Int, reason: String) throws {
+        let dir = TempDir()
+        let path = dir.write("x.tmx", tmx("x", prolog: prolog))
+        guard case let .refusedXML(file, l, c, r)? = formatError({ _ = try readAll(path) }) else { Issue.record("not refused"); return }
+        #expect(file == path && l == line && c == column && r == reason + " is not allowed")
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(tmx("x", prolog: prolog).data(using: .utf16LittleEndian)!)
+        let path16 = dir.write("x16.tmx", utf16)
+        #expect(formatError { _ = try readAll(path16) } == .refusedXML(file: path16, line: line, column: column, reason: reason + " is not allowed"))
+    }
+
+    @Test func aDeclarationPastTheFirstChunkIsFound() throws {
+        let dir = TempDir()
+        let comment = "<!-- " + String(repeating: "long comment ", count: 12_000) + " -->\n"
+        let path = dir.write("far.tmx", tmx("x", prolog: comment + "<!DOCTYPE tmx [<!ENTITY e SYSTEM \"e\">]>\n"))
+        #expect(formatError { _ = try readAll(path) } == .refusedXML(file: path, line: 3, column: 16, reason: "external entity 'e' is not allowed"))
+    }
+
+    @Test func internalEntitiesAndAnExternalDTDReferenceStillImport() throws {
+        let dir = TempDir()
+        let path = dir.write("ok.tmx", tmx("x", prolog: "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\" [<!ENTITY co \"ACME\"> <!ATTLIST tu note CDATA \"SYSTEM\">]>\n"))
+        let (units, _) = try readAll(path)
+        #expect(units.map(\.source) == ["x"])
+        #expect(XMLEntityGuard.refusal(in: Data("<?xml version=\"1.0\"?><!DOCTYPE tmx SYSTEM \"tmx14.dtd\"><tmx/>".utf8)) == nil)
+        #expect(XMLEntityGuard.refusal(in: Data("<tmx><seg>&lt;!ENTITY x SYSTEM \"y\"&gt;</seg></tmx>".utf8)) == nil)
     }
 
     @Test func externalDTDIsNotFetched() throws {
