@@ -29,14 +29,18 @@ Metrics (per sentence = per input line; forms and keys compared after str.casefo
   (b) NOISE    share of Korean keys that are not a KIWI LEXICAL form of the same sentence
                (target <= 0.10).
 
-Misses and noise are classified by the tokens of the other tool that overlap the same span:
-  miss:  under-split (one tmkit token contains the noun and more: compound kept whole, or noun
-         fused with a suffix), over-split (several tmkit tokens inside the noun), same-span (tmkit
-         has the span but another key or kind), boundary (tmkit tokens cross the noun's edges).
-  noise: compound (the key is the concatenation of 2+ Kiwi lexical forms), fused (Kiwi reads
-         the span as lexical + grammatical morphemes: stem+ending, noun+particle), partial (the
-         span is part of one Kiwi lexical token), grammatical (Kiwi reads it as particles,
-         endings, copula or suffixes only), other.
+Misses and noise are classified by how the other tool covers the same span:
+  miss:  the one tmkit token over the noun is longer and Kiwi reads it as
+           whole-compound  2+ nouns/stems only (기본값 = 기본+값: compound kept whole),
+           whole-derived   with a prefix/suffix XPN/XSN (비활성 = 비+활성),
+           fused-suffix    with particles/endings (파일에 = 파일+에: suffix not split),
+           longer          anything else;
+         over-split (several tmkit tokens inside the noun), same-span (tmkit has the span with
+         another key or kind), boundary (tmkit tokens cross the noun's edges).
+  noise: Kiwi reads the tmkit key's span as
+           compound (2+ nouns/stems), derivation (with XPN/XSN), fused (lexical + particles/
+           endings/copula: 합니다 = 하+ᆸ니다), partial (part of one Kiwi token: 모 of 모든),
+           grammatical (particles/endings only), other (one lexical token, another form).
 
 Usage: python3 Benchmarks/segment_vs_kiwi.py [--corpus DIR] [-n 2000] [--top 30] [--dump FILE]
        [--per-line] [--no-system-lexicon] [--no-pin] [--tmkit PATH]
@@ -200,7 +204,30 @@ def overlapping(tokens, start, end, key):
     return [t for t in tokens if key(t)[0] < end and key(t)[1] > start]
 
 
-def classify_miss(noun, tm):
+DERIVATION_TAGS = {"XPN", "XSN"}
+
+
+def kiwi_reading(s, e, kiwi):
+    """How Kiwi reads the span [s, e): a class, and the Kiwi tokens over it."""
+    over = overlapping(kiwi, s, e, lambda k: (k[2], k[3]))
+    # Kiwi's zero-length tokens (copula 이 before an ending) sit at one point.
+    over += [k for k in kiwi if k[2] == k[3] and s <= k[2] < e and k not in over]
+    over.sort(key=lambda k: (k[2], k[3]))
+    lex = [k for k in over if base(k[1]) in LEX_TAGS]
+    der = [k for k in over if base(k[1]) in DERIVATION_TAGS]
+    if not lex:
+        return ("grammatical" if not der else "derivation"), over
+    if len(lex) == 1 and lex[0][2] <= s and e <= lex[0][3] and (lex[0][2], lex[0][3]) != (s, e):
+        return "partial", over
+    if len(over) == len(lex):
+        return ("compound" if len(lex) >= 2 else "other"), over
+    if len(over) == len(lex) + len(der):
+        return "derivation", over
+    return "fused", over
+
+
+def classify_miss(noun, tm, kiwi):
+    """Why tmkit has no key for a Kiwi noun, from the tmkit tokens over its span."""
     _, _, s, e = noun
     over = overlapping(tm, s, e, lambda t: (t["start"], t["end"]))
     if not over:
@@ -210,7 +237,9 @@ def classify_miss(noun, tm):
         if (t["start"], t["end"]) == (s, e):
             return "same-span", over
         if t["start"] <= s and t["end"] >= e:
-            return "under-split", over
+            how = kiwi_reading(t["start"], t["end"], kiwi)[0]
+            return {"compound": "whole-compound", "derivation": "whole-derived",
+                    "fused": "fused-suffix"}.get(how, "longer"), over
         return "boundary", over
     if all(s <= t["start"] and t["end"] <= e for t in over):
         return "over-split", over
@@ -218,21 +247,18 @@ def classify_miss(noun, tm):
 
 
 def classify_noise(tok, kiwi):
-    s, e, key = tok["start"], tok["end"], tok["key"]
-    over = overlapping(kiwi, s, e, lambda k: (k[2], k[3]))
-    # Kiwi's zero-length tokens (copula 이 before an ending) sit at one point.
-    over += [k for k in kiwi if k[2] == k[3] and s <= k[2] < e and k not in over]
-    over.sort(key=lambda k: (k[2], k[3]))
-    lex = [k for k in over if base(k[1]) in LEX_TAGS]
-    if not lex:
-        return "grammatical", over
-    if len(lex) == 1 and lex[0][2] <= s and e <= lex[0][3] and (lex[0][2], lex[0][3]) != (s, e):
-        return "partial", over
-    if len(lex) >= 2 and fold("".join(k[0] for k in lex)) == key and len(lex) == len(over):
-        return "compound", over
-    if len(over) > len(lex):
-        return "fused", over
-    return "other", over
+    return kiwi_reading(tok["start"], tok["end"], kiwi)
+
+
+def build_info(tmkit):
+    """The tested binary's age and the checkout it was built from (the tree may be ahead of it)."""
+    def git(*a):
+        r = subprocess.run(["git", "-C", REPO] + list(a), capture_output=True, text=True)
+        return r.stdout.strip() if r.returncode == 0 else ""
+    head = git("rev-parse", "--short", "HEAD") or "?"
+    dirty = " + uncommitted changes in Sources/" if git("status", "--porcelain", "--", "Sources") else ""
+    built = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(os.path.getmtime(tmkit)))
+    return f"binary built {built}, checkout {head}{dirty}"
 
 
 def main():
@@ -248,6 +274,8 @@ def main():
     ap.add_argument("--dump", help="write every miss and noise instance to this TSV file")
     args = ap.parse_args()
 
+    if not os.access(args.tmkit, os.X_OK):
+        sys.exit(f"no tmkit at {args.tmkit}: run `swift build -c release` first")
     lines, n_eligible, k = pick_sentences(args.corpus, args.n)
     pinned = not args.no_pin and pin()
     extra = ["--no-system-lexicon"] if args.no_system_lexicon else []
@@ -262,6 +290,7 @@ def main():
           f"target_ko strings of {os.path.join(args.corpus, 'dev_train.tsv')}), {nbytes / 1e3:.1f} kB")
     print(f"tmkit: {cmd}   system lexicon: "
           f"{'off' if extra else (hunspell or 'none installed')}")
+    print(f"       {build_info(args.tmkit)}")
     print(f"kiwi:  kiwipiepy {kw_version}, Kiwi(num_workers=0).tokenize per sentence   "
           f"pinned to CPU 0: {'yes' if pinned else 'no'}")
     print()
@@ -307,7 +336,7 @@ def main():
             if fold(form) in keys:
                 found[group] += 1
                 continue
-            reason, over = classify_miss(noun, ttoks)
+            reason, over = classify_miss(noun, ttoks, ktoks)
             miss_reasons[reason] += 1
             missed_n[(form, tag)] += 1
             missed[(form, tag)][(reason, render_tm(over))] += 1

@@ -24,7 +24,7 @@ struct TokenBuilder {
         utf8Offsets.append(utf8.count)
         var out: [Token] = []
         out.reserveCapacity(raw.count + raw.count / 2)
-        for t in raw {
+        for (index, t) in raw.enumerated() {
             switch t.kind {
             case .placeholder:
                 var token = make(s, t.start, t.end, .placeholder, key: text(s, t.start, t.end))
@@ -37,7 +37,12 @@ struct TokenBuilder {
             case .number, .word:
                 // A Korean particle glued to a placeholder, number, Latin word or closing
                 // quote (`%s를`, `‘스위스화’를`) belongs to what precedes it.
-                let glued = out.last.map { $0.end == t.start && ($0.kind != .punctuation || Self.closes($0.text)) } ?? false
+                var glued = out.last.map { $0.end == t.start && ($0.kind != .punctuation || Self.closes($0.text)) } ?? false
+                // A particle alternative in parentheses: `파일을(를)`, `%s은(는)`.
+                if let open = out.last, open.text == "(", open.end == t.start, index + 1 < raw.count,
+                   raw[index + 1].start == t.end, s[raw[index + 1].start] == ")" {
+                    glued = true
+                }
                 word(s, t.start, t.end, glued: glued, into: &out)
             }
         }
@@ -161,7 +166,7 @@ struct TokenBuilder {
     private mutating func korean(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, afterForeign: Bool, into out: inout [Token]) {
         let (syllables, starts) = Hangul.composeWithOffsets(s[i..<j])
         let word = String(String.UnicodeScalarView(syllables))
-        if afterForeign, let suffix = KoreanSuffixes.byText[word] {
+        if afterForeign, let suffix = KoreanSuffixes.byText[word]?.first {
             out.append(make(s, i, j, suffix.kind == .particle ? .particle : .ending, key: word))
             return
         }
@@ -182,7 +187,7 @@ struct TokenBuilder {
             case .ending: kind = .ending
             }
             let a = starts[syllable], b = starts[min(syllable + length, starts.count - 1)]
-            out.append(Token(text: text(s, a, b), start: a, end: b, kind: kind, script: .hangul, key: piece.text))
+            out.append(Token(text: text(s, a, b), start: a, end: b, kind: kind, script: .hangul, key: piece.key ?? piece.text))
             syllable += length
         }
     }

@@ -56,7 +56,9 @@ struct DelimitedLayout {
             }
         } else {
             // Bare language codes as column names: `en<TAB>ko`.
+            // Bare language codes (`en`, `ko-KR`) or English language names (`English`, `Korean`).
             let langColumns = names.indices.compactMap { i -> (Int, LanguageTag)? in
+                if let tag = languageNames[names[i]] { return (i, tag) }
                 guard !reserved.contains(names[i]), names[i].count <= 8, let tag = LanguageTag(names[i]), tag.isKnownLanguage else { return nil }
                 return (i, tag)
             }
@@ -92,6 +94,17 @@ struct DelimitedLayout {
     }
 
     static let reserved: Set<String> = ["id", "no", "key"]
+
+    /// Lower-cased English language names to tags (`korean` -> `ko`), for headers that name languages.
+    static let languageNames: [String: LanguageTag] = {
+        let english = Locale(identifier: "en")
+        var names: [String: LanguageTag] = [:]
+        for code in Locale.LanguageCode.isoLanguageCodes.map(\.identifier) where code.count == 2 {
+            guard let name = english.localizedString(forLanguageCode: code)?.lowercased(), let tag = LanguageTag(code) else { continue }
+            if names[name] == nil { names[name] = tag }
+        }
+        return names
+    }()
 
     mutating func swap() {
         (sourceColumn, targetColumn) = (targetColumn, sourceColumn)

@@ -10,7 +10,25 @@ final class POParser {
     private var field: Field?
     private var finished = false
 
-    init(path: String) throws { source = try LineSource(path: path) }
+    /// The catalog's charset when it is not UTF-8 (lines are converted to UTF-8 as they are read).
+    private(set) var legacyCharset: String?
+
+    init(path: String) throws {
+        source = try LineSource(path: path)
+        // The header's "Content-Type: ...; charset=X" comes first; look for it in the first bytes.
+        let head = String(decoding: try source.peek(1 << 16).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self)
+        if let r = head.range(of: "charset=") {
+            let name = String(head[r.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." })
+            let lower = name.lowercased()
+            if !name.isEmpty && lower != "utf-8" && lower != "utf8" && lower != "charset" && lower != "us-ascii" && lower != "ascii" {
+                guard let t = Transcoder(from: name) else {
+                    throw FormatError.unreadable(file: path, reason: "unknown charset \(name)")
+                }
+                source.transcoder = t
+                legacyCharset = name
+            }
+        }
+    }
 
     var file: String { source.file }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Fills translations into a PO file: copies it entry by entry, rewriting only the `msgstr`
 /// lines and the `#,` flags of the entries it is told to fill; every other line is kept as it
-/// was. The output is written atomically (temporary file, renamed into place).
+/// was. The output is UTF-8 (a legacy-charset catalog's header is updated) and written atomically (temporary file, renamed into place).
 public enum POWriter {
     /// What to put into one entry.
     public struct Fill: Sendable {
@@ -33,6 +33,10 @@ public enum POWriter {
         var summary = Summary()
         while let entry = try parser.next() {
             var lines = entry.lines
+            if entry.isHeader, let charset = parser.legacyCharset {
+                // The output is UTF-8 whatever the input was; say so.
+                lines = lines.map { $0.replacingOccurrences(of: "charset=\(charset)", with: "charset=UTF-8") }
+            }
             if entry.hasMsgid && !entry.isHeader && !entry.isObsolete {
                 summary.entries += 1
                 if let f = try fill(entry) {

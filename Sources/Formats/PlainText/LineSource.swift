@@ -12,6 +12,8 @@ final class LineSource {
     private let chunkSize = 1 << 20
     /// The number of the line last returned (1-based).
     private(set) var lineNumber = 0
+    /// Set to decode lines from a legacy charset instead of UTF-8.
+    var transcoder: Transcoder?
     /// Longest accepted line in bytes.
     static let lineLimit = 1 << 30
 
@@ -90,9 +92,25 @@ final class LineSource {
         return try decode(bytes)
     }
 
-    /// Decodes a line's bytes as UTF-8, with an error naming this line on invalid bytes.
+    /// Up to `count` bytes from the current position, without consuming them.
+    func peek(_ count: Int) throws -> ArraySlice<UInt8> {
+        while buffer.count - position < count, !atEnd, let handle {
+            let more = try Self.readChunk(handle, chunkSize, file: file)
+            if more.isEmpty { atEnd = true } else { buffer.append(contentsOf: more) }
+        }
+        return buffer[position..<min(buffer.count, position + count)]
+    }
+
+    /// Decodes a line's bytes as UTF-8 (or through `transcoder`), with an error naming this line on invalid bytes.
     func decode(_ bytes: ArraySlice<UInt8>) throws -> String {
-        try bytes.withUnsafeBufferPointer { buf in
+        if let transcoder {
+            let (utf8, offset) = transcoder.convert(bytes)
+            guard let utf8 else {
+                throw FormatError.malformed(file: file, line: lineNumber, column: offset + 1, reason: "invalid \(transcoder.charset) text")
+            }
+            return String(decoding: utf8, as: UTF8.self)
+        }
+        return try bytes.withUnsafeBufferPointer { buf in
             if let bad = TextFileReader.firstInvalidUTF8(buf) {
                 let prefix = String(decoding: UnsafeBufferPointer(rebasing: buf[0..<bad]), as: UTF8.self)
                 throw FormatError.invalidUTF8InLine(file: file, line: lineNumber, column: prefix.count + 1)

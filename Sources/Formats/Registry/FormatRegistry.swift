@@ -1,7 +1,7 @@
 /// Picks a reader by file extension.
 public enum FormatRegistry {
     /// The file extensions tmkit reads, lowercased, without the dot.
-    public static let readableExtensions = ["tmx", "tsv", "tab", "txt", "csv", "po", "pot"]
+    public static let readableExtensions = ["tmx", "tsv", "tab", "txt", "csv", "po", "pot", "xlf", "xliff", "sdlxliff"]
 
     /// The reader for `path`, by its extension (case-insensitive); nil for an unknown one.
     public static func reader(for path: String) -> (any TranslationUnitReader)? {
@@ -10,6 +10,7 @@ public enum FormatRegistry {
         case "tsv", "tab", "txt": return DelimitedReader(dialect: .tsv)
         case "csv": return DelimitedReader(dialect: .csv)
         case "po", "pot": return POReader()
+        case "xlf", "xliff", "sdlxliff": return XLIFFReader()
                 default: return nil
         }
     }

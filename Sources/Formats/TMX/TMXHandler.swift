@@ -29,6 +29,8 @@ final class TMXHandler: XMLEventHandler {
     private var segDepth = 0
     private var propType: String?
     private var collecting: String?
+    /// Language codes already checked (a TMX repeats the same few codes on every tuv).
+    private var checked: [String: LanguageTag] = [:]
 
     init(file: String, options: ReadOptions, body: @escaping (TranslationUnit) throws -> Void) {
         self.file = file
@@ -69,7 +71,12 @@ final class TMXHandler: XMLEventHandler {
             guard let code = Self.attribute(attributes, "xml:lang") ?? Self.attribute(attributes, "lang") else {
                 throw FormatError.language(file: file, line: line, column: column, code: "", reason: "<tuv> has no xml:lang")
             }
-            tuvLanguage = try LanguageCheck.tag(code, file: file, line: line, column: column)
+            if let known = checked[code] {
+                tuvLanguage = known
+            } else {
+                tuvLanguage = try LanguageCheck.tag(code, file: file, line: line, column: column)
+                checked[code] = tuvLanguage
+            }
         case "seg":
             segText = ""
             segDepth = 0

@@ -52,25 +52,6 @@ enum Hangul {
 
     /// Composes conjoining jamo (as some dictionaries store words) into syllables.
     static func composeJamo(_ scalars: [Unicode.Scalar]) -> String {
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < scalars.count {
-            let l = scalars[i].value
-            if (0x1100...0x1112).contains(l), i + 1 < scalars.count, (0x1161...0x1175).contains(scalars[i + 1].value) {
-                let v = scalars[i + 1].value
-                var t: UInt32 = 0
-                var used = 2
-                if i + 2 < scalars.count, (0x11A8...0x11C2).contains(scalars[i + 2].value) {
-                    t = scalars[i + 2].value - 0x11A7
-                    used = 3
-                }
-                out.append(Unicode.Scalar(syllableBase + ((l - 0x1100) * 21 + (v - 0x1161)) * 28 + t)!)
-                i += used
-            } else {
-                out.append(scalars[i])
-                i += 1
-            }
-        }
-        return String(out)
+        String(String.UnicodeScalarView(composeWithOffsets(scalars[...]).syllables))
     }
 }

@@ -11,6 +11,14 @@ public struct KoreanAnalyzer: Sendable {
         public enum Role: Sendable, Hashable { case stem, particle, ending }
         public var text: String
         public var role: Role
+        /// The match key, when it is not the text (`합니다` -> `하`).
+        public var key: String?
+
+        public init(text: String, role: Role, key: String? = nil) {
+            self.text = text
+            self.role = role
+            self.key = key
+        }
     }
 
     public var lexicon: KoreanLexicon
@@ -34,13 +42,16 @@ public struct KoreanAnalyzer: Sendable {
         guard n >= 2 else { return cuts }
         for length in 1...min(KoreanSuffixes.maxLength, n - 1) {
             let text = String(String.UnicodeScalarView(word[(n - length)...]))
-            guard let suffix = KoreanSuffixes.byText[text] else { continue }
+            guard let suffixes = KoreanSuffixes.byText[text] else { continue }
             let stemLength = n - length
-            guard stemLength >= suffix.minStem, suffix.attaches(after: word[stemLength - 1]) else { continue }
+            // 들어, 찾아: the infinitive ending only after a one-syllable stem (단어, 명령어 are nouns).
+            if (text == "어" || text == "아") && stemLength != 1 { continue }
             if KoreanSuffixes.afterDerivationOnly.contains(text) {
                 guard stemLength >= 3, KoreanSuffixes.derivations.contains(word[stemLength - 1]) else { continue }
             }
-            cuts.append(Cut(stemLength: stemLength, suffix: suffix))
+            for suffix in suffixes where stemLength >= suffix.minStem && suffix.attaches(after: word[stemLength - 1]) {
+                cuts.append(Cut(stemLength: stemLength, suffix: suffix))
+            }
         }
         return cuts
     }
@@ -48,7 +59,18 @@ public struct KoreanAnalyzer: Sendable {
     /// The pieces of one Hangul word (all scalars Hangul syllables).
     public func split(_ word: String) -> [Piece] {
         let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= 2, scalars.allSatisfy(Hangul.isSyllable) else { return [Piece(text: word, role: .stem)] }
+        guard scalars.allSatisfy(Hangul.isSyllable), !KoreanSuffixes.functionWords.contains(word) else {
+            return [Piece(text: word, role: .stem)]
+        }
+        if scalars.count == 1 {
+            // 할, 볼, 큰: a one-syllable verb form, unless the dictionary knows the word.
+            // A dictionary word yields only to a stem the text uses far more as a verb (할 수).
+            if let stem = verbStem(scalars),
+               !lexicon.contains(word) || (evidence.endingCount(stem) >= 3 * max(1, evidence.endingCount(word)) && evidence.particleCount(word) < 2) {
+                return [Piece(text: word, role: .stem, key: stem)]
+            }
+            return [Piece(text: word, role: .stem)]
+        }
         let whole = analyzeStem(scalars[...])
         var best = (cost: whole.cost, pieces: whole.pieces)
         for cut in Self.suffixCuts(scalars) {
@@ -56,14 +78,20 @@ public struct KoreanAnalyzer: Sendable {
             var cost: Double
             if cut.suffix.strong {
                 cost = stem.cost - 0.5
+            } else if cut.suffix.kind == .ending, evidence.isVerbStem(stemText(scalars, cut)) {
+                // A verb stem the text shows with other endings: 보기 is 보 + 기 here, even if
+                // the dictionary knows the noun 보기.
+                cost = 0.9
             } else if stem.known {
                 // A weak particle after a one-syllable stem needs the text's own evidence:
                 // the dictionary alone would split 모든 into 모 + 든.
                 if cut.stemLength == 1 && !evidence.isStem(String(scalars[0]), syllables: 1) { continue }
                 cost = stem.cost + 0.3
-            } else if cut.stemLength >= 2, KoreanSuffixes.guessable.contains(cut.suffix.text), !endsInKnownWord(scalars) {
-                // An unknown stem of two or more syllables before a common particle, when the
-                // word does not end in a known word (정상회의 ends in 회의): 바이든이, 명령어의.
+            } else if KoreanSuffixes.guessable.contains(cut.suffix.text),
+                      cut.stemLength >= 2 ? !endsInKnownWord(scalars) : (scalars.count == 2 && !lexicon.contains(word) && lexicon.contains(String(scalars[0]))) {
+                // An unknown stem before a common particle, when the word does not end in a known
+                // word (정상회의 ends in 회의): 바이든이, 명령어의; and a known one-syllable noun
+                // in a word the dictionary does not know: 값이.
                 cost = 1.9
             } else {
                 continue
@@ -72,10 +100,56 @@ public struct KoreanAnalyzer: Sendable {
             cost -= 0.01 * Double(cut.suffix.text.unicodeScalars.count)
             if cost < best.cost - 1e-9 {
                 let role: Piece.Role = cut.suffix.kind == .particle ? .particle : .ending
-                best = (cost, stem.pieces + [Piece(text: cut.suffix.text, role: role)])
+                var pieces = stem.pieces
+                // ㄹ dropped before 는: 만드는 is 만들 + 는 when the text knows the verb 만들.
+                if cut.suffix.text == "는", let last = pieces.last, let open = last.text.unicodeScalars.last,
+                   let l = StemEvidence.withRieul(open) {
+                    let full = String(String.UnicodeScalarView(last.text.unicodeScalars.dropLast() + [l]))
+                    if evidence.undroppedCount(full) > evidence.undroppedCount(last.text) { pieces[pieces.count - 1].key = full }
+                }
+                best = (cost, pieces + [Piece(text: cut.suffix.text, role: role)])
             }
         }
+        // A fused verb form (대한, 없음): when the word is unknown, or known to the dictionary
+        // only while the text uses it as a verb.
+        if best.cost >= 1, best.pieces.count == 1, let stem = verbStem(scalars) {
+            return [Piece(text: word, role: .stem, key: stem)]
+        }
         return best.pieces
+    }
+
+    /// The stem of a verb or adjective form whose ending is fused into its last syllable:
+    /// `-ㄴ`, `-ㄹ`, `-ㅁ` (`한`, `바꿀`, `없음`) or `-ㅂ니다` (`합니다`, `만듭니다`), when the text
+    /// shows that stem with other endings.
+    private func verbStem(_ w: [Unicode.Scalar]) -> String? {
+        var n = w.count
+        var fused: Set<UInt32> = [4, 8, 16]  // ㄴ ㄹ ㅁ
+        for tail in ["니다", "니까", "시다", "니"] {
+            let t = Array(tail.unicodeScalars)
+            if n > t.count, Array(w[(n - t.count)...]) == t, Hangul.finalIndex(w[n - t.count - 1]) == 17 {
+                n -= t.count
+                fused = [17]  // ㅂ
+                break
+            }
+        }
+        if fused.count > 1, n >= 2, w[n - 1] == "다", Hangul.finalIndex(w[n - 2]) == 4 { n -= 1 }  // 한다
+        if fused.count > 1, w[n - 1] == "해" {  // 대해 -> 대하
+            let stem = String(String.UnicodeScalarView(w[..<(n - 1)] + ["하"]))
+            return n >= 2 && evidence.isVerbStem(stem) ? stem : nil
+        }
+        guard fused.contains(Hangul.finalIndex(w[n - 1])) else { return nil }
+        let last = w[n - 1]
+        let open = Unicode.Scalar(last.value - Hangul.finalIndex(last))!
+        let plain = String(String.UnicodeScalarView(w[..<(n - 1)] + [open]))
+        // A word the text shows as a stem more than the shorter one (열 with 열기, 열고) keeps
+        // its form; 바꿀 (seen with 바꿀지) yields to 바꾸 (바꾸기, 바꾸고, 바꾸는).
+        let whole = String(String.UnicodeScalarView(w))
+        if evidence.endingCount(whole) >= max(evidence.endingCount(plain), 1) && n == w.count { return nil }
+        // ㄹ dropped before ㄴ and ㅂ: 만듭니다 and 만든 are 만들 when the text shows 만들기, 만들고.
+        let withRieul = String(String.UnicodeScalarView(w[..<(n - 1)] + [Unicode.Scalar(open.value + 8)!]))
+        let plainIsVerb = evidence.isVerbStem(plain) && evidence.hasUndroppedEnding(plain)
+        if Hangul.finalIndex(last) != 8, !plainIsVerb, evidence.isVerbStem(withRieul), evidence.hasUndroppedEnding(withRieul) { return withRieul }
+        return evidence.isVerbStem(plain) ? plain : nil
     }
 
     /// A stem analysed: its pieces (compound parts, derivational suffix), whether it is known,
@@ -94,6 +168,10 @@ public struct KoreanAnalyzer: Sendable {
         // particle (`명령어` + `의`) beats a compound of lexicon words (`명령` + `어의`).
         if let parts = compound(s) { return (parts.map { Piece(text: $0, role: .stem) }, true, 1 + 0.4 * Double(parts.count - 1)) }
         return ([Piece(text: text, role: .stem)], false, 2)
+    }
+
+    private func stemText(_ w: [Unicode.Scalar], _ cut: Cut) -> String {
+        String(String.UnicodeScalarView(w[..<cut.stemLength]))
     }
 
     /// Whether the last two syllables of `word` form a known word.

@@ -2,13 +2,14 @@
 enum KoreanSuffixes {
     typealias A = KoreanSuffix.Attachment
 
-    /// All suffixes, by their text.
-    static let byText: [String: KoreanSuffix] = {
-        var table: [String: KoreanSuffix] = [:]
+    /// All suffixes, by their text. One text may be several suffixes (`는` is a topic particle
+    /// after a vowel and a verb ending after a consonant: `그는`, `있는`).
+    static let byText: [String: [KoreanSuffix]] = {
+        var table: [String: [KoreanSuffix]] = [:]
         func add(_ text: String, _ kind: KoreanSuffix.Kind, _ a: A, strong: Bool, minStem: Int = 1) {
-            if table[text] == nil {
-                table[text] = KoreanSuffix(text: text, kind: kind, attachment: a, strong: strong, minStem: minStem)
-            }
+            let suffix = KoreanSuffix(text: text, kind: kind, attachment: a, strong: strong, minStem: minStem)
+            if table[text]?.contains(where: { $0.attachment == a }) == true { return }
+            table[text, default: []].append(suffix)
         }
         // Case and topic particles, with their allomorphs.
         for (t, a, s) in [
@@ -82,12 +83,20 @@ enum KoreanSuffixes {
             ("세요", .afterVowelOrRieul, true), ("으세요", .afterConsonant, true), ("는지", .any, true), ("는데", .any, true),
             ("으니까", .afterConsonant, true), ("니까", .afterVowel, false), ("고", .any, false), ("지", .any, false),
             ("기", .any, false), ("게", .any, false), ("던", .any, false), ("다", .afterVowel, false), ("면", .afterVowel, false),
-            ("거나", .any, true), ("는가", .any, true)
+            ("거나", .any, true), ("는가", .any, true), ("음", .afterConsonant, false), ("째", .any, true),
+            ("어", .afterConsonant, false), ("아", .afterConsonant, false)
         ] as [(String, A, Bool)] {
             add(t, .ending, a, strong: s)
         }
         return table
     }()
+
+    /// Adverbs and conjunctions that look like a stem with a particle (`또는` is not `또` + `는`).
+    static let functionWords: Set<String> = [
+        "또는", "혹은", "또한", "그리고", "그러나", "하지만", "그런데", "따라서", "그래서", "아니면", "그러면",
+        "그러므로", "만약", "만일", "이미", "다시", "아직", "모두", "함께", "가장", "매우", "너무", "이런", "그런",
+        "저런", "어떤", "모든", "다른", "이후", "이전", "현재", "한",
+    ]
 
     /// Weak particles common enough to split from an unknown stem of two or more syllables.
     static let guessable: Set<String> = ["의", "에", "이", "가", "와", "과", "로", "도", "만", "음"]

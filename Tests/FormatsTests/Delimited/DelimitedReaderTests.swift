@@ -89,4 +89,14 @@ import TMCore
         let (units, _) = try readAll(dir.write("u16.txt", data))
         #expect(units.map(\.target) == ["예"])
     }
+
+    @Test func headerWithLanguageNames() throws {
+        let dir = TempDir()
+        let path = dir.write("names.csv", "\u{FEFF}Korean,English,Comment\n저장,Save,button\n")
+        let (units, summary) = try readAll(path)
+        #expect(summary.sourceLanguage == ko && summary.targetLanguage == en)
+        #expect(units.map(\.source) == ["저장"] && units[0].notes == ["button"])
+        let (swapped, _) = try readAll(path, ReadOptions(sourceLanguage: en))
+        #expect(swapped.map(\.source) == ["Save"] && swapped[0].targetLanguage == ko)
+    }
 }

@@ -63,3 +63,33 @@ import TMCore
         #expect(formatError { _ = try readAll(empty) } == .empty(file: empty))
     }
 }
+
+@Suite struct POLegacyCharsetTests {
+    @Test func eucKRCatalogIsConverted() throws {
+        let (units, summary) = try readAll(fixture("euckr.po"))
+        #expect(units.map(\.target) == ["저장"])
+        #expect(summary.skipped == ["untranslated": 1])
+    }
+
+    @Test func writerOutputsUTF8AndSaysSo() throws {
+        let dir = TempDir()
+        let out = dir.path + "/out.po"
+        try POWriter.fill(fixture("euckr.po"), to: out) { $0.msgid == "Quit" ? .init("끝내기") : nil }
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains("charset=UTF-8") && text.contains("Language-Team: 한국어"))
+        let (units, _) = try readAll(out)
+        #expect(units.map(\.target) == ["저장", "끝내기"])
+        if let msgfmt = POWriterTests.msgfmt {
+            #expect(try TMXInteropTests.run(msgfmt, ["--check", "-o", "/dev/null", out]).status == 0)
+        }
+    }
+
+    @Test func invalidBytesInTheCharsetNameTheLine() {
+        let dir = TempDir()
+        var data = Data("msgid \"\"\nmsgstr \"Language: ko\\nContent-Type: text/plain; charset=EUC-KR\\n\"\n\nmsgid \"a\"\nmsgstr \"".utf8)
+        data.append(contentsOf: [0xB0, 0x22, 0x0A])  // a lead byte without its trail byte
+        let path = dir.write("bad.po", data)
+        guard case .malformed(_, 5, _, let reason)? = formatError({ _ = try readAll(path) }) else { Issue.record("expected an error"); return }
+        #expect(reason.contains("EUC-KR"))
+    }
+}

@@ -43,6 +43,16 @@ import TMCore
         #expect(all.contains { $0.source == "Untranslated" && $0.target == "번역 안 됨\n두 번째 \"줄\"" })
     }
 
+    @Test func fillsInPlace() throws {
+        let dir = TempDir()
+        let path = dir.path + "/in.po"
+        try FileManager.default.copyItem(atPath: fixture("sample.po"), toPath: path)
+        try POWriter.fill(path, to: path) { $0.msgid == "Untranslated" ? .init("번역됨") : nil }
+        let (units, _) = try readAll(path)
+        #expect(units.contains { $0.source == "Untranslated" && $0.target == "번역됨" })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["in.po"])
+    }
+
     @Test(.enabled(if: POWriterTests.msgfmt != nil))
     func outputPassesMsgfmtCheck() throws {
         let dir = TempDir()

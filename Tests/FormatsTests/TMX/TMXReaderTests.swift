@@ -56,6 +56,14 @@ import TMCore
         #expect(units.map(\.target) == ["인쇄", "취소"])
     }
 
+    @Test func utf8WithBOM() throws {
+        let dir = TempDir()
+        var data = Data([0xEF, 0xBB, 0xBF])
+        data.append(try Data(contentsOf: URL(fileURLWithPath: fixture("legacy11.tmx"))))
+        let (units, _) = try readAll(dir.write("bom.tmx", data))
+        #expect(units.map(\.target) == ["인쇄", "취소"])
+    }
+
     @Test func badLanguageCodesAreErrorsWithPosition() {
         let dir = TempDir()
         for (code, reason) in [("xx", "not a known language"), ("e_n!", "not a well-formed BCP 47 tag")] {

@@ -25,6 +25,18 @@ import TMCore
         }
     }
 
+    @Test func externalParameterEntitiesAreNotLoaded() throws {
+        let dir = TempDir()
+        let ext = dir.write("ext.dtd", "<!ENTITY leak \"LEAKED-BY-PE\">")
+        let path = dir.write("pe.tmx", tmx("x&leak;", prolog: "<!DOCTYPE tmx [<!ENTITY % ext SYSTEM \"file://\(ext)\"> %ext;]>\n"))
+        do {
+            let (units, _) = try readAll(path)
+            #expect(!units.contains { $0.source.contains("LEAKED") })
+        } catch let e as FormatError {
+            #expect(!e.description.contains("LEAKED"))
+        }
+    }
+
     @Test func externalDTDIsNotFetched() throws {
         let dir = TempDir()
         // A DTD that would define &ent; if it were loaded; the file must not be read.
@@ -46,6 +58,7 @@ import TMCore
         guard case let .malformedXML(file, line, _, reason)? = error else { Issue.record("bomb not refused: \(String(describing: error))"); return }
         #expect(file == path && line > 0)
         #expect(reason.contains("entity"))
+        print("entity bomb: \(error!)")
     }
 
     @Test func truncatedDocumentIsAnError() throws {
