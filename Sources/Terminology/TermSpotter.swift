@@ -51,7 +51,7 @@ public struct TermSpotter: Sendable {
                     // A derivational suffix glued to the last word belongs to the term (장기화).
                     let after = content[k + length - 1] + 1
                     if after < segment.tokens.count, segment.tokens[after].kind == .ending, segment.tokens[after].start == last,
-                       ["화", "성"].contains(segment.tokens[after].text) {
+                       ["화", "성", "기", "지"].contains(segment.tokens[after].text) {
                         last = segment.tokens[after].end
                     }
                     let scalars = Array(sentence.unicodeScalars)
