@@ -161,7 +161,7 @@ struct ParallelInput {
             if input.sourceLanguage == nil { input.sourceLanguage = summary.sourceLanguage }
             if input.targetLanguage == nil { input.targetLanguage = summary.targetLanguage }
             for (reason, n) in summary.skipped {
-                if reason.contains("empty") || reason.contains("missing") { input.skippedEmpty += n } else { input.otherSkips[reason, default: 0] += n }
+                if reason.contains("empty") || reason.contains("missing") || reason.contains("untranslated") { input.skippedEmpty += n } else { input.otherSkips[reason, default: 0] += n }
             }
             input.pairs += pairs
         }
