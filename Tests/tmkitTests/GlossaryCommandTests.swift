@@ -95,6 +95,12 @@ import Testing
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("p.tsv"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
+        // A failed build leaves an existing glossary as it was.
+        try Data("keep me".utf8).write(to: out)
+        let again = try TMKitProcess.run(["glossary", "build", tsv.path, "--source-lang", "ja", "--target-lang", "ko", "-o", out.path])
+        #expect(again.status == 1)
+        #expect(try String(contentsOf: out, encoding: .utf8) == "keep me")
+        try FileManager.default.removeItem(at: out)
         let ok = try TMKitProcess.run(["glossary", "build", tsv.path, "-o", out.path])
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stderr.contains("1 pairs with an empty side skipped"))
