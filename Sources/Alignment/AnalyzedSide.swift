@@ -75,7 +75,7 @@ struct AnalyzedSide: Sendable {
     func token(_ k: Int) -> Token { segment.tokens[content[k]] }
 
     /// Derivational suffixes that belong to the term they end (`장기화`, `호환성`).
-    static let keptDerivations: Set<String> = ["화", "성"]
+    static let keptDerivations: Set<String> = ["화", "성", "기", "지"]
 
     /// The text of content tokens `a...b` as it stands in the segment, spaces included, with
     /// a derivational suffix glued to the last one (`장기` + `화`).

@@ -10,7 +10,8 @@ enum Priors {
     static let transliteration: Float = 30
     static let threshold = 0.6
 
-    static func apply(to aligner: inout WordAligner, corpus: AlignmentCorpus) {
+    /// `tiny`: the corpus is too small for statistics, so weaker sound evidence counts.
+    static func apply(to aligner: inout WordAligner, corpus: AlignmentCorpus, tiny: Bool = false) {
         var similarity = TransliterationSimilarity()
         let sourceHangul = corpus.source.words.map { $0.unicodeScalars.contains(where: LanguageCheck.isHangul) }
         let targetHangul = corpus.target.words.map { $0.unicodeScalars.contains(where: LanguageCheck.isHangul) }
@@ -49,7 +50,7 @@ enum Priors {
                 hangulForms[h] = hangul
             }
             guard hangul.count >= 2, abs(hangul.count - latin.count) <= max(2, latin.count / 2) else { continue }
-            let sim = TransliterationSimilarity.similarity(hangul, latin)
+            let sim = TransliterationSimilarity.similarity(hangul, latin, short: tiny)
             if sim >= threshold {
                 aligner.cellPrior[c] = 1 + transliteration * Float((sim - threshold) / (1 - threshold))
             }

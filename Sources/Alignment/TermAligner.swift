@@ -99,7 +99,7 @@ public struct TermAligner: Sendable {
         progress?("training word alignment")
         var aligner = WordAligner(pairs: corpus.pairs)
         lap("cells")
-        Priors.apply(to: &aligner, corpus: corpus)
+        Priors.apply(to: &aligner, corpus: corpus, tiny: corpus.pairs.count < Self.hmmMinimumPairs)
         lap("priors")
         aligner.train(pairs: corpus.pairs, sourceVocabulary: corpus.source.count, targetVocabulary: corpus.target.count,
                       options: .init(iterations: Int(TermExtractor.experiment["TMKIT_IBM_ITERS"] ?? "") ?? options.iterations,

@@ -55,6 +55,9 @@ struct TermExtractor: Sendable {
         "onto", "about", "via", "per", "all", "any", "each", "some", "such", "also", "only", "just", "very",
     ]
 
+    /// Tuning knobs for benchmark experiments, read from the environment (`TMKIT_ALIGN_WEIGHTS`,
+    /// `TMKIT_TRIM`, `TMKIT_ALIGN_CONSISTENT`, `TMKIT_IBM_ITERS`, `TMKIT_HMM_ITERS`, `TMKIT_NULL_P`,
+    /// `TMKIT_LINK_T`, `TMKIT_TIMING`). The defaults are the tuned values; users never need them.
     static var experiment: [String: String] { ProcessInfo.processInfo.environment }
 
     func extract(corpus: AlignmentCorpus, aligner: WordAligner) -> [TermPair] {

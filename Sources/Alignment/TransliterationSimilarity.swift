@@ -72,9 +72,10 @@ struct TransliterationSimilarity {
     /// Similarity in 0...1 of a Hangul word's phonetic form and a Latin word's. A Latin word
     /// that only adds an English suffix to the borrowed stem (`European` ~ `유럽`) scores a
     /// little less than a full match.
-    static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+    static func similarity(_ a: [UInt8], _ b: [UInt8], short: Bool = false) -> Double {
         let longest = max(a.count, b.count)
-        guard longest >= 3, min(a.count, b.count) >= 2 else { return a == b && a.count >= 2 ? 0.5 : 0 }
+        // Two-sound forms (유로 ~ euro) match too many words; only tiny corpora take them.
+        guard longest >= 3, min(a.count, b.count) >= 2 else { return a == b && a.count >= 2 ? (short ? 0.8 : 0.5) : 0 }
         let full = 1 - Double(editDistance(a, b)) / Double(longest)
         if a.count >= 3, b.count > a.count, b.count - a.count <= 3 {
             let prefix = 0.9 * (1 - Double(editDistance(a, Array(b.prefix(a.count)))) / Double(a.count))

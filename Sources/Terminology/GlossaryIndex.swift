@@ -89,6 +89,8 @@ public struct GlossaryIndex: Sendable {
             let item = items[index]
             let matched = fromSource ? item.entry.source : item.entry.target
             let other = fromSource ? item.entry.target : item.entry.source
+            // Both sides of an entry can share a key (280억 / 28 billion): keep one direction.
+            if !fromSource && item.sourceKey == item.targetKey { continue }
             let exact = KeyNormalizer.fold(matched) == folded
             let quality = exact ? 1.0 : 0.95
             let id = matched + "\u{1}" + other

@@ -46,15 +46,26 @@ public struct TermSpotter: Sendable {
                         }
                     }
                     guard !hits.isEmpty else { continue }
+                    let first = tokens.first!.start
+                    var last = tokens.last!.end
+                    // A derivational suffix glued to the last word belongs to the term (장기화).
+                    let after = content[k + length - 1] + 1
+                    if after < segment.tokens.count, segment.tokens[after].kind == .ending, segment.tokens[after].start == last,
+                       ["화", "성", "기", "지"].contains(segment.tokens[after].text) {
+                        last = segment.tokens[after].end
+                    }
+                    let scalars = Array(sentence.unicodeScalars)
+                    let surface = String(String.UnicodeScalarView(scalars[first..<last]))
+                    // (term, translation, score), best first; the term itself (reached through the
+                    // other side of an entry whose sides share a key, 280억 / 28 billion) is no translation.
                     let ranked = hits.map { hit -> (String, String, Double) in
                         let item = index.item(hit.item)
                         return hit.fromSource ? (item.entry.source, item.entry.target, item.entry.score) : (item.entry.target, item.entry.source, item.entry.score)
-                    }.sorted { $0.2 > $1.2 }
+                    }.filter { KeyNormalizer.fold($0.1) != KeyNormalizer.fold(surface) }.sorted { $0.2 > $1.2 }
+                    guard !ranked.isEmpty else { continue }
                     var translations: [String] = []
                     for r in ranked where !translations.contains(r.1) { translations.append(r.1) }
-                    let start = tokens.first!.start, end = tokens.last!.end
-                    let scalars = Array(sentence.unicodeScalars)
-                    spots.append(Spot(text: String(String.UnicodeScalarView(scalars[start..<end])), start: start, end: end, sentence: n,
+                    spots.append(Spot(text: surface, start: first, end: last, sentence: n,
                                       term: ranked[0].0, translations: translations, score: ranked[0].2))
                     k += length
                     matched = true

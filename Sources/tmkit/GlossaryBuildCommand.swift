@@ -11,8 +11,9 @@ struct GlossaryBuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build a glossary (term pairs with score, counts and examples) from parallel text.",
         discussion: """
-        INPUT files are parallel text: TMX, TSV/CSV (a header such as source_en<TAB>target_ko
-        names the languages; without one, column 1 is the source and column 2 the target).
+        INPUT files are parallel text: TMX, PO, XLIFF, TSV/CSV (a header such as
+        source_en<TAB>target_ko names the languages; without one, column 1 is the source and
+        column 2 the target); --tm adds the entries of a tmkit translation memory.
         Pairs with an empty side are skipped and counted; a file whose languages contradict
         --source-lang/--target-lang is an error. The output (.tbx: TBX-Basic; .tsv/.csv:
         OmegaT's layout) is written only when the build succeeds; an existing file is replaced
@@ -25,7 +26,7 @@ struct GlossaryBuildCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Parallel text files (TMX, TSV, CSV).")
+    @Argument(help: "Parallel text files (TMX, PO, XLIFF, TSV, CSV).")
     var inputs: [String] = []
 
     @Option(name: .customLong("tm"), help: "A translation memory (tmkit tm store) to learn from too (repeatable).")
@@ -160,7 +161,7 @@ struct ParallelInput {
             if input.sourceLanguage == nil { input.sourceLanguage = summary.sourceLanguage }
             if input.targetLanguage == nil { input.targetLanguage = summary.targetLanguage }
             for (reason, n) in summary.skipped {
-                if reason.contains("empty") || reason.contains("missing") { input.skippedEmpty += n } else { input.otherSkips[reason, default: 0] += n }
+                if reason.contains("empty") || reason.contains("missing") || reason.contains("untranslated") { input.skippedEmpty += n } else { input.otherSkips[reason, default: 0] += n }
             }
             input.pairs += pairs
         }

@@ -11,6 +11,7 @@ import Testing
         GlossaryEntry(source: "유럽안보", target: "European security", score: 0.95),
         GlossaryEntry(source: "협상 장기화", target: "prolonged negotiations", score: 0.9),
         GlossaryEntry(source: "트럼프", target: "Trump"),
+        GlossaryEntry(source: "280억", target: "28 billion", score: 0.98),
     ])
     static let index = GlossaryIndex([("test", glossary)], lexicon: KoreanLexicon())
 
@@ -43,5 +44,10 @@ import Testing
         #expect(spots.map(\.text) == ["트럼프", "유럽안보", "협상 장기화"])
         #expect(spots[1].translations == ["European security"])
         #expect(spots[2].sentence == 1)
+        // Numbers: both sides share the key; the translation is the other side, not the term.
+        let (_, numbers) = TermSpotter(index: Self.index).spot("관세 280억 유로")
+        #expect(numbers.map(\.text) == ["280억"])
+        #expect(numbers.first?.translations == ["28 billion"])
+        #expect(Self.index.lookup("280억").map(\.target) == ["28 billion"])
     }
 }
