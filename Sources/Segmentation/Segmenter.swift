@@ -52,8 +52,10 @@ public struct Segmenter: Sendable {
         let scalars = Array(text.unicodeScalars)
         let raw = RawTokenizer().tokens(scalars)
         var evidence = evidence
-        for token in raw where token.kind == .word {
-            for run in Self.hangulRuns(scalars, token) where !evidence.seenBare(run) { evidence.learn(run) }
+        // One Korean word teaches nothing about itself; learning starts at two.
+        let runs = raw.lazy.filter { $0.kind == .word }.flatMap { Self.hangulRuns(scalars, $0) }
+        if runs.count >= 2 {
+            for run in runs where !evidence.seenBare(run) { evidence.learn(run) }
         }
         var builder = TokenBuilder(analyzer: KoreanAnalyzer(lexicon: lexicon, evidence: evidence))
         return Segment(text: text, tokens: builder.tokens(scalars, raw))
