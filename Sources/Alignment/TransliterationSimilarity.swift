@@ -1,3 +1,4 @@
+import TMCore
 import Segmentation
 
 /// How much a Hangul word sounds like a Latin word, for names and loanwords
@@ -85,18 +86,7 @@ struct TransliterationSimilarity {
     }
 
     static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        TMCore.editDistance(a, b)
     }
 
     /// Similarity of a Hangul word and a Latin word (0 when either is not of its script).
