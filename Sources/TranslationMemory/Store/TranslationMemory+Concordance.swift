@@ -45,21 +45,7 @@ extension TranslationMemory {
                 if rarest == nil || df < rarest!.1 { rarest = (term, df) }
             }
             guard !missing, let (term, _) = rarest else { continue }
-            var sides: [Int64] = []
-            let postings = try db.statement("SELECT ids FROM posting WHERE term = ? ORDER BY block")
-            postings.bind(1, term)
-            while try postings.step() {
-                postings.withBlob(0) { raw in
-                    let b = raw.bindMemory(to: UInt8.self)
-                    var i = 0
-                    var side: UInt64 = 0
-                    while i < b.count {
-                        side &+= Varint.read(b, &i)
-                        i += 1
-                        sides.append(Int64(side))
-                    }
-                }
-            }
+            let sides = try postingSides(of: term)
             for sideID in sides {
                 guard let c = try candidate(sideID) else { continue }
                 let ranges = c.side.tokens.filter { keys.contains($0.key) }
@@ -114,21 +100,7 @@ extension TranslationMemory {
             }
         }
         guard let (term, _) = rarest else { return }
-        var sides: [Int64] = []
-        let postings = try db.statement("SELECT ids FROM posting WHERE term = ? ORDER BY block")
-        postings.bind(1, term)
-        while try postings.step() {
-            postings.withBlob(0) { raw in
-                let b = raw.bindMemory(to: UInt8.self)
-                var i = 0
-                var side: UInt64 = 0
-                while i < b.count {
-                    side &+= Varint.read(b, &i)
-                    i += 1
-                    sides.append(Int64(side))
-                }
-            }
-        }
+        let sides = try postingSides(of: term)
         for sideID in sides where hits.count < limit {
             guard let c = try candidate(sideID), !seen.contains(c.id) else { continue }
             let entry = Array(c.sideText.unicodeScalars)
@@ -162,5 +134,25 @@ extension TranslationMemory {
             return i
         }
         return nil
+    }
+
+    /// Every side id in the posting blocks of `term`, in block order.
+    func postingSides(of term: Int64) throws -> [Int64] {
+        var sides: [Int64] = []
+        let postings = try db.statement("SELECT ids FROM posting WHERE term = ? ORDER BY block")
+        postings.bind(1, term)
+        while try postings.step() {
+            postings.withBlob(0) { raw in
+                let b = raw.bindMemory(to: UInt8.self)
+                var i = 0
+                var side: UInt64 = 0
+                while i < b.count {
+                    side &+= Varint.read(b, &i)
+                    i += 1
+                    sides.append(Int64(side))
+                }
+            }
+        }
+        return sides
     }
 }
