@@ -128,15 +128,9 @@ public struct GlossaryIndex: Sendable {
         return best.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.source < $1.source }
     }
 
-    /// Forms of `word` with a trailing Korean particle removed, longest stem first.
+    /// Forms of `word` with a trailing Korean particle removed (the segmentation's inventory).
     static func particleStems(_ word: String) -> [String] {
-        let particles = ["으로는", "에서는", "으로", "에서", "에게", "에는", "에도", "까지", "부터", "보다", "처럼", "이나", "과의", "와의",
-                         "이", "가", "은", "는", "을", "를", "의", "에", "로", "와", "과", "도", "만", "나"]
-        var out: [String] = []
-        for p in particles where word.hasSuffix(p) && word.count > p.count {
-            out.append(String(word.dropLast(p.count)))
-        }
-        return out
+        KoreanAnalyzer.particleStems(word)
     }
 
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {

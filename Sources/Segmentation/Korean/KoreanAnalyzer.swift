@@ -58,6 +58,19 @@ public struct KoreanAnalyzer: Sendable {
         return cuts
     }
 
+    /// Forms of `word` with a trailing particle from the built-in inventory removed, the longest
+    /// particle first (`안보의` -> `안보`): for callers that look a word up in a list of terms.
+    public static func particleStems(_ word: String) -> [String] {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.allSatisfy(Hangul.isSyllable) else { return [] }
+        var stems: [String] = []
+        for cut in suffixCuts(scalars).filter({ $0.suffix.kind == .particle }).sorted(by: { $0.stemLength < $1.stemLength }) {
+            let stem = makeString(scalars[..<cut.stemLength])
+            if !stems.contains(stem) { stems.append(stem) }
+        }
+        return stems
+    }
+
     /// The pieces of one Hangul word (all scalars Hangul syllables).
     public func split(_ word: String) -> [Piece] {
         let scalars = Array(word.unicodeScalars)

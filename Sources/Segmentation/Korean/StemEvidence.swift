@@ -88,8 +88,7 @@ public struct StemEvidence: Sendable {
     /// Whether `stem` was seen with an ending before which a final ㄹ stays (`만들기`, `만들고`),
     /// which tells 만들 from 만드.
     public func hasUndroppedEnding(_ stem: String) -> Bool {
-        guard let seen = suffixes[stem] else { return false }
-        return undroppedCount(stem) > 0
+        undroppedCount(stem) > 0
     }
 
     /// How many different endings, before which ㄹ stays, `stem` was seen with.
