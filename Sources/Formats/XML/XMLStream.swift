@@ -4,12 +4,20 @@ import FoundationXML
 #endif
 
 /// Receives the events of an XML file, in order. Errors thrown stop the parse and are rethrown.
-protocol XMLEventHandler: AnyObject {
+public protocol XMLEventHandler: AnyObject {
     /// An element starts; `name` has no namespace prefix; `line`/`column` are where the parser is.
     func start(_ name: String, attributes: [String: String], line: Int, column: Int) throws
     func end(_ name: String) throws
     /// Character data (several calls may make one run of text).
     func text(_ string: String) throws
+}
+
+/// The public entry to tmkit's one XML layer: streams the file at `path` to `handler` with the
+/// layer's safety settings; any error is a `FormatError` naming the file, line and column.
+public enum XMLEvents {
+    public static func parse(_ path: String, handler: XMLEventHandler) throws {
+        try XMLStream.parse(path, handler: handler)
+    }
 }
 
 /// Streams an XML file through FoundationXML's `XMLParser` (libxml2's push parser underneath),
