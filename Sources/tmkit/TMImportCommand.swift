@@ -52,7 +52,9 @@ struct TMImportCommand: ParsableCommand {
                 summary = try tm.importUnits(file: file, progress: stderrIsTerminal ? { n in
                     FileHandle.standardError.write(Data("\r\(file): \(n) units".utf8))
                 } : nil) { emit in
-                    try reader.read(file, options: options) { try emit($0) }.skipped
+                    let read = try reader.read(file, options: options) { try emit($0) }
+                    for note in read.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+                    return read.skipped
                 }
                 if stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             } catch {
