@@ -63,7 +63,7 @@ final class XLIFFDocument: PretranslatableDocument {
             switch error {
             case let .malformedXML(file, line, column, reason): throw PretranslationError.malformed(file: file, line: line, column: column, reason: reason)
             case let .refusedXML(file, line, column, reason): throw PretranslationError.malformed(file: file, line: line, column: column, reason: "refused: " + reason)
-            case .empty: throw PretranslationError.malformed(file: file, line: 1, column: 1, reason: "the file is empty")
+            case .empty: throw PretranslationError.malformed(file: file, line: 1, column: 1, reason: "no root element (empty document?)")
             default: throw PretranslationError.unreadable(file: file, reason: error.description)
             }
         }
