@@ -94,7 +94,7 @@ final class TMXHandler: XMLEventHandler {
         }
     }
 
-    func note(_ message: String) { summary.notes.append(message) }
+    func parserNote(_ message: String) { summary.notes.append(message) }
 
     func text(_ string: String) throws {
         if segText != nil { segText! += string } else if collecting != nil { collecting! += string }

@@ -106,7 +106,7 @@ final class XLIFFHandler: XMLEventHandler {
         }
     }
 
-    func note(_ message: String) { summary.notes.append(message) }
+    func parserNote(_ message: String) { summary.notes.append(message) }
 
     func text(_ string: String) throws {
         if skipDepth == 0 && sink != nil { text += string }

@@ -9,11 +9,11 @@ public protocol XMLEventHandler: AnyObject {
     /// Character data, entities expanded (several calls may make one run of text; CDATA included).
     func text(_ string: String) throws
     /// A one-line remark about how the file was read (such as a legacy encoding guessed).
-    func note(_ message: String)
+    func parserNote(_ message: String)
 }
 
 extension XMLEventHandler {
-    public func note(_ message: String) {}
+    public func parserNote(_ message: String) {}
 }
 
 /// The public entry to tmkit's one XML layer (libxml2's SAX2 push parser through `CXML`):
@@ -46,5 +46,5 @@ final class StreamReceiver: XMLReceiver {
     }
     override func end(local: String, prefix: String?) throws { try handler.end(local) }
     override func text(_ string: String, cdata: Bool) throws { try handler.text(string) }
-    override func note(_ message: String) { handler.note(message) }
+    override func note(_ message: String) { handler.parserNote(message) }
 }
