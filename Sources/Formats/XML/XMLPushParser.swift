@@ -1,4 +1,4 @@
-import CXML
+internal import CXML
 import Foundation
 
 /// A namespace declared on an element (`prefix` nil for the default namespace).
