@@ -57,6 +57,15 @@ import Testing
         }
     }
 
+    /// 70,000 Hangul syllables without a space (compound splitting used to never finish).
+    @Test func aLongHangulRunImports() throws {
+        let home = TMKitProcess.temporaryDirectory()
+        let store = home.appendingPathComponent("memory.sqlite").path
+        let r = try Self.run(["tm", "import", "--tm", store, "--source-lang", "en", "--target-lang", "ko",
+                              Self.folder.appendingPathComponent("15_hang_hangul_70k_run.csv").path], home: home)
+        #expect(r.status == 0 && r.stdout.contains("read 12, added 12"), "\(r.stdout)\(r.stderr)")
+    }
+
     @Test func nestedUnitsAreAllImported() throws {
         let home = TMKitProcess.temporaryDirectory()
         let store = home.appendingPathComponent("memory.sqlite").path
