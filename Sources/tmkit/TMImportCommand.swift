@@ -10,7 +10,8 @@ struct TMImportCommand: ParsableCommand {
         abstract: "Import TMX, TSV/CSV, PO or XLIFF files into the translation memory.",
         discussion: """
         Each file is imported in one transaction: a file with an error (malformed XML, a bad \
-        language code...) adds nothing, the store keeps what it had, and tmkit exits with 1. \
+        language code, a missing file...) adds nothing and is reported on its own line, the \
+        store keeps what it had, the other files are still imported, and tmkit exits with 1. \
         Identical pairs (languages, source, target and context) are stored once. For each file, \
         prints what was read, added, found duplicate and skipped, with the reasons. Each entry \
         remembers the files it came from and how often; importing the same file again changes \
@@ -45,43 +46,52 @@ struct TMImportCommand: ParsableCommand {
         let options = ReadOptions(
             sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
             targetLanguage: languageOption(targetLanguage, "--target-lang"), includeFuzzy: includeFuzzy)
-        var readers: [(String, any TranslationUnitReader)] = []
-        let stdin = StandardInputFile()
-        for file in files {
-            do {
-                let path = file == "-" ? try stdin.path() : file
-                readers.append((file, try FormatRegistry.requireReader(for: path)))
-            } catch {
-                fail(stdin.rename(error))
-            }
-        }
         let tm = store.open(create: true)
         var out = OutputBuffer()
         var summaries: [ImportSummary] = []
-        for (file, reader) in readers {
+        var failed: [String] = []
+        let stdin = StandardInputFile()
+        for file in files {
             let started = Date()
-            var summary: ImportSummary
-            let path = file == "-" ? (try? stdin.path()) ?? file : file
             do {
-                summary = try tm.importUnits(file: file == "-" ? "<stdin>" : file, progress: stderrIsTerminal ? { n in
+                let path = file == "-" ? try stdin.path() : file
+                let reader = try FormatRegistry.requireReader(for: path)
+                var summary = try tm.importUnits(file: file == "-" ? "<stdin>" : file, progress: stderrIsTerminal ? { n in
                     FileHandle.standardError.write(Data("\r\(file): \(n) units".utf8))
                 } : nil) { emit in
                     try reader.read(path, options: options) { try emit($0) }.skipped
                 }
                 if stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                summary.seconds = Date().timeIntervalSince(started)
+                if format == .text { out.write(Self.describe(summary, seconds: summary.seconds)) }
+                summaries.append(summary)
             } catch {
+                // One line per failed file, in order with the others; the rest still run.
                 out.flush()
                 if stderrIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
-                fail(stdin.rename(error))
+                FileHandle.standardError.write(Data("tmkit: \(Self.failureLine(stdin.rename(error), file: file))\n".utf8))
+                failed.append(file)
             }
-            summary.seconds = Date().timeIntervalSince(started)
-            if format == .text { out.write(Self.describe(summary, seconds: summary.seconds)) }
-            summaries.append(summary)
         }
-        if format == .text && readers.count > 1 { out.write(Self.describe(ImportReport.total(summaries), seconds: nil)) }
-        if format == .json { out.write(ImportReport.json(summaries) + "\n") }
+        if format == .text && files.count > 1 {
+            var line = Self.describe(ImportReport.total(summaries), seconds: nil)
+            line.removeLast()
+            line += "; \(files.count - failed.count) of \(files.count) files imported"
+            if !failed.isEmpty { line += ", failed: " + failed.joined(separator: ", ") }
+            out.write(line + "\n")
+        }
+        if format == .json { out.write(ImportReport.json(summaries, failed: failed) + "\n") }
         out.flush()
+        if !failed.isEmpty { throw ExitCode(1) }
         ImportReport.exitIfNothingImported(summaries)
+    }
+
+    /// The error for one file, naming it (and saying that nothing from it was stored).
+    static func failureLine(_ error: Error, file: String) -> String {
+        let message = "\(error)"
+        if message.contains("nothing") { return message }
+        let named = message.hasPrefix(file) ? message : "\(file): \(message)"
+        return named + "; nothing from this file was imported"
     }
 
     static func describe(_ s: ImportSummary, seconds: Double?) -> String {
@@ -131,11 +141,11 @@ enum ImportReport {
         }
     }
 
-    static func json(_ summaries: [ImportSummary]) -> String {
-        struct Report: Encodable { var files: [JSONSummary]; var total: JSONSummary }
+    static func json(_ summaries: [ImportSummary], failed: [String] = []) -> String {
+        struct Report: Encodable { var files: [JSONSummary]; var total: JSONSummary; var failed: [String] }
         var t = JSONSummary(total(summaries))
         t.reimport = false
-        return JSONOutput.encode(Report(files: summaries.map(JSONSummary.init), total: t))
+        return JSONOutput.encode(Report(files: summaries.map(JSONSummary.init), total: t, failed: failed))
     }
 
     static func print(_ summaries: [ImportSummary], format: OutputFormat, label: String) {

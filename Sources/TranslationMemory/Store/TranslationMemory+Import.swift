@@ -56,6 +56,7 @@ extension TranslationMemory {
         _ produce: (_ emit: (TranslationUnit, Int) throws -> Void) throws -> [String: Int]
     ) throws -> ImportSummary {
         var summary = ImportSummary(file: file)
+        try requireWritable()
         do {
             try db.transaction {
                 var writer = try ImportWriter(tm: self, origin: origin)

@@ -203,8 +203,8 @@ extension TranslationMemory {
             info.reset()
             info.bind(1, id)
             guard try info.step() else { continue }
-            let source = info.withBlob(4) { AnalyzedSide(decoding: $0) }
-            let target = info.withBlob(5) { AnalyzedSide(decoding: $0) }
+            let source = try decodeSide(info, column: 4, id: id)
+            let target = try decodeSide(info, column: 5, id: id)
             let sl = LanguageTag(info.string(2) ?? "")?.language ?? (info.string(2) ?? "")
             let tl = LanguageTag(info.string(3) ?? "")?.language ?? (info.string(3) ?? "")
             postings.remove(side: id * 2, terms: IndexTerms.terms(of: source, text: info.string(0) ?? "", language: sl))
@@ -227,7 +227,16 @@ extension TranslationMemory {
         s.bind(1, id)
         defer { s.reset() }
         guard try s.step() else { throw TranslationMemoryError.noSuchEntry(id: id, path: path) }
-        return (s.withBlob(0) { AnalyzedSide(decoding: $0) }, s.withBlob(1) { AnalyzedSide(decoding: $0) })
+        return (try decodeSide(s, column: 0, id: id), try decodeSide(s, column: 1, id: id))
+    }
+
+    /// The analysed side in column `column`, or `damagedEntry`.
+    func decodeSide(_ s: SQLiteStatement, column: Int32, id: Int64) throws -> AnalyzedSide {
+        do {
+            return try s.withBlob(column) { raw throws(AnalyzedSide.Damaged) in try AnalyzedSide(decoding: raw) }
+        } catch {
+            throw TranslationMemoryError.damagedEntry(path: path, id: id)
+        }
     }
 
     /// The files entries came from, with their counts, most entries first.
