@@ -16,11 +16,12 @@ Each command runs under `/usr/bin/time -v` (release binary, TMKIT_HOME in the te
 folder); the peak RSS ("Maximum resident set size"), wall and CPU time are printed with the
 target: under 500 MB for tm import, glossary import, glossary build and segment; under 3x the
 document for pretranslate. A command that runs past --timeout seconds is stopped, and its
-peak so far is printed. The figures are tmkit's alone: the issue sets absolute targets and
+peak so far is printed; so is one whose memory passes --cap-mb (default 4096), so a command
+that holds its whole input cannot take the machine's memory. The figures are tmkit's alone: the issue sets absolute targets and
 names no peer for memory.
 
 Usage: python3 Benchmarks/memory_bench.py [--mb 1024] [--doc-mb 20] [--only tm-import,segment]
-       [--corpus DIR] [--tmkit PATH] [--timeout 3600] [--keep DIR]
+       [--corpus DIR] [--tmkit PATH] [--timeout 3600] [--cap-mb 4096] [--keep DIR]
 """
 
 import argparse
@@ -118,19 +119,57 @@ def generate(tmp, mb, doc_mb, corpus, only):
     return files
 
 
-def timed(cmd, env, timeout, log):
-    """Runs cmd under /usr/bin/time -v; returns (peak MB, wall s, cpu s, status)."""
+def tree_rss_mb(pid):
+    """Resident memory of `pid` and its descendants, in MB (from /proc)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            pass
+    return total / 1024
+
+
+def timed(cmd, env, timeout, cap_mb, log):
+    """Runs cmd under /usr/bin/time -v; returns (peak MB, wall s, cpu s, status). A run past
+    `timeout` s, or whose memory passes `cap_mb` (so one command cannot take the machine's
+    memory), is stopped."""
     full = ["/usr/bin/time", "-v", "timeout", "-s", "KILL", str(timeout)] + cmd
     start = time.perf_counter()
+    capped = False
     with open(log, "w") as err:
-        p = subprocess.run(full, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        p = subprocess.Popen(full, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        polled = 0
+        while p.poll() is None:
+            time.sleep(0.5)
+            polled = max(polled, tree_rss_mb(p.pid))
+            if polled > cap_mb and not capped:
+                capped = True
+                # Stop tmkit itself; `timeout` reaps it, so /usr/bin/time still sees its peak.
+                try:
+                    for child in open(f"/proc/{p.pid}/task/{p.pid}/children").read().split():
+                        subprocess.run(["pkill", "-KILL", "-P", child])
+                except FileNotFoundError:
+                    pass
+        p.wait()
     wall = time.perf_counter() - start
     text = open(log, encoding="utf-8", errors="replace").read()
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
+    rss = max(polled, int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024)
     user = float(re.search(r"User time \(seconds\): ([\d.]+)", text).group(1))
     system = float(re.search(r"System time \(seconds\): ([\d.]+)", text).group(1))
-    status = "ok" if p.returncode == 0 else ("timeout" if p.returncode in (137, -9) else f"exit {p.returncode}")
-    if status != "ok":
+    if capped:
+        status = f"stopped at the {cap_mb} MB cap"
+    elif p.returncode == 0:
+        status = "ok"
+    else:
+        status = "timeout" if p.returncode in (137, -9) else f"exit {p.returncode}"
         lines = [l for l in text.splitlines() if l.startswith("tmkit:")]
         if lines:
             status += ": " + lines[-1][:100]
@@ -145,6 +184,7 @@ def main():
     ap.add_argument("--corpus", default=CORPUS)
     ap.add_argument("--tmkit", default=os.path.join(ROOT, ".build", "release", "tmkit"))
     ap.add_argument("--timeout", type=int, default=3600)
+    ap.add_argument("--cap-mb", type=int, default=4096, help="stop a command whose memory passes this")
     ap.add_argument("--keep", help="generate into (and keep) this folder instead of a temporary one")
     args = ap.parse_args()
     only = set(args.only.split(","))
@@ -175,9 +215,9 @@ def main():
         print(f"{'command':<20} {'input MB':>9} {'peak RSS MB':>12} {'target':>12} {'wall s':>8} {'cpu s':>8}  result")
         for name, cmd, input_path, factor in runs:
             size = os.path.getsize(input_path) / MB
-            rss, wall, cpu, status = timed(cmd, env, args.timeout, os.path.join(tmp, name.split()[0] + ".time.log"))
+            rss, wall, cpu, status = timed(cmd, env, args.timeout, args.cap_mb, os.path.join(tmp, name.split()[0] + ".time.log"))
             limit = size * factor if factor else 500
-            verdict = "under" if rss < limit else "OVER"
+            verdict = "under" if rss < limit and not status.startswith("stopped") else "OVER"
             target = f"< {limit:.0f} MB"
             print(f"{name:<20} {size:>9.0f} {rss:>12.0f} {target:>12} {wall:>8.1f} {cpu:>8.1f}  {verdict}; {status}", flush=True)
     finally:
