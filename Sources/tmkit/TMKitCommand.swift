@@ -24,7 +24,7 @@ struct TMKitCommand: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "help", let unknown = HelpTopics.unknown(in: Array(arguments.dropFirst())) {
             FileHandle.standardError.write(Data("tmkit: no help topic '\(unknown.topic)'; commands: \(unknown.choices.joined(separator: ", "))\n".utf8))
-            exit(1)
+            Foundation.exit(1)
         }
         Self.main(nil)
     }

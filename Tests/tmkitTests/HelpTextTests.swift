@@ -41,7 +41,8 @@ import Testing
                 let example = line.trimmingCharacters(in: .whitespaces)
                 #expect(narrowLines.contains(example), "\(name): example broken at 80 columns: \(example)")
             }
-            for line in narrow.split(separator: "\n") {
+            // ArgumentParser writes the usage line on one line whatever the width; the rest is ours.
+            for line in narrow.split(separator: "\n") where !line.hasPrefix("USAGE:") {
                 #expect(line.count <= 80, "\(name): line wider than 80 columns: \(line)")
             }
             for line in wide.split(separator: "\n") {
@@ -52,7 +53,7 @@ import Testing
             for paragraph in wide.components(separatedBy: "\n\n") {
                 let lines = paragraph.split(separator: "\n")
                 guard lines.count > 1, !lines.contains(where: Self.isExample) else { continue }
-                let prose = lines.filter { !$0.hasPrefix(" ") && !$0.hasSuffix(":") }
+                let prose = lines.filter { !$0.hasPrefix(" ") && !$0.hasSuffix(":") && !$0.hasPrefix("- ") && !$0.hasPrefix("USAGE:") }
                 #expect(prose.count <= 1, "\(name): a hard-wrapped paragraph: \(prose.prefix(2).joined(separator: " / "))")
             }
         }

@@ -216,7 +216,7 @@ extension TranslationMemory {
         let maxDF: Int, budget: Int, limit: Int
         switch breadth {
         case let .narrow(n): (maxDF, budget, limit) = (max(2_000, Int(sides / 200)), 24_000, n)
-        case .wide: (maxDF, budget, limit) = (max(20_000, Int(sides / 10)), 400_000, 256)
+        case .wide: (maxDF, budget, limit) = (max(20_000, Int(sides / 4)), 600_000, 320)
         }
         var used = 0
         let scratch = accumulator(sides: Int(sides) + 2)
