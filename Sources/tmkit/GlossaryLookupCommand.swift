@@ -40,11 +40,11 @@ struct GlossaryLookupCommand: ParsableCommand {
         commandName: "lookup",
         abstract: "Look a term up in both directions; inflected forms find their entry; fuzzy suggestions when nothing matches.",
         discussion: """
-        Text output: one match a line, `term<TAB>translation<TAB>score`, best first (fuzzy
-        suggestions marked `~`). JSON: [{"source": "...", "target": "...", "score": 0.93}], where
-        source is the term that matched and target its translation (direction says whether the
-        query matched the entry's source term, "source-target", or its target, "target-source"). With TERM `-`, terms are
-        read from standard input, one a line, and each gets one line of output (JSON: one array
+        Text output: one match a line, `term<TAB>translation<TAB>score`, best first (fuzzy \
+        suggestions marked `~`). JSON: [{"source": "...", "target": "...", "score": 0.93}], where \
+        source is the term that matched and target its translation (direction says whether the \
+        query matched the entry's source term, "source-target", or its target, "target-source"). With TERM `-`, terms are \
+        read from standard input, one a line, and each gets one line of output (JSON: one array \
         a line). Exits 1 when nothing is found (for a single TERM).
 
         Examples:

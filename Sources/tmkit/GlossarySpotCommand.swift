@@ -8,9 +8,9 @@ struct GlossarySpotCommand: ParsableCommand {
         commandName: "spot",
         abstract: "Mark the glossary terms found in text (inflected Korean forms included) with their translations.",
         discussion: """
-        INPUT is text or a file name (standard input when absent or -). Text output: each
-        sentence with the terms marked [term => translation], then nothing else. JSON: one array
-        of {"text", "sentence", "start", "end", "term", "translations", "score"} (start and end
+        INPUT is text or a file name (standard input when absent or -). Text output: each \
+        sentence with the terms marked [term => translation], then nothing else. JSON: one array \
+        of {"text", "sentence", "start", "end", "term", "translations", "score"} (start and end \
         count code points in the sentence).
 
         Examples:

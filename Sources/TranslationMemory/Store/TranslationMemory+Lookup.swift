@@ -75,8 +75,18 @@ extension TranslationMemory {
         if options.exhaustive {
             try forEachCandidate(consider)
         } else {
-            for sideID in try candidates(query: query, text: text, language: language, limit: options.candidates) {
+            var scored = Set<Int64>()
+            for sideID in try candidates(query: query, text: text, language: language, breadth: .narrow(options.candidates)) {
+                scored.insert(sideID)
                 if let c = try candidate(sideID) { consider(c) }
+            }
+            // Low thresholds: when nothing of 75 or more turned up, the best match shares mostly
+            // common words with the query; a wider pass reads their postings too.
+            if options.minScore < Self.widenBelow, (matches.map(\.score).max() ?? 0) < Self.widenBelow {
+                for sideID in try candidates(query: query, text: text, language: language, breadth: .wide)
+                where scored.insert(sideID).inserted {
+                    if let c = try candidate(sideID) { consider(c) }
+                }
             }
         }
         // Equal scores: the more frequent translation first, then the more recent, then the older entry.
@@ -164,7 +174,18 @@ extension TranslationMemory {
 
     /// Side ids worth scoring: entries with the same keys (exact and near-exact), then those
     /// sharing the most, and rarest, index terms, weighted by IDF and length similarity.
-    func candidates(query: AnalyzedSide, text: String, language: String, limit: Int) throws -> [Int64] {
+    /// Below this best score, a lookup with a lower threshold makes the wide pass.
+    static let widenBelow = 75
+
+    /// How much of the index a lookup reads.
+    enum Breadth {
+        /// Rare terms only, a few candidates: enough for matches of 75 and more.
+        case narrow(Int)
+        /// Common terms too, many candidates: for the best of weaker matches.
+        case wide
+    }
+
+    func candidates(query: AnalyzedSide, text: String, language: String, breadth: Breadth) throws -> [Int64] {
         var result: [Int64] = []
         var seen = Set<Int64>()
         let keysHash = query.keysHash
@@ -192,8 +213,11 @@ extension TranslationMemory {
         withDF.sort { $0.df < $1.df }
         // Terms too common to be worth reading are skipped (unless they are the rarest the
         // query has); the total postings read per lookup are bounded.
-        let maxDF = max(2_000, Int(sides / 200))
-        let budget = 24_000
+        let maxDF: Int, budget: Int, limit: Int
+        switch breadth {
+        case let .narrow(n): (maxDF, budget, limit) = (max(2_000, Int(sides / 200)), 24_000, n)
+        case .wide: (maxDF, budget, limit) = (max(20_000, Int(sides / 4)), 600_000, 320)
+        }
         var used = 0
         let scratch = accumulator(sides: Int(sides) + 2)
         defer { scratch.clear() }
