@@ -1,3 +1,4 @@
+import SQLiteKit
 import TMCore
 
 /// Errors of the TranslationMemory module. Each message names the store file or the input position.

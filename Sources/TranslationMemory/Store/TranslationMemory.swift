@@ -1,3 +1,4 @@
+import SQLiteKit
 import CSQLite
 import Foundation
 import Segmentation
@@ -37,7 +38,7 @@ public final class TranslationMemory {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty { try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         }
-        db = try SQLiteDatabase(path: path, create: create)
+        db = try SQLiteDatabase(path: path, create: create, makeError: { TranslationMemoryError.store(path: $0, reason: $1) })
         try checkForeign(existed: exists)
         try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY")
         try migrate()

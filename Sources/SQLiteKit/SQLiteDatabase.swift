@@ -1,15 +1,33 @@
 import CSQLite
 import Foundation
 
-/// A connection to one SQLite file. Not thread-safe: one connection per thread.
-final class SQLiteDatabase {
-    let path: String
-    private(set) var handle: OpaquePointer?
-    private var statements: [String: SQLiteStatement] = [:]
-
-    /// Opens `path`; `create` allows creating a missing file.
-    init(path: String, readOnly: Bool = false, create: Bool = true) throws {
+/// An SQLite failure: the file and SQLite's message.
+public struct SQLiteError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
+    public init(path: String, reason: String) {
         self.path = path
+        self.reason = reason
+    }
+}
+
+/// A connection to one SQLite file (tmkit's one wrapper over the system SQLite, shared by the
+/// translation memory and the glossary store). Not thread-safe: one connection per thread.
+public final class SQLiteDatabase {
+    public typealias ErrorMaker = @Sendable (_ path: String, _ reason: String) -> Error
+    public let path: String
+    public private(set) var handle: OpaquePointer?
+    private var statements: [String: SQLiteStatement] = [:]
+    /// Turns a failure into the caller's module error.
+    private let makeError: ErrorMaker
+
+    /// Opens `path`; `create` allows creating a missing file. Failures are thrown as
+    /// `makeError(path, reason)` (an `SQLiteError` unless told).
+    public init(path: String, readOnly: Bool = false, create: Bool = true,
+                makeError: @escaping ErrorMaker = { SQLiteError(path: $0, reason: $1) }) throws {
+        self.path = path
+        self.makeError = makeError
         var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
         flags |= SQLITE_OPEN_NOMUTEX
@@ -18,7 +36,7 @@ final class SQLiteDatabase {
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(db)
-            throw TranslationMemoryError.store(path: path, reason: message)
+            throw makeError(path, message)
         }
         handle = db
         sqlite3_busy_timeout(db, 10_000)
@@ -30,24 +48,24 @@ final class SQLiteDatabase {
         sqlite3_close_v2(handle)
     }
 
-    var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+    public var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
-    func error(_ what: String) -> TranslationMemoryError {
-        .store(path: path, reason: "\(what): \(errorMessage)")
+    public func error(_ what: String) -> Error {
+        makeError(path, "\(what): \(errorMessage)")
     }
 
     /// Runs one or more statements without results.
-    func execute(_ sql: String) throws {
+    public func execute(_ sql: String) throws {
         var message: UnsafeMutablePointer<CChar>?
         if sqlite3_exec(handle, sql, nil, nil, &message) != SQLITE_OK {
             let text = message.map { String(cString: $0) } ?? errorMessage
             sqlite3_free(message)
-            throw TranslationMemoryError.store(path: path, reason: text)
+            throw makeError(path, text)
         }
     }
 
     /// A prepared statement, cached by its SQL text; reset and unbound before it is returned.
-    func statement(_ sql: String) throws -> SQLiteStatement {
+    public func statement(_ sql: String) throws -> SQLiteStatement {
         if let s = statements[sql] {
             s.reset()
             return s
@@ -62,21 +80,21 @@ final class SQLiteDatabase {
     }
 
     /// Resets every cached statement, ending any read transaction they hold open.
-    func releaseAll() {
+    public func releaseAll() {
         for s in statements.values { sqlite3_reset(s.raw) }
     }
 
     /// The single integer a query returns (nil when no row).
-    func integer(_ sql: String) throws -> Int64? {
+    public func integer(_ sql: String) throws -> Int64? {
         let s = try statement(sql)
         defer { sqlite3_reset(s.raw) }
         return try s.step() ? s.int64(0) : nil
     }
 
-    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// Runs `body` in one transaction (BEGIN IMMEDIATE); rolls back when it throws.
-    func transaction<T>(_ body: () throws -> T) throws -> T {
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
         try execute("BEGIN IMMEDIATE")
         do {
             let value = try body()
@@ -90,28 +108,28 @@ final class SQLiteDatabase {
 }
 
 /// A prepared statement. Bind with 1-based indexes; read columns with 0-based ones.
-final class SQLiteStatement {
-    let raw: OpaquePointer
+public final class SQLiteStatement {
+    public let raw: OpaquePointer
     unowned let database: SQLiteDatabase
 
-    init(_ raw: OpaquePointer, database: SQLiteDatabase) {
+    public init(_ raw: OpaquePointer, database: SQLiteDatabase) {
         self.raw = raw
         self.database = database
     }
 
     deinit { sqlite3_finalize(raw) }
 
-    func reset() {
+    public func reset() {
         sqlite3_reset(raw)
         sqlite3_clear_bindings(raw)
     }
 
-    func bind(_ i: Int32, _ value: Int64) { sqlite3_bind_int64(raw, i, value) }
-    func bind(_ i: Int32, _ value: Int) { sqlite3_bind_int64(raw, i, Int64(value)) }
-    func bind(_ i: Int32, _ value: Double) { sqlite3_bind_double(raw, i, value) }
-    func bindNull(_ i: Int32) { sqlite3_bind_null(raw, i) }
+    public func bind(_ i: Int32, _ value: Int64) { sqlite3_bind_int64(raw, i, value) }
+    public func bind(_ i: Int32, _ value: Int) { sqlite3_bind_int64(raw, i, Int64(value)) }
+    public func bind(_ i: Int32, _ value: Double) { sqlite3_bind_double(raw, i, value) }
+    public func bindNull(_ i: Int32) { sqlite3_bind_null(raw, i) }
 
-    func bind(_ i: Int32, _ value: String?) {
+    public func bind(_ i: Int32, _ value: String?) {
         guard let value else { sqlite3_bind_null(raw, i); return }
         var v = value
         v.withUTF8 { p in
@@ -121,7 +139,7 @@ final class SQLiteStatement {
         }
     }
 
-    func bind(_ i: Int32, blob: [UInt8]) {
+    public func bind(_ i: Int32, blob: [UInt8]) {
         blob.withUnsafeBytes { p in
             _ = sqlite3_bind_blob(raw, i, p.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(p.count), SQLITE_TRANSIENT)
         }
@@ -129,7 +147,7 @@ final class SQLiteStatement {
 
     /// Steps once; true when a row is available.
     @discardableResult
-    func step() throws -> Bool {
+    public func step() throws -> Bool {
         switch sqlite3_step(raw) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
@@ -137,18 +155,18 @@ final class SQLiteStatement {
         }
     }
 
-    func int64(_ c: Int32) -> Int64 { sqlite3_column_int64(raw, c) }
-    func int(_ c: Int32) -> Int { Int(sqlite3_column_int64(raw, c)) }
-    func isNull(_ c: Int32) -> Bool { sqlite3_column_type(raw, c) == SQLITE_NULL }
+    public func int64(_ c: Int32) -> Int64 { sqlite3_column_int64(raw, c) }
+    public func int(_ c: Int32) -> Int { Int(sqlite3_column_int64(raw, c)) }
+    public func isNull(_ c: Int32) -> Bool { sqlite3_column_type(raw, c) == SQLITE_NULL }
 
-    func string(_ c: Int32) -> String? {
+    public func string(_ c: Int32) -> String? {
         guard let p = sqlite3_column_text(raw, c) else { return nil }
         let n = Int(sqlite3_column_bytes(raw, c))
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
 
     /// Calls `body` with the column's bytes, valid only during the call.
-    func withBlob<T>(_ c: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+    public func withBlob<T>(_ c: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         let p = sqlite3_column_blob(raw, c)
         let n = Int(sqlite3_column_bytes(raw, c))
         return try body(UnsafeRawBufferPointer(start: p, count: n))
@@ -156,4 +174,4 @@ final class SQLiteStatement {
 }
 
 /// SQLITE_TRANSIENT is a macro Swift cannot import.
-let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+public let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
