@@ -1,4 +1,3 @@
-import SQLiteKit
 import Foundation
 import Testing
 import TMCore
