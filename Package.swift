@@ -25,9 +25,11 @@ let package = Package(
         .target(name: "Formats", dependencies: ["CXML", "TMCore"]),
         // System SQLite (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The glossary store's SQLite wrapper (to be merged with TranslationMemory's).
+        .target(name: "SQLiteKit", dependencies: ["CSQLite"]),
         .target(name: "TranslationMemory", dependencies: ["CSQLite", "TMCore", "Segmentation", "Formats"]),
         .target(name: "Alignment", dependencies: ["Segmentation", "TMCore"]),
-        .target(name: "Terminology", dependencies: ["Segmentation", "TMCore", "Formats"]),
+        .target(name: "Terminology", dependencies: ["CSQLite", "SQLiteKit", "Segmentation", "TMCore", "Formats"]),
         .target(name: "Pretranslation", dependencies: ["TMCore", "Segmentation", "Formats", "TranslationMemory", "Terminology"]),
         .executableTarget(
             name: "tmkit",

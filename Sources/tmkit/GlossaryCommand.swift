@@ -20,7 +20,7 @@ struct GlossaryCommand: ParsableCommand {
         """,
         subcommands: [
             GlossaryBuildCommand.self, GlossaryLookupCommand.self, GlossaryAddCommand.self, GlossaryRemoveCommand.self,
-            GlossarySpotCommand.self, GlossaryImportCommand.self, GlossaryExportCommand.self,
+            GlossarySpotCommand.self, GlossaryImportCommand.self, GlossaryExportCommand.self, GlossaryReviewCommand.self, GlossaryPathsCommand.self,
 
         ]
     )

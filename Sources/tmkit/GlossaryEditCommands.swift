@@ -6,7 +6,7 @@ import Terminology
 struct GlossaryAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add an entry to the user's glossary ($TMKIT_HOME/glossary.tbx).",
+        abstract: "Add an entry to the user's glossary ($TMKIT_HOME/glossary.sqlite).",
         discussion: """
         The user's glossary is created on first use (Korean -> English unless --source-lang and \
         --target-lang say otherwise); a Hangul term goes to the Korean side whatever the order.
@@ -31,9 +31,9 @@ struct GlossaryAddCommand: ParsableCommand {
             let user = UserGlossary()
             let g = try user.add(source: s, target: t, note: note, sourceLanguage: try sourceLang.map(parseLanguage), targetLanguage: try targetLang.map(parseLanguage))
             if format == .json {
-                print("{\"glossary\": \(JSONOutput.encode(user.path)), \"added\": {\"source\": \(JSONOutput.encode(s)), \"target\": \(JSONOutput.encode(t))}, \"entries\": \(g.entries.count)}")
+                print("{\"glossary\": \(JSONOutput.encode(user.path)), \"added\": {\"source\": \(JSONOutput.encode(s)), \"target\": \(JSONOutput.encode(t))}, \"concepts\": \(g)}")
             } else {
-                notice("\(user.path): \(g.entries.count) entries")
+                notice("\(user.path): \(g) concepts")
             }
         } catch {
             fail(error)
@@ -98,7 +98,7 @@ struct GlossaryImportCommand: ParsableCommand {
         do {
             let user = UserGlossary()
             let added = try user.importFile(file, sourceLanguage: try sourceLang.map(parseLanguage), targetLanguage: try targetLang.map(parseLanguage))
-            notice("\(user.path): \(added) entries added from \(file)")
+            notice("\(user.path): \(added) concepts added from \(file)")
         } catch {
             fail(error)
         }
@@ -108,7 +108,7 @@ struct GlossaryImportCommand: ParsableCommand {
 struct GlossaryExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the user's glossary (or --glossary files) as TBX-Basic 2019, TSV or CSV.",
+        abstract: "Write the user's glossary (or --glossary files) as TBX-Basic (2019 or 2008), TSV or CSV.",
         discussion: """
         The format follows FILE's extension: .tbx (TBX-Basic, ISO 30042:2019), .tsv/.txt \
         (OmegaT's layout), .csv.
@@ -121,6 +121,8 @@ struct GlossaryExportCommand: ParsableCommand {
     )
 
     @Argument(help: "The file to write.") var file: String
+    @Option(help: "TBX dialect: tbx2019 (TBX-Basic, ISO 30042:2019) or tbx2008 (martif, read by translate-toolkit and OmegaT).")
+    var dialect: TBXWriter.Dialect = .tbx2019
     @Option(name: .customLong("glossary"), help: "Glossaries to export instead of the user's (repeatable; merged).")
     var glossaries: [String] = []
 
@@ -130,7 +132,7 @@ struct GlossaryExportCommand: ParsableCommand {
             if glossaries.isEmpty {
                 let user = UserGlossary()
                 guard user.exists else { throw TerminologyError.unreadable(file: user.path, reason: "no user glossary yet (use tmkit glossary add or import)") }
-                merged = try GlossaryFile.read(user.path)
+                merged = try user.open().termBase()
             } else {
                 merged = try GlossaryFile.read(glossaries[0], fallbackSource: .korean, fallbackTarget: .english)
                 for path in glossaries.dropFirst() {
@@ -138,10 +140,11 @@ struct GlossaryExportCommand: ParsableCommand {
                     merged.concepts += try GlossaryFile.read(path, sourceLanguage: merged.sourceLanguage, targetLanguage: merged.targetLanguage).concepts
                 }
             }
-            try GlossaryFile.write(merged, to: file)
+            try GlossaryFile.write(merged, to: file, dialect: dialect)
             notice("\(file): \(merged.concepts.count) concepts, \(merged.termCount) terms")
         } catch {
             fail(error)
         }
     }
 }
+extension TBXWriter.Dialect: ExpressibleByArgument {}

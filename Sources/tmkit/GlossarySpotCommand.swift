@@ -38,7 +38,7 @@ struct GlossarySpotCommand: ParsableCommand {
         } catch {
             fail(error)
         }
-        let (sentences, spots) = TermSpotter(index: index).spot(text)
+        let (sentences, spots) = TermSpotter(index: index, maxTranslations: sources.maxTranslations).spot(text)
         var out = OutputBuffer()
         switch format {
         case .json:
@@ -50,7 +50,7 @@ struct GlossarySpotCommand: ParsableCommand {
             for (n, sentence) in sentences.enumerated() {
                 var scalars = Array(sentence.unicodeScalars)
                 for s in spots.filter({ $0.sentence == n }).sorted(by: { $0.start > $1.start }) {
-                    let mark = "[" + s.text + " => " + s.translations.prefix(3).joined(separator: "; ") + "]"
+                    let mark = "[" + s.text + " => " + s.translations.joined(separator: "; ") + "]"
                     scalars.replaceSubrange(s.start..<s.end, with: Array(mark.unicodeScalars))
                 }
                 out.write(String(String.UnicodeScalarView(scalars)) + "\n")
