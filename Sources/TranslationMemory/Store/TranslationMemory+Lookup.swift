@@ -44,6 +44,10 @@ public struct TMMatch: Sendable, Hashable {
     /// The unit's own id (TMX tuid), if it had one.
     public var tuid: String?
     public var context: String?
+    /// How many times the imports saw this entry.
+    public var seen: Int = 1
+    /// The entry's date (changed, else created, else imported), as seconds since 1970.
+    public var date: Int64?
     /// `source` with `[-words not in the query-]` and `{+query words missing+}` marked (with `withDiff`).
     public var diff: String?
 }
@@ -62,6 +66,7 @@ extension TranslationMemory {
     /// The best matches for `text`, best first.
     public func lookup(_ text: String, options: LookupOptions = LookupOptions()) throws -> [TMMatch] {
         defer { db.releaseAll() }
+        warnIfStale()
         let language = try queryLanguage(for: text, options: options)
         let query = AnalyzedSide(segmenter.analyze(text))
         let scorer = FuzzyScorer(query: query, text: text)
@@ -74,7 +79,7 @@ extension TranslationMemory {
             guard score >= options.minScore else { return }
             matches.append(TMMatch(
                 score: score, id: c.id, source: c.sideText, target: c.otherText, sourceLanguage: c.sideLanguage,
-                targetLanguage: c.otherLanguage, tuid: c.tuid, context: c.context,
+                targetLanguage: c.otherLanguage, tuid: c.tuid, context: c.context, seen: c.seen, date: c.date,
                 diff: options.withDiff ? scorer.diff(c.side, text: c.sideText) : nil))
         }
         if options.exhaustive {
@@ -84,9 +89,10 @@ extension TranslationMemory {
                 if let c = try candidate(sideID) { consider(c) }
             }
         }
-        // At equal scores: the query's context first, then entries without one, then other contexts.
+        // Equal scores: the query's context first, then entries without one, then other contexts;
+        // then the more frequent translation, the more recent, the older entry.
         let rank = { (m: TMMatch) -> Int in TMMatch.contextRank(m.context, query: options.context) }
-        matches.sort { ($0.score, rank($0), -$0.id) > ($1.score, rank($1), -$1.id) }
+        matches.sort { ($0.score, rank($0), $0.seen, $0.date ?? 0, -$0.id) > ($1.score, rank($1), $1.seen, $1.date ?? 0, -$1.id) }
         var seen = Set<[String]>()
         var out: [TMMatch] = []
         for m in matches where seen.insert([m.source, m.target]).inserted {
@@ -120,6 +126,8 @@ extension TranslationMemory {
         var otherLanguage: String
         var tuid: String?
         var context: String?
+        var seen: Int
+        var date: Int64?
     }
 
     /// The reusable score accumulator, grown to hold `sides` side ids.
@@ -128,31 +136,41 @@ extension TranslationMemory {
         return scratch
     }
 
-    private static let entryColumns = "id, source_lang, target_lang, source, target, source_tokens, target_tokens, tuid, context"
+    private static let entryColumns = """
+        id, source_lang, target_lang, source, target, source_tokens, target_tokens, tuid, context, seen,
+        coalesce(changed, created, imported)
+        """
 
     func candidate(_ sideID: Int64) throws -> Candidate? {
         let s = try db.statement("SELECT \(Self.entryColumns) FROM entry WHERE id = ?")
         s.bind(1, sideID >> 1)
         guard try s.step() else { return nil }
-        return Self.candidate(s, side: Int(sideID & 1))
+        return try candidate(s, side: Int(sideID & 1))
     }
 
-    static func candidate(_ s: SQLiteStatement, side: Int) -> Candidate {
+    func candidate(_ s: SQLiteStatement, side: Int) throws -> Candidate {
         let src = side == 0
+        let id = s.int64(0)
+        let analysis: AnalyzedSide
+        do {
+            analysis = try s.withBlob(src ? 5 : 6) { raw throws(AnalyzedSide.Damaged) in try AnalyzedSide(decoding: raw) }
+        } catch {
+            throw TranslationMemoryError.damagedEntry(path: path, id: id)
+        }
         return Candidate(
-            id: s.int64(0),
-            side: s.withBlob(src ? 5 : 6) { AnalyzedSide(decoding: $0) },
+            id: id,
+            side: analysis,
             sideText: s.string(src ? 3 : 4) ?? "", sideLanguage: s.string(src ? 1 : 2) ?? "",
             otherText: s.string(src ? 4 : 3) ?? "", otherLanguage: s.string(src ? 2 : 1) ?? "",
-            tuid: s.string(7), context: s.string(8))
+            tuid: s.string(7), context: s.string(8), seen: s.int(9), date: s.isNull(10) ? nil : s.int64(10))
     }
 
     /// Every entry from both sides (the brute-force scan).
     func forEachCandidate(_ body: (Candidate) -> Void) throws {
         let s = try db.statement("SELECT \(Self.entryColumns) FROM entry ORDER BY id")
         while try s.step() {
-            body(Self.candidate(s, side: 0))
-            body(Self.candidate(s, side: 1))
+            body(try candidate(s, side: 0))
+            body(try candidate(s, side: 1))
         }
     }
 
