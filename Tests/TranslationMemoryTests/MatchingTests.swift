@@ -124,6 +124,20 @@ import TMCore
         #expect(m.dropFirst().first?.score == 100)
     }
 
+    @Test func equalScoresRankTheSameContextThenNoneThenAnother() throws {
+        let tm = try store(Self.units + [unit("Open", "열기 (일반)")])
+        // "toolbar" is neither menu nor button: the entry without a context wins among the 100s.
+        #expect(try tm.lookup("Open", options: LookupOptions(context: "toolbar")).first?.target == "열기 (일반)")
+        #expect(try tm.lookup("Open").first?.target == "열기 (일반)")
+        #expect(try tm.lookup("Open", options: LookupOptions(context: "menu")).first?.target == "열기")
+    }
+
+    @Test func acceleratorsDoNotCostAPoint() throws {
+        let tm = try store([unit("Unreconcile", "조정 취소"), unit("Import Session", "세션 가져오기")])
+        #expect(try tm.lookup("_Unreconcile").first?.score == 100)
+        #expect(try tm.lookup("I_mport Session").first?.score == 100)
+    }
+
     @Test func reverseDirection() throws {
         let tm = try store(Self.units)
         let m = try tm.lookup("새 창에서 파일 열기")

@@ -52,6 +52,16 @@ public struct TMMatch: Sendable, Hashable {
     public var diff: String?
 }
 
+extension TMMatch {
+    /// How well an entry's context suits a query's at equal score: 2 the same (no context
+    /// counts as the same as none), 1 none, 0 another.
+    public static func contextRank(_ context: String?, query: String?) -> Int {
+        let c = context.flatMap { $0.isEmpty ? nil : $0 }, q = query.flatMap { $0.isEmpty ? nil : $0 }
+        if c == q { return 2 }
+        return c == nil ? 1 : 0
+    }
+}
+
 extension TranslationMemory {
     /// The best matches for `text`, best first.
     public func lookup(_ text: String, options: LookupOptions = LookupOptions()) throws -> [TMMatch] {
@@ -89,8 +99,10 @@ extension TranslationMemory {
                 }
             }
         }
-        // Equal scores: the more frequent translation first, then the more recent, then the older entry.
-        matches.sort { ($0.score, $0.seen, $0.date ?? 0, -$0.id) > ($1.score, $1.seen, $1.date ?? 0, -$1.id) }
+        // Equal scores: the query's context first, then entries without one, then other contexts;
+        // then the more frequent translation, the more recent, the older entry.
+        let rank = { (m: TMMatch) -> Int in TMMatch.contextRank(m.context, query: options.context) }
+        matches.sort { ($0.score, rank($0), $0.seen, $0.date ?? 0, -$0.id) > ($1.score, rank($1), $1.seen, $1.date ?? 0, -$1.id) }
         var seen = Set<[String]>()
         var out: [TMMatch] = []
         for m in matches where seen.insert([m.source, m.target]).inserted {
