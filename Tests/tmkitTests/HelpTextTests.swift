@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func scoreOptionsAreValidated() throws {
-        for args in [["tm", "lookup", "--min-score", "200", "x"], ["tm", "lookup", "--min-score", "-1", "x"]] {
+        for args in [["tm", "lookup", "--min-score", "200", "x"], ["tm", "lookup", "--min-score=-1", "x"]] {
             let r = try TMKitProcess.run(args)
             #expect(r.status != 0 && r.stderr.contains("0 and 101"), "\(args): \(r.stderr)")
         }
