@@ -392,6 +392,40 @@ def run_eflomal(train, pairs, terms, work):
     return glossary, kiwi_cost, align_cost
 
 
+def fit_confidence(binary, train, tune, threads):
+    """Fits TermConfidence's logistic weights on the tuning gold only and prints them for Swift."""
+    import numpy as np
+    with tempfile.TemporaryDirectory(prefix="tmkit-fit-") as work:
+        dump = os.path.join(work, "features.tsv")
+        env = dict(os.environ, TMKIT_FEATURES=dump, TMKIT_CONFIDENCE="heuristic")
+        subprocess.run([binary, "glossary", "build", train, "--source-lang", "en", "--target-lang", "ko", "--min-count", "1",
+                        "--threads", str(threads), "-o", os.path.join(work, "g.tbx")], env=env, check=True, stderr=subprocess.DEVNULL)
+        lines = open(dump, encoding="utf-8").read().splitlines()
+    names = lines[0].split("\t")[3:]
+    gold = {r["term_en"]: ns(r["gold_ko"]) for r in tune}
+    X, y = [], []
+    for line in lines[1:]:
+        f = line.split("\t")
+        if f[0] in gold:
+            X.append([1.0] + [float(v) for v in f[3:]])
+            y.append(1.0 if ns(f[1]) == gold[f[0]] else 0.0)
+    X, y = np.array(X), np.array(y)
+    w = np.zeros(X.shape[1])
+    lam = 1e-3 * len(y)
+    for _ in range(50):  # Newton's method with a small L2 penalty (not on the intercept)
+        p = 1 / (1 + np.exp(-X @ w))
+        g = X.T @ (p - y) + lam * np.r_[0, w[1:]]
+        H = (X * (p * (1 - p))[:, None]).T @ X + lam * np.diag(np.r_[0, np.ones(len(w) - 1)])
+        step = np.linalg.solve(H, g)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    print(f"fitted on {len(y)} candidates of {len({l.split(chr(9))[0] for l in lines[1:]} & set(gold))} tuning terms ({int(y.sum())} right)")
+    for n, v in zip(["intercept"] + names, w):
+        print(f"  {n:12s} {v:+.4f}")
+    print("static let weights: [Double] = [" + ", ".join(f"{v:.4f}" for v in w) + "]")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=next((c for c in (os.path.join(ROOT, "..", "shared", "corpus"), os.path.join(ROOT, "..", "..", "shared", "corpus"))
@@ -400,6 +434,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--skip-eflomal", action="store_true")
     ap.add_argument("--tuning-only", action="store_true", help="print the tuning split only (for tuning runs)")
+    ap.add_argument("--fit-confidence", action="store_true", help="fit TermConfidence's weights on the tuning gold and print them")
     ap.add_argument("--write-gold", metavar="DIR", help="write tuning_gold.tsv and heldout_gold.tsv to DIR and stop")
     ap.add_argument("--kiwi-tokenize", nargs=2, metavar=("TRAIN", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -417,6 +452,8 @@ def main():
                 for r in rows:
                     f.write("\t".join(r.values()) + "\n")
         return
+    if args.fit_confidence:
+        return fit_confidence(args.tmkit, train, tune, args.threads)
     if args.tuning_only:
         held = []
     if not os.path.exists(args.tmkit):
