@@ -38,6 +38,26 @@ struct ForcedLinks {
         confirmed = Set(anchors.map { sr[$0.0] }.filter { $0 < 0 })
     }
 
+    /// The spans elimination settles whatever the links say: source words a...b alone between
+    /// two neighbouring anchors (or a region's edges) facing target words lo...hi alone between
+    /// the same anchors.
+    func gaps(maxSource: Int, maxTarget: Int) -> [(a: Int, b: Int, lo: Int, hi: Int)] {
+        var out: [(Int, Int, Int, Int)] = []
+        for region in Set(sourceRegion) where region > 0 || confirmed.contains(region) {
+            guard let firstS = sourceRegion.firstIndex(of: region), let lastS = sourceRegion.lastIndex(of: region),
+                  let firstT = targetRegion.firstIndex(of: region), let lastT = targetRegion.lastIndex(of: region) else { continue }
+            let inside = anchors.filter { sourceRegion[$0.0] == region }.sorted { $0.0 < $1.0 }
+            // Anchors must keep their order on the target side for the gaps to correspond.
+            guard zip(inside, inside.dropFirst()).allSatisfy({ $0.0 < $1.0 && $0.1 < $1.1 }) else { continue }
+            let fences = [(firstS - 1, firstT - 1)] + inside + [(lastS + 1, lastT + 1)]
+            for (l, r) in zip(fences, fences.dropFirst()) {
+                let (a, b, lo, hi) = (l.0 + 1, r.0 - 1, l.1 + 1, r.1 - 1)
+                if a <= b, lo <= hi, b - a < maxSource, hi - lo < maxTarget { out.append((a, b, lo, hi)) }
+            }
+        }
+        return out.sorted { ($0.0, $0.2) < ($1.0, $1.2) }
+    }
+
     /// Whether source words a...b and target words lo...hi are settled by elimination.
     func isForced(_ a: Int, _ b: Int, _ lo: Int, _ hi: Int) -> Bool {
         let region = sourceRegion[a]

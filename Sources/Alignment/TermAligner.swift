@@ -56,9 +56,12 @@ public struct TermAligner: Sendable {
     /// The HMM's jump model needs data; below this many pairs IBM Model 1 alone is used.
     public static let hmmMinimumPairs = 1000
 
-    /// The diagonal prior's strength for corpora without the HMM: strong, since a few titles
-    /// give co-occurrence nothing to order words by.
-    static let tinyDiagonal: Float = Float(TermExtractor.experiment["TMKIT_DIAGONAL"] ?? "") ?? 10
+    /// The diagonal prior's strength for corpora without the HMM (fast_align's default).
+    static let tinyDiagonal: Float = Float(TermExtractor.experiment["TMKIT_DIAGONAL"] ?? "") ?? 4
+
+    /// Below this many pairs (a few titles) statistics say little: translations are scored by
+    /// sound, by words always seen together, and by elimination (`ForcedLinks`).
+    public static let tinyCorpus = 20
 
     /// Pairs with more content words than this on a side are skipped.
     public static let maxTokens = 250

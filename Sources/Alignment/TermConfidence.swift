@@ -34,6 +34,8 @@ struct TermEvidence: Sendable {
     /// high enough to count.
     var sound = 0.0
     var transliteration = false
+    /// How far the sound is below the best-sounding candidate of the same term (0 for the best).
+    var soundGap = 0.0
     /// The corpus was too small for the HMM (a few titles), and the share of occurrences
     /// settled by elimination there (`ForcedLinks`).
     var tiny = false
@@ -93,7 +95,7 @@ enum TermConfidence {
     static func tinyProbability(_ e: TermEvidence) -> Double {
         var p = 0.3 + 0.6 * e.forcedShare
         if e.linkCount >= 2, e.linkCount == e.sourceCount, e.linkCount == e.targetCount { p = max(p, 0.9) }
-        if e.transliteration { p = max(p, 0.75 + 0.2 * e.sound) }
+        if e.transliteration, e.soundGap < 0.15 { p = max(p, 0.75 + 0.2 * e.sound) }
         return p
     }
 

@@ -11,7 +11,7 @@ extension TermExtractor {
         let targetCased = options.targetLanguage.language == "en"
         let intoKorean = options.sourceLanguage.language != "ko" && options.targetLanguage.language == "ko"
         let targetIsKorean = options.targetLanguage.language == "ko"
-        let tiny = corpus.pairs.count < TermAligner.hmmMinimumPairs
+        let tiny = corpus.pairs.count < TermAligner.tinyCorpus
         let featureDump = Self.experiment["TMKIT_FEATURES"]
         var dump = ""
         var similarity = TransliterationSimilarity()
@@ -75,7 +75,12 @@ extension TermExtractor {
                     e.reverseShare = cef / r.total
                     e.reverseBest = cef >= r.best
                 }
-                scored.append((TermConfidence.probability(e), targetKey, stats, cf, e))
+                scored.append((0, targetKey, stats, cf, e))
+            }
+            let bestSound = scored.map(\.evidence.sound).max() ?? 0
+            for k in scored.indices {
+                scored[k].evidence.soundGap = bestSound - scored[k].evidence.sound
+                scored[k].score = TermConfidence.probability(scored[k].evidence)
             }
             scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.stats.count != $1.stats.count ? $0.stats.count > $1.stats.count : $0.target < $1.target) }
             if featureDump != nil {

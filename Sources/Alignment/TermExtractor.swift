@@ -68,7 +68,7 @@ struct TermExtractor: Sendable {
         let sourceStop: [Bool] = corpus.source.words.map { sourceIsEnglishLike && Self.functionWords.contains($0) }
         let consistent = Self.experiment["TMKIT_ALIGN_CONSISTENT"] != nil
         let trimThreshold = Float(Self.experiment["TMKIT_TRIM"] ?? "") ?? 0.15
-        let tiny = corpus.pairs.count < TermAligner.hmmMinimumPairs
+        let tiny = corpus.pairs.count < TermAligner.tinyCorpus
         let together = tiny ? Self.alwaysTogether(corpus) : []
         let shards = Parallel.map(count: corpus.pairs.count, threads: options.threads) { range -> Shard in
             var shard = Shard()
@@ -76,9 +76,16 @@ struct TermExtractor: Sendable {
                 let (s, t) = corpus.pairs[p]
                 let links = aligner.links(pair: p, s, t, crossQuoteWeight: 0.05)
                 let forced = tiny ? ForcedLinks(s, t, links: links) { i, j in
+                    // Anchors: words always seen together, or equal numbers, the same word, and
+                    // clear transliterations that are each other's best match in the pair.
+                    func prior(_ i: Int, _ j: Int) -> Float {
+                        aligner.index[UInt64(UInt32(s.ids[i])) << 32 | UInt64(UInt32(t.ids[j]))].map { aligner.cellPrior[Int($0)] } ?? 1
+                    }
                     let key = UInt64(UInt32(s.ids[i])) << 32 | UInt64(UInt32(t.ids[j]))
-                    if let c = aligner.index[key], aligner.cellPrior[Int(c)] > 1 { return true }
-                    return together.contains(key)
+                    if together.contains(key) { return true }
+                    let p = prior(i, j)
+                    guard p >= 12 || (p > 1 && corpus.source[s.ids[i]] == corpus.target[t.ids[j]]) else { return false }
+                    return (0..<t.count).allSatisfy { prior(i, $0) <= p } && (0..<s.count).allSatisfy { prior($0, j) <= p }
                 } : nil
                 let (postF, postB) = aligner.posteriors(pair: p, s, t)
                 let n = t.count
@@ -93,6 +100,21 @@ struct TermExtractor: Sendable {
                 for (i, j) in links {
                     bySource[i].append(j)
                     byTarget[j].append(i)
+                }
+                var settled = Set<Int>()
+                defer {
+                    // Spans elimination settles that the links missed are candidates too.
+                    for g in forced?.gaps(maxSource: maxWords, maxTarget: TermKey.capacity) ?? [] where !settled.contains(g.a * 4096 + g.b) {
+                        guard !sourceStop[Int(s.ids[g.a])], !sourceStop[Int(s.ids[g.b])], (g.a..<g.b).allSatisfy({ s.joinsNext[$0] }),
+                              (g.lo..<g.hi).allSatisfy({ t.joinsNext[$0] }) else { continue }
+                        let key = CandidateKey(source: TermKey(s.ids[g.a...g.b]), target: TermKey(t.ids[g.lo...g.hi]))
+                        shard.candidates[key, default: FormStats()].add(surface: t.surface(g.lo, g.hi), pair: Int32(p), maxExamples: maxExamples)
+                        let (pf, pb) = posterior(g.a, g.b, g.lo, g.hi)
+                        shard.candidates[key]!.coverage += 1
+                        shard.candidates[key]!.forced += 1
+                        shard.candidates[key]!.posteriorForward += pf
+                        shard.candidates[key]!.posteriorBackward += pb
+                    }
                 }
                 for a in 0..<s.count {
                     var b = a
@@ -132,7 +154,10 @@ struct TermExtractor: Sendable {
                         shard.candidates[key, default: FormStats()].add(surface: t.surface(lo, hi), pair: Int32(p), maxExamples: maxExamples)
                         shard.candidates[key]!.coverage += Float((a...b).filter { !bySource[$0].isEmpty }.count) / Float(b - a + 1)
                         let (pf, pb) = posterior(a, b, lo, hi)
-                        if let forced, forced.isForced(a, b, lo, hi) { shard.candidates[key]!.forced += 1 }
+                        if let forced, forced.isForced(a, b, lo, hi) {
+                            shard.candidates[key]!.forced += 1
+                            settled.insert(a * 4096 + b)
+                        }
                         shard.candidates[key]!.posteriorForward += pf
                         shard.candidates[key]!.posteriorBackward += pb
                     }
