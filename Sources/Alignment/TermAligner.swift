@@ -56,7 +56,8 @@ public struct TermAligner: Sendable {
     /// The HMM's jump model needs data; below this many pairs IBM Model 1 alone is used.
     public static let hmmMinimumPairs = 1000
 
-    /// The diagonal prior's strength for corpora without the HMM (fast_align's default).
+    /// The diagonal prior's strength for tiny corpora (fast_align's default); larger ones learn
+    /// Korean-English order from the HMM instead.
     static let tinyDiagonal: Float = Float(TermExtractor.experiment["TMKIT_DIAGONAL"] ?? "") ?? 4
 
     /// Below this many pairs (a few titles) statistics say little: translations are scored by
@@ -113,7 +114,7 @@ public struct TermAligner: Sendable {
         aligner.train(pairs: corpus.pairs, sourceVocabulary: corpus.source.count, targetVocabulary: corpus.target.count,
                       options: .init(iterations: Int(TermExtractor.experiment["TMKIT_IBM_ITERS"] ?? "") ?? options.iterations,
                                      hmmIterations: corpus.pairs.count >= Self.hmmMinimumPairs ? Int(TermExtractor.experiment["TMKIT_HMM_ITERS"] ?? "") ?? 3 : 0,
-                                     threads: options.threads, diagonalStrength: corpus.pairs.count < Self.hmmMinimumPairs ? Self.tinyDiagonal : 0))
+                                     threads: options.threads, diagonalStrength: corpus.pairs.count < Self.tinyCorpus ? Self.tinyDiagonal : 0))
 
         lap("em")
         progress?("extracting terms")

@@ -66,6 +66,8 @@ struct TermExtractor: Sendable {
         let phraseEvidenceBelow = options.phraseEvidenceBelow
         let sourceIsEnglishLike = options.sourceLanguage.language != "ko"
         let sourceStop: [Bool] = corpus.source.words.map { sourceIsEnglishLike && Self.functionWords.contains($0) }
+        let targetIsEnglishLike = options.targetLanguage.language != "ko"
+        let targetStop: [Bool] = corpus.target.words.map { targetIsEnglishLike && Self.functionWords.contains($0) }
         let consistent = Self.experiment["TMKIT_ALIGN_CONSISTENT"] != nil
         let trimThreshold = Float(Self.experiment["TMKIT_TRIM"] ?? "") ?? 0.15
         let tiny = corpus.pairs.count < TermAligner.tinyCorpus
@@ -134,6 +136,9 @@ struct TermExtractor: Sendable {
                         // Trim edge words the models barely tie to the term (a verb after a noun phrase).
                         while hi > lo, edgeStrength(s.ids[a...b], t.ids[hi], aligner) < trimThreshold { hi -= 1 }
                         while hi > lo, edgeStrength(s.ids[a...b], t.ids[lo], aligner) < trimThreshold { lo += 1 }
+                        // English terms neither start nor end with a function word.
+                        while hi > lo, targetStop[Int(t.ids[hi])] { hi -= 1 }
+                        while hi > lo, targetStop[Int(t.ids[lo])] { lo += 1 }
                         guard hi - lo < min(TermKey.capacity, b - a + 3) else { continue }
                         // No punctuation, symbol or placeholder inside the target span.
                         var joined = true
