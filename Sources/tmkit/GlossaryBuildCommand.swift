@@ -58,9 +58,14 @@ struct GlossaryBuildCommand: ParsableCommand {
     @Option(help: "Output format of the summary (on standard output with json): text or json.")
     var format: OutputFormat = .text
 
+    @Option(name: .customLong("min-score"), help: "Leave out translations scoring below this (0 to 1: the estimated chance that the translation is right).")
+    var minScore = 0.0
+
     func validate() throws {
         if inputs.isEmpty && memories.isEmpty { throw ValidationError("give at least one INPUT file or --tm PATH") }
         if let m = minCount, m < 1 { throw ValidationError("--min-count must be at least 1") }
+        if !(0...1).contains(minScore) { throw ValidationError("--min-score must be between 0 and 1") }
+        if translations < 1 { throw ValidationError("--translations must be at least 1") }
         if !(1...4).contains(maxWords) { throw ValidationError("--max-words must be 1 to 4") }
         guard GlossaryFile.format(of: output) != nil else { throw ValidationError("the output must end in .tbx, .tsv or .csv") }
     }
@@ -91,6 +96,7 @@ struct GlossaryBuildCommand: ParsableCommand {
             var options = TermAligner.Options(sourceLanguage: sl, targetLanguage: tl, minCount: min, maxWords: maxWords,
                                               maxTranslations: translations, threads: threads)
             if corpus.pairs.count < 200 { options.phraseEvidenceBelow = 2 }
+            options.minScore = minScore
             let aligner = TermAligner(options: options)
             let report: ((String) -> Void)? = Progress.enabled ? { (m: String) in Progress.report(m) } : nil
             let result = try aligner.align(corpus.pairs, progress: report)
