@@ -66,6 +66,20 @@ private let hasMsgfmt = runPeer(["msgfmt", "--version"])?.status == 0
         #expect(read?["ui/ui.xlf"]?.contains("파일을 엽니다.") == true)
     }
 
+    @Test(.enabled(if: hasTranslateToolkit, "translate-toolkit is not installed (pip install translate-toolkit)"))
+    func xliff2poTakesApprovedExactMatchesAsFinal() throws {
+        let doc = try XLIFFDocument(data: Data(XLIFFDocumentTests.xliff12.utf8), file: "ui.xlf")
+        doc.approveExact = true
+        let folder = Fixture.folder()
+        try doc.rendered(Fixture.results(doc), languages: Fixture.enKo).write(to: URL(fileURLWithPath: folder + "/ui.xlf"))
+        let r = try #require(runPeer(["xliff2po", folder + "/ui.xlf", folder + "/ui.po"]))
+        #expect(r.status == 0, "\(r.output)")
+        let po = Fixture.read(folder + "/ui.po")
+        // The two exact fills are final; only the fuzzy one (inline codes) is fuzzy.
+        #expect(po.components(separatedBy: "#, fuzzy").count - 1 == 1, "\(po)")
+        #expect(po.contains("msgstr \"파일을 엽니다.\""))
+    }
+
     @Test(.enabled(if: hasMsgfmt, "msgfmt (gettext) is not installed"))
     func msgfmtChecksThePOOutput() throws {
         let out = try Self.outputs()
