@@ -16,6 +16,8 @@ public struct PretranslationMatch: Sendable, Hashable {
     public var repairs: [String] = []
     /// For a repaired fill: the target as the memory has it (`target` is the repaired one).
     public var originalTarget: String?
+    /// The new source's inline codes that could not be placed in the target and were appended.
+    public var unplacedCodes = 0
     /// Whether the fill was repaired (patched to fit the new source).
     public var isRepaired: Bool { originalScore != nil && !repairs.isEmpty }
 

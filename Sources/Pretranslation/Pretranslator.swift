@@ -139,7 +139,7 @@ public struct Pretranslator: Sendable {
                 var reps: [Bool] = []
                 for segment in doc.document.segments {
                     // A different context may need another translation: not a repetition.
-                    let key = "\(doc.languages.source.code)\u{1}\(doc.languages.target.code)\u{1}\(segment.context ?? "")\u{1}\(Pretranslator.normalized(segment.source))\u{1}\(segment.pluralSource.map(Pretranslator.normalized) ?? "")"
+                    let key = "\(doc.languages.source.code)\u{1}\(doc.languages.target.code)\u{1}\(segment.context ?? "")\u{1}\(Pretranslator.normalized(segment.codedSource ?? segment.source))\u{1}\(segment.pluralSource.map(Pretranslator.normalized) ?? "")"
                     if let u = first[key] {
                         ids.append(u)
                         reps.append(true)
@@ -165,8 +165,8 @@ public struct Pretranslator: Sendable {
         var results: [SegmentResult] = []
         for (k, segment) in doc.document.segments.enumerated() {
             var result = found[k].result(plural: segment.pluralSource != nil, forms: forms)
-            // A match cannot carry the source's inline codes: it is never exact.
-            if segment.inlineCodes > 0, let b = result.fill, b.score >= 100 { result.fill?.score = 99 }
+            // A match that could not carry the source's inline codes is never exact.
+            if segment.inlineCodes > 0, segment.codedSource == nil, let b = result.fill, b.score >= 100 { result.fill?.score = 99 }
             // Bands count the memory's score; a repaired fill keeps it beside the repaired one.
             let band = repeated[k] ? MatchBand.repetition : MatchBand(score: result.fill == nil ? nil : result.originalScore)
             var words = WordCounter.words(segment.source)
@@ -213,6 +213,59 @@ public struct Pretranslator: Sendable {
         }
     }
 
+    /// A match for a segment without codes: the memory's codes become their native content.
+    static func withoutCodes(_ match: PretranslationMatch) -> PretranslationMatch {
+        var m = match
+        m.source = CodedText.native(m.source)
+        m.target = CodedText.native(m.target)
+        return m
+    }
+
+    /// A match for a segment with inline codes: repaired with the codes when the memory entry has
+    /// the same kinds of codes in the same order (else without them), then the source's codes put
+    /// into the target (`TagTransfer`); a code that found no place sends the fill to review.
+    static func withCodes(_ match: PretranslationMatch?, coded: String, plain: String, terms: [SpottedTerm], transfer: TagTransfer,
+                          matcher: any MatchProvider, languages: LanguagePair,
+                          fit: (PretranslationMatch?, String, [SpottedTerm]) throws -> PretranslationMatch?) throws -> PretranslationMatch? {
+        guard var m = match else { return nil }
+        let sameCodes = CodedText.codes(m.source).map(\.kind) == CodedText.codes(coded).map(\.kind)
+        if !sameCodes {
+            m.source = CodedText.plain(m.source)
+            m.target = CodedText.plain(m.target)
+        }
+        guard var fitted = try fit(m, sameCodes ? coded : plain, terms) else { return nil }
+        // Anchors: glossary terms, and what the memory has for the text inside each pair.
+        var anchors = terms.map { TagTransfer.Anchor(source: $0.surface, translations: $0.translations) }
+        for inner in Self.pairedTexts(coded) where inner.count > 1 {
+            if let hit = try matcher.bestMatch(for: inner, context: nil, languages: languages, minScore: 100) {
+                anchors.append(TagTransfer.Anchor(source: inner, translations: [CodedText.plain(hit.target)]))
+            }
+        }
+        let placed = transfer.transfer(source: coded, memorySource: fitted.source, target: fitted.target, anchors: anchors)
+        fitted.target = placed.target
+        fitted.unplacedCodes = placed.unplaced
+        if placed.unplaced > 0 { fitted.score = min(fitted.score, 99) }
+        return fitted
+    }
+
+    /// The text inside each code pair of `coded`, outermost first.
+    static func pairedTexts(_ coded: String) -> [String] {
+        var open: [(String, String)] = []
+        var out: [String] = []
+        for piece in CodedText.decode(coded) {
+            switch piece {
+            case let .text(t): for k in open.indices { open[k].1 += t }
+            case let .code(c):
+                if c.kind == .open { open.append((c.id, "")) }
+                if c.kind == .close, let k = open.lastIndex(where: { $0.0 == c.id }) {
+                    out.append(open[k].1.trimmingCharacters(in: .whitespaces))
+                    open.remove(at: k)
+                }
+            }
+        }
+        return out
+    }
+
     /// A memory match made to fit the new source: its accelerator (see `AcceleratorTransfer`).
     static func adapted(_ match: PretranslationMatch, to source: String) -> PretranslationMatch {
         var m = match
@@ -251,6 +304,7 @@ public struct Pretranslator: Sendable {
         let makeMatcher = self.makeMatcher
         let segments = segments
         let repair = options.repair ? FuzzyRepair(segmenter: segmenter) : nil
+        let transfer = TagTransfer(segmenter: segmenter)
         let minScore = options.minScore
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             do {
@@ -262,15 +316,26 @@ public struct Pretranslator: Sendable {
                         let fit = { (match: PretranslationMatch?, source: String, terms: [SpottedTerm]) throws -> PretranslationMatch? in
                             guard var m = match else { return nil }
                             if let repair, m.score >= minScore, m.score < 100,
-                               let r = repair.repaired(m, for: source, sourceTerms: terms, memoryTerms: try spotter.terms(in: m.source, languages: languages)) {
+                               let r = repair.repaired(m, for: source, sourceTerms: terms, memoryTerms: try spotter.terms(in: CodedText.plain(m.source), languages: languages)) {
                                 m = r
                             }
-                            return Self.adapted(m, to: source)
+                            return Self.adapted(m, to: CodedText.plain(source))
                         }
-                        let m = try fit(try matcher.bestMatch(for: segment.source, context: segment.context, languages: languages, minScore: lowest),
-                                        segment.source, t)
+                        let m: PretranslationMatch?
+                        if let coded = segment.codedSource {
+                            // With the codes (an entry that has them too) or without (the text alone), the better.
+                            let tagged = try matcher.bestMatch(for: coded, context: segment.context, languages: languages, minScore: lowest)
+                            let untagged = try matcher.bestMatch(for: segment.source, context: segment.context, languages: languages, minScore: lowest)
+                            let best = (untagged?.score ?? -1) > (tagged?.score ?? -1) ? untagged : tagged
+                            m = try Self.withCodes(best,
+                                                   coded: coded, plain: segment.source, terms: t, transfer: transfer, matcher: matcher,
+                                                   languages: languages, fit: fit)
+                        } else {
+                            m = try fit(try matcher.bestMatch(for: segment.source, context: segment.context, languages: languages, minScore: lowest)
+                                .map(Self.withoutCodes), segment.source, t)
+                        }
                         let p = try segment.pluralSource.flatMap { plural in
-                            try fit(try matcher.bestMatch(for: plural, context: segment.context, languages: languages, minScore: lowest),
+                            try fit(try matcher.bestMatch(for: plural, context: segment.context, languages: languages, minScore: lowest).map(Self.withoutCodes),
                                     plural, try spotter.terms(in: plural, languages: languages))
                         }
                         slots.set(i, Found(match: m, pluralMatch: p, terms: t))

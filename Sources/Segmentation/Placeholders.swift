@@ -1,6 +1,9 @@
+import TMCore
+
 /// Finds placeholders and inline markup that must survive translation untouched:
 /// printf (`%s`, `%1$d`, `%(name)s`, `%%`), Qt (`%1`), braces (`{0}`, `{name}`), shell
-/// variables (`$HOME`, `${name}`), XML/HTML tags (`<b>`, `</a>`, `<br/>`) and entities (`&amp;`).
+/// variables (`$HOME`, `${name}`), XML/HTML tags (`<b>`, `</a>`, `<br/>`), entities (`&amp;`)
+/// and inline codes kept in text (`CodedText`).
 enum Placeholders {
     /// Scalar-offset ranges of the placeholders in `s`, in order, not overlapping.
     static func spans(in s: [Unicode.Scalar]) -> [Range<Int>] {
@@ -15,6 +18,7 @@ enum Placeholders {
             case "<": end = tag(s, i)
             case "&": end = entity(s, i)
             case "$": end = shellVariable(s, i)
+            case "\u{E101}": end = CodedText.codeLength(in: s, at: i).map { i + $0 }
             default: break
             }
             if let e = end {

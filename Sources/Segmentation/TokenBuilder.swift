@@ -27,7 +27,10 @@ struct TokenBuilder {
         for (index, t) in raw.enumerated() {
             switch t.kind {
             case .placeholder:
-                var token = make(s, t.start, t.end, .placeholder, key: text(s, t.start, t.end))
+                // An inline code (`CodedText`) is keyed by its kind alone: `<g id="1">` in a new
+                // document matches TMX's `<bpt i="3">{\b </bpt>` at the same place.
+                let key = s[t.start] == "\u{E101}" && t.end - t.start > 1 ? "\u{E101}" + String(s[t.start + 1]) : text(s, t.start, t.end)
+                var token = make(s, t.start, t.end, .placeholder, key: key)
                 token.script = .common
                 out.append(token)
             case .punctuation:

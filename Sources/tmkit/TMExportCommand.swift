@@ -9,7 +9,8 @@ struct TMExportCommand: ParsableCommand {
         abstract: "Export the memory as TMX 1.4b, streaming.",
         discussion: """
         Writes every entry, oldest first, with its languages, dates, users, tuid, properties, \
-        notes and context (as a `x-context` property). The filters of `tm list` choose which \
+        notes and context (as a `x-context` property). Inline codes imported from TMX are written \
+        back as `bpt`/`ept`/`ph`/`it` (level 2); `--tmx-level 1` leaves them out. The filters of `tm list` choose which \
         entries are written.
 
         Examples:
@@ -25,13 +26,20 @@ struct TMExportCommand: ParsableCommand {
 
     @OptionGroup var filters: TMFilterOptions
 
+    @Option(name: .customLong("tmx-level"), help: "2 writes inline codes as bpt/ept/ph/it with their native content; 1 leaves them out (text only).")
+    var tmxLevel: Int = 2
+
     @Option(help: "Output format of the summary: text or json.")
     var format: OutputFormat = .text
+
+    func validate() throws {
+        if TMXWriter.CodeLevel(rawValue: tmxLevel) == nil { throw ValidationError("--tmx-level must be 1 or 2.") }
+    }
 
     func run() throws {
         let tm = store.open(create: false)
         do {
-            let (n, lossy, dropped) = try TMXExport.write(tm, to: output, matching: filters.filter)
+            let (n, lossy, dropped) = try TMXExport.write(tm, to: output, matching: filters.filter, level: TMXWriter.CodeLevel(rawValue: tmxLevel) ?? .two)
             if format == .json {
                 print("{\"file\": \(JSONOutput.encode(output)), \"exported\": \(n), \"controlCharactersLeftOut\": \(dropped)}")
             } else {

@@ -45,7 +45,8 @@ struct TMImportCommand: ParsableCommand {
     func run() throws {
         let options = ReadOptions(
             sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
-            targetLanguage: languageOption(targetLanguage, "--target-lang"), includeFuzzy: includeFuzzy)
+            targetLanguage: languageOption(targetLanguage, "--target-lang"), includeFuzzy: includeFuzzy,
+            keepsInlineCodes: true)
         let tm = store.open(create: true)
         var out = OutputBuffer()
         var summaries: [ImportSummary] = []

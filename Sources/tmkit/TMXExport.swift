@@ -7,10 +7,11 @@ import TranslationMemory
 enum TMXExport {
     /// Writes the entries of `tm` that `filter` covers to `path`; returns the number written, and
     /// how many entries lost characters XML 1.0 cannot carry (control characters), and how many in all.
-    static func write(_ tm: TranslationMemory, to path: String, matching filter: TMFilter = TMFilter()) throws -> (entries: Int, lossy: Int, dropped: Int) {
+    static func write(_ tm: TranslationMemory, to path: String, matching filter: TMFilter = TMFilter(),
+                      level: TMXWriter.CodeLevel = .two) throws -> (entries: Int, lossy: Int, dropped: Int) {
         let stats = try tm.statistics()
         let source = filter.sourceLanguage ?? stats.languagePairs.first.flatMap { LanguageTag($0.source) } ?? .english
-        var writer = try TMXWriter(path: path, sourceLanguage: source)
+        var writer = try TMXWriter(path: path, sourceLanguage: source, codeLevel: level)
         if filter.isEmpty {
             try tm.forEachEntry { try writer.write($0) }
         } else {

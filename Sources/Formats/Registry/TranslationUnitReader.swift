@@ -34,11 +34,16 @@ public struct ReadOptions: Sendable {
     public var targetLanguage: LanguageTag?
     /// Whether fuzzy (needs-review) translations are read; skipped and counted otherwise.
     public var includeFuzzy: Bool
+    /// Whether inline codes (TMX `bpt`/`ept`/`ph`/`it`/`ut`/`hi`) are kept as codes in the text
+    /// (`CodedText`, for the translation memory); otherwise their native content joins the text.
+    public var keepsInlineCodes: Bool
 
-    public init(sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil, includeFuzzy: Bool = false) {
+    public init(sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil, includeFuzzy: Bool = false,
+                keepsInlineCodes: Bool = false) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.includeFuzzy = includeFuzzy
+        self.keepsInlineCodes = keepsInlineCodes
     }
 }
 

@@ -30,6 +30,13 @@ final class TMXHandler: XMLEventHandler {
     private var tuvLanguage: LanguageTag?
     private var segText: String?
     private var segDepth = 0
+    /// The inline code being read (`bpt`, `ept`, `ph`, `it`, `ut`): its text is native content,
+    /// `sub` included; `codeDepth` counts elements inside it.
+    private var code: InlineCode?
+    private var codeDepth = 0
+    /// The ids of the `hi` elements open in the segment (paired codes without native content).
+    private var highlights: [String] = []
+    private var highlightCount = 0
     private var propType: String?
     private var collecting: String?
     /// Language codes already checked (a TMX repeats the same few codes on every tuv).
@@ -59,6 +66,7 @@ final class TMXHandler: XMLEventHandler {
     func start(_ name: String, attributes: [String: String], line: Int, column: Int) throws {
         if segText != nil {
             segDepth += 1  // inline element: its text (native code or content) joins the segment
+            if options.keepsInlineCodes { startInline(name, attributes) }
             return
         }
         switch name {
@@ -84,6 +92,9 @@ final class TMXHandler: XMLEventHandler {
         case "seg":
             segText = ""
             segDepth = 0
+            code = nil
+            highlights = []
+            highlightCount = 0
         case "prop":
             propType = Self.attribute(attributes, "type") ?? ""
             collecting = ""
@@ -97,12 +108,57 @@ final class TMXHandler: XMLEventHandler {
     func parserNote(_ message: String) { summary.notes.append(message) }
 
     func text(_ string: String) throws {
-        if segText != nil { segText! += string } else if collecting != nil { collecting! += string }
+        if segText != nil {
+            if !options.keepsInlineCodes {
+                segText! += string
+            } else if code != nil {
+                code!.native += string
+            } else {
+                segText! += CodedText.encode([.text(string)])
+            }
+        } else if collecting != nil { collecting! += string }
+    }
+
+    /// An element inside `seg` when codes are kept: a code starts, or a `hi` run opens.
+    private func startInline(_ name: String, _ a: [String: String]) {
+        if code != nil { codeDepth += 1; return }
+        switch name {
+        case "bpt": code = InlineCode(.open, id: Self.attribute(a, "i") ?? "")
+        case "ept": code = InlineCode(.close, id: Self.attribute(a, "i") ?? "")
+        case "ph", "ut": code = InlineCode(.standalone, id: Self.attribute(a, "x") ?? "")
+        case "it": code = InlineCode(Self.attribute(a, "pos") == "end" ? .isolatedClose : .isolatedOpen, id: Self.attribute(a, "x") ?? "")
+        case "hi":
+            highlightCount += 1
+            let id = "hi\(highlightCount)"
+            highlights.append(id)
+            segText! += CodedText.encode([.code(InlineCode(.open, id: id))])
+            return
+        default:
+            // An element TMX does not define inside seg: its text stays text.
+            highlights.append("")
+            return
+        }
+        codeDepth = 0
+    }
+
+    /// The end of an element inside `seg` when codes are kept.
+    private func endInline() {
+        if code != nil {
+            if codeDepth > 0 { codeDepth -= 1; return }
+            segText! += CodedText.encode([.code(code!)])
+            code = nil
+        } else if let id = highlights.popLast(), !id.isEmpty {
+            segText! += CodedText.encode([.code(InlineCode(.close, id: id))])
+        }
     }
 
     func end(_ name: String) throws {
         if segText != nil {
-            if segDepth > 0 { segDepth -= 1; return }
+            if segDepth > 0 {
+                segDepth -= 1
+                if options.keepsInlineCodes { endInline() }
+                return
+            }
             if name == "seg", let lang = tuvLanguage, tu != nil {
                 tu!.variants.append(Variant(language: lang, text: segText!))
             }
@@ -149,8 +205,8 @@ final class TMXHandler: XMLEventHandler {
             summary.skip("missing target (\(target))")
             return
         }
-        if s.text.allSatisfy(\.isWhitespace) { summary.skip("empty source"); return }
-        if t.text.allSatisfy(\.isWhitespace) { summary.skip("empty target"); return }
+        if CodedText.plain(s.text).allSatisfy(\.isWhitespace) && CodedText.codes(s.text).isEmpty { summary.skip("empty source"); return }
+        if CodedText.plain(t.text).allSatisfy(\.isWhitespace) && CodedText.codes(t.text).isEmpty { summary.skip("empty target"); return }
         let a = pending.attributes
         let unit = TranslationUnit(
             source: s.text, target: t.text, sourceLanguage: s.language, targetLanguage: t.language,

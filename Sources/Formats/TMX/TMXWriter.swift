@@ -8,13 +8,20 @@ import TMCore
 /// `YYYYMMDDThhmmssZ`. Markup tags in the text (`<b>`) are written, by default, as escaped text
 /// (`&lt;b&gt;`): translate-toolkit reads such text back intact and OmegaT matches it exactly
 /// against its segments. `.codes` writes them as paired `bpt`/`ept` (or `ph`/`it`) instead.
+/// Inline codes kept as codes (`CodedText`, from a TMX or XLIFF import) are written back as TMX
+/// elements with their native content (level 2), or left out with `codeLevel: .one`.
 public struct TMXWriter {
     /// How markup tags inside unit text are written.
     public enum InlineMarkup: Sendable { case text, codes }
 
+    /// How inline codes the memory keeps (`CodedText`, from TMX or XLIFF) are written: level 2,
+    /// as `bpt`/`ept`/`ph`/`it` with their native content, or level 1, left out (text only).
+    public enum CodeLevel: Int, Sendable { case one = 1, two = 2 }
+
     public let path: String
     public let sourceLanguage: LanguageTag
     public let inlineMarkup: InlineMarkup
+    public let codeLevel: CodeLevel
     /// Units written so far.
     public private(set) var count = 0
     /// Characters dropped because XML 1.0 cannot carry them (control characters).
@@ -25,10 +32,11 @@ public struct TMXWriter {
 
     public init(path: String, sourceLanguage: LanguageTag, creationTool: String = "tmkit", creationToolVersion: String = "0.1",
                 segmentType: String = "sentence", dataType: String = "plaintext", adminLanguage: LanguageTag = .english,
-                inlineMarkup: InlineMarkup = .text, creationDate: Date? = Date()) throws {
+                inlineMarkup: InlineMarkup = .text, codeLevel: CodeLevel = .two, creationDate: Date? = Date()) throws {
         self.path = path
         self.sourceLanguage = sourceLanguage
         self.inlineMarkup = inlineMarkup
+        self.codeLevel = codeLevel
         file = try AtomicFile(path: path)
         let a = { (s: String) in XMLEscape.escape(s, attribute: true).text }
         var header = "<header creationtool=\"\(a(creationTool))\" creationtoolversion=\"\(a(creationToolVersion))\""
@@ -46,6 +54,12 @@ public struct TMXWriter {
     }
 
     private mutating func segment(_ s: String) -> String {
+        if CodedText.hasCodes(s) { return coded(s) }
+        return markup(s)
+    }
+
+    /// Text without kept codes: markup tags as text or as codes (`inlineMarkup`).
+    private mutating func markup(_ s: String) -> String {
         switch inlineMarkup {
         case .text: return escaped(s)
         case .codes:
@@ -53,6 +67,46 @@ public struct TMXWriter {
             droppedCharacters += s.unicodeScalars.count - clean.unicodeScalars.count
             return TMXInlineCodes.encode(clean)
         }
+    }
+
+    /// Text with kept codes: level 2 writes each as its TMX element, renumbering pairs (`i`)
+    /// from 1 and writing a start or end whose partner is not in the segment as `it`; level 1
+    /// leaves them out.
+    private mutating func coded(_ s: String) -> String {
+        let pieces = CodedText.decode(s)
+        if codeLevel == .one {
+            return markup(pieces.map { if case let .text(t) = $0 { return t } else { return "" } }.joined())
+        }
+        var opened: [String: Int] = [:]
+        var closable = Set<Int>()
+        for (k, p) in pieces.enumerated() {
+            guard case let .code(c) = p else { continue }
+            if c.kind == .open { opened[c.id] = k }
+            if c.kind == .close, let o = opened.removeValue(forKey: c.id) { closable.insert(o); closable.insert(k) }
+        }
+        var out = ""
+        var numbers: [String: Int] = [:]
+        var next = 1
+        for (k, p) in pieces.enumerated() {
+            switch p {
+            case let .text(t): out += escaped(t)
+            case let .code(c):
+                let native = escaped(c.native)
+                let x = Int(c.id).map { " x=\"\($0)\"" } ?? ""
+                switch c.kind {
+                case .open where closable.contains(k):
+                    numbers[c.id] = next
+                    out += "<bpt i=\"\(next)\">\(native)</bpt>"
+                    next += 1
+                case .close where closable.contains(k):
+                    out += "<ept i=\"\(numbers[c.id] ?? 0)\">\(native)</ept>"
+                case .open, .isolatedOpen: out += "<it pos=\"begin\"\(x)>\(native)</it>"
+                case .close, .isolatedClose: out += "<it pos=\"end\"\(x)>\(native)</it>"
+                case .standalone: out += "<ph\(x)>\(native)</ph>"
+                }
+            }
+        }
+        return out
     }
 
     /// Writes one unit as a `tu` with a `tuv` for each side.

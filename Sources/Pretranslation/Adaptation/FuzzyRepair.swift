@@ -112,6 +112,29 @@ public struct FuzzyRepair: Sendable {
         return out
     }
 
+    /// The index pairs `(i, j)` where `a[i] == b[j]` on a longest common subsequence.
+    static func common(_ a: [String], _ b: [String]) -> [(Int, Int)] {
+        let n = a.count, m = b.count
+        var lcs = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+            }
+        }
+        var out: [(Int, Int)] = []
+        var i = 0, j = 0
+        while i < n && j < m {
+            if a[i] == b[j] {
+                out.append((i, j)); i += 1; j += 1
+            } else if lcs[i][j + 1] >= lcs[i + 1][j] {
+                j += 1
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
     /// A glossary-term repair for `block`: the memory-source term covering it, its translation
     /// in the target, and the new source's term in the same place.
     private func term(_ block: (memory: Range<Int>, source: Range<Int>), _ m: [Token], _ s: [Token], _ match: PretranslationMatch,

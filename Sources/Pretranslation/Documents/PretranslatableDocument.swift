@@ -10,22 +10,25 @@ public struct DocumentSegment: Sendable, Hashable {
     public var context: String?
     /// The document already has a translation for it; it is analysed but not changed.
     public var isTranslated: Bool
-    /// Inline codes (tags, placeholders elements) in the source; a match cannot carry them,
-    /// so it is never better than 99.
+    /// Inline codes (tags, placeholder elements) in the source.
     public var inlineCodes: Int
     /// Whether a match can be filled in.
     public var isFillable: Bool
     /// A PO plural entry's `msgid_plural`: matched too, for the plural forms.
     public var pluralSource: String?
+    /// The source with its inline codes (`CodedText`), when it has some (XLIFF): matched with
+    /// them, and the codes are put into the fill (`TagTransfer`).
+    public var codedSource: String?
 
     public init(source: String, context: String? = nil, isTranslated: Bool = false, inlineCodes: Int = 0,
-                isFillable: Bool = true, pluralSource: String? = nil) {
+                isFillable: Bool = true, pluralSource: String? = nil, codedSource: String? = nil) {
         self.source = source
         self.context = context
         self.isTranslated = isTranslated
         self.inlineCodes = inlineCodes
         self.isFillable = isFillable
         self.pluralSource = pluralSource
+        self.codedSource = codedSource
     }
 }
 

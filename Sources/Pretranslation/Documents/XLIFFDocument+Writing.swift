@@ -26,12 +26,12 @@ extension XLIFFDocument {
                 if let match = result.fill, !translated {
                     let target = unit.child("target") ?? insertMirroredTarget12(unit)
                     if let mark = XLIFFDocument.segmentMarks(in: target).first(where: { $0.attribute("mid") == mid }) {
-                        mark.setText(place.padding.around(match.target))
+                        fill(mark, with: match.target, at: place)
                     }
                 }
             } else if let match = result.fill, !segments[i].isTranslated {
                 let target = unit.child("target") ?? insertTarget12(unit)
-                target.setText(place.padding.around(match.target))
+                fill(target, with: match.target, at: place)
                 target.setAttribute("state", result.isExact ? "translated" : "needs-review-translation")
                 target.setAttribute("state-qualifier", Self.stateQualifier12(result))
                 if result.isExact && approveExact { unit.setAttribute("approved", "yes") }
@@ -139,7 +139,7 @@ extension XLIFFDocument {
                         segment.insert(t, after: segment.child("source")!)
                         return t
                     }()
-                    target.setText(places[placeIndex[ObjectIdentifier(segment)]!].padding.around(match.target))
+                    fill(target, with: match.target, at: places[placeIndex[ObjectIdentifier(segment)]!])
                     segment.setAttribute("state", result.isExact ? "translated" : "initial")
                     let id = segmentID(segment, in: unit)
                     let m = XMLTreeElement("\(mtcPrefix):match")
@@ -198,11 +198,26 @@ extension XLIFFDocument {
         }
     }
 
-    /// `<name>text</name>`.
+    /// `<name>text</name>` (codes the memory keeps are left out).
     private func textElement(_ name: String, _ text: String) -> XMLTreeElement {
         let e = XMLTreeElement(name)
-        e.setText(text)
+        e.setText(CodedText.plain(text))
         return e
+    }
+
+    /// Fills `target` with `text`: the source's codes (placed by `TagTransfer`) as copies of its
+    /// elements, inside the source's preserved padding.
+    func fill(_ target: XMLTreeElement, with text: String, at place: Place) {
+        var nodes: [XMLTreeNode] = []
+        if let codes = place.codes, let built = codes.nodes(text) {
+            nodes = built
+        } else {
+            let plain = CodedText.plain(text)
+            if !plain.isEmpty { nodes = [.text(plain)] }
+        }
+        if !place.padding.leading.isEmpty { nodes.insert(.text(place.padding.leading), at: 0) }
+        if !place.padding.trailing.isEmpty { nodes.append(.text(place.padding.trailing)) }
+        target.setChildren(nodes)
     }
 
     /// The prefix bound to the matches namespace on the root, declaring `mtc` when there is none.

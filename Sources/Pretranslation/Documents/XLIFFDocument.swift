@@ -35,6 +35,8 @@ final class XLIFFDocument: PretranslatableDocument {
         /// The source's leading and trailing white space, kept around the target where
         /// `xml:space="preserve"` applies (empty otherwise).
         var padding = Padding()
+        /// The source's inline codes, when it has some.
+        var codes: XLIFFCodes? = nil
     }
 
     struct Padding: Hashable {
@@ -121,8 +123,10 @@ final class XLIFFDocument: PretranslatableDocument {
                     guard !text.isEmpty, let mid = mark.attribute("mid") else { continue }
                     let translated = Self.isTranslated12(unit: child, source: mark, target: targetMarks.first { $0.attribute("mid") == mid },
                                                          state: target?.attribute("state"))
-                    segments.append(DocumentSegment(source: text, context: child.attribute("resname"), isTranslated: translated, inlineCodes: codes))
-                    places.append(Place(unit: child, holder: child, mid: mid, padding: Self.padding(of: mark)))
+                    let inline = codes > 0 ? XLIFFCodes(mark) : nil
+                    segments.append(DocumentSegment(source: text, context: child.attribute("resname"), isTranslated: translated, inlineCodes: codes,
+                                                    codedSource: inline?.coded))
+                    places.append(Place(unit: child, holder: child, mid: mid, padding: Self.padding(of: mark), codes: inline))
                 }
                 continue
             }
@@ -130,8 +134,10 @@ final class XLIFFDocument: PretranslatableDocument {
             let text = Self.plainText(source, codes: &codes)
             guard !text.isEmpty else { continue }
             let translated = Self.isTranslated12(unit: child, source: source, target: target, state: target?.attribute("state"))
-            segments.append(DocumentSegment(source: text, context: child.attribute("resname"), isTranslated: translated, inlineCodes: codes))
-            places.append(Place(unit: child, holder: child, padding: Self.padding(of: source)))
+            let inline = codes > 0 ? XLIFFCodes(source) : nil
+            segments.append(DocumentSegment(source: text, context: child.attribute("resname"), isTranslated: translated, inlineCodes: codes,
+                                            codedSource: inline?.coded))
+            places.append(Place(unit: child, holder: child, padding: Self.padding(of: source), codes: inline))
         }
     }
 
@@ -209,8 +215,10 @@ final class XLIFFDocument: PretranslatableDocument {
                 let text = Self.plainText(source, codes: &codes)
                 guard !text.isEmpty else { continue }
                 let translated = Self.isTranslated2(segment: segment, source: source)
-                segments.append(DocumentSegment(source: text, context: child.attribute("name"), isTranslated: translated, inlineCodes: codes))
-                places.append(Place(unit: child, holder: segment, padding: Self.padding(of: source)))
+                let inline = codes > 0 ? XLIFFCodes(source) : nil
+                segments.append(DocumentSegment(source: text, context: child.attribute("name"), isTranslated: translated, inlineCodes: codes,
+                                                codedSource: inline?.coded))
+                places.append(Place(unit: child, holder: segment, padding: Self.padding(of: source), codes: inline))
             }
         }
     }
@@ -237,7 +245,6 @@ final class XLIFFDocument: PretranslatableDocument {
 
     /// Inline elements whose content is text to translate; the others hold codes.
     private static let textInline: Set<String> = ["g", "mrk", "pc"]
-    private static let markers: Set<String> = ["mrk", "sm", "em"]
 
     /// The text of `element`, codes left out and white space collapsed; counts inline codes.
     static func plainText(_ element: XMLTreeElement, codes: inout Int) -> String {
@@ -248,7 +255,7 @@ final class XLIFFDocument: PretranslatableDocument {
                 case let .text(s), let .cdata(s):
                     raw += s
                 case let .element(c):
-                    if !markers.contains(c.local) { codes += 1 }
+                    codes += 1
                     if textInline.contains(c.local) { visit(c) }
                 default:
                     continue
