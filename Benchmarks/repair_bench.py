@@ -22,7 +22,7 @@ insert a fuzzy match's target as it is (OmegaT has an open pull request for numb
 Usage:
   Benchmarks/repair_bench.sh
   Benchmarks/repair_bench.sh --doc-packages gedit-common,nautilus-data --show 20
-Options: --corpus DIR, --work DIR, --doc-packages A,B, --seed N, --show N (print N repairs), --no-build.
+Options: --corpus DIR, --work DIR, --doc-packages A,B, --seed N, --show N (print N repairs), --no-build, --tmkit PATH.
 """
 import argparse, collections, os, random, re, resource, shutil, subprocess, sys, time
 
@@ -116,6 +116,7 @@ def main():
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--tmkit", default=os.path.join(ROOT, ".build", "release", "tmkit"), help="the tmkit binary (release)")
     a = ap.parse_args()
 
     pairs_path = os.path.join(a.corpus, "dev_pairs.tsv")
@@ -166,7 +167,7 @@ def main():
 
     if not a.no_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "tmkit", "--quiet"], cwd=ROOT, check=True)
-    tmkit = os.path.join(ROOT, ".build", "release", "tmkit")
+    tmkit = a.tmkit
     mem = os.path.join(a.work, "memory.sqlite")
     wall, cpu, _ = run([tmkit, "tm", "import", os.path.join(a.work, "memory.tsv"), "--tm", mem, "--source-lang", "en", "--target-lang", "ko"])
     print(f"documents: {', '.join(f'{p} ({len(reference[p])})' for p in docs)}; memory: {len(memory)} pairs of {len(sizes) - len(docs)} packages "

@@ -4,5 +4,5 @@
 # Builds release; arguments pass through to repair_bench.py (see its header).
 set -e
 cd "$(dirname "$0")/.."
-swift build -c release --product tmkit --quiet
-exec python3 Benchmarks/repair_bench.py --no-build "$@"
+nice -n 10 swift build -c release --product tmkit --quiet --scratch-path .build-release
+exec nice -n 10 python3 Benchmarks/repair_bench.py --no-build --tmkit .build-release/release/tmkit "$@"

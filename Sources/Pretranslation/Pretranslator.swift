@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Segmentation
 import TMCore
@@ -84,7 +85,13 @@ public struct Pretranslator: Sendable {
                     if let xliff = doc.document as? XLIFFDocument { xliff.approveExact = options.approveExact }
                     let data = try doc.document.rendered(results, languages: doc.languages)
                     let relative = doc.document.outputPath(for: doc.input.relative)
-                    try AtomicFile.write(data, to: (outdir as NSString).appendingPathComponent(relative))
+                    let path = (outdir as NSString).appendingPathComponent(relative)
+                    do {
+                        try AtomicFile.write(data, to: path)
+                    } catch let error as FormatError {
+                        if case let .write(_, reason) = error { throw PretranslationError.unwritable(file: path, reason: reason) }
+                        throw error
+                    }
                     report.files.append(analysis.writtenTo(relative))
                 } catch {
                     report.skipped.append(SkippedFile(file: doc.input.path, reason: "\(error)", isError: true))

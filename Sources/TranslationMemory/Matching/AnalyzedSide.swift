@@ -15,9 +15,10 @@ struct AnalyzedSide: Sendable {
 
     init(tokens: [StoredToken]) { self.tokens = tokens }
 
-    /// The segment's tokens, without menu accelerators (see `AcceleratorMarkers`).
+    /// The segment's tokens. Menu accelerators (`_Save As`, `열기(&O)`) are already out of the
+    /// keys: Segmentation's `Accelerator` rule is the one both the TM and pre-translation use.
     init(_ segment: Segment) {
-        tokens = AcceleratorMarkers.strip(segment.tokens)
+        tokens = segment.tokens.map { StoredToken(kind: $0.kind, key: $0.key, start: $0.start, end: $0.end) }
     }
 
     /// Tokens that take part in word-level matching (all but punctuation).
