@@ -96,7 +96,7 @@ struct TMLookupCommand: ParsableCommand {
                     let matches = try tm.lookup(query, options: options)
                     switch format {
                     case .json: out.write(MatchJSON.array(matches) + "\n")
-                    case .text: out.write("== \(Self.indented(query, by: 3))\n" + Self.text(matches, minScore: minScore))
+                    case .text: out.write("== \(EntryOutput.indented(query, by: 3))\n" + Self.text(matches, minScore: minScore))
                     }
                 } catch {
                     out.flush()
@@ -137,15 +137,12 @@ struct TMLookupCommand: ParsableCommand {
         if matches.isEmpty { return "no match of \(minScore) or more\n" }
         var out = ""
         for m in matches {
-            out += "\(m.score)  #\(m.id)\(m.tuid.map { "  tuid \($0)" } ?? "")\(m.context.map { "  context \(indented($0, by: 2))" } ?? "")\n"
-            let sl = "  \(m.sourceLanguage): ", tl = "  \(m.targetLanguage): "
-            out += sl + indented(m.diff ?? m.source, by: sl.count) + "\n"
-            out += tl + indented(m.target, by: tl.count) + "\n"
+            let head = "\(m.score)  #\(m.id)\(m.tuid.map { "  tuid \($0)" } ?? "")"
+                + (m.context.map { "  context \(EntryOutput.indented($0, by: 2))" } ?? "")
+            out += EntryOutput.block(head, (m.sourceLanguage, m.diff ?? m.source), (m.targetLanguage, m.target))
         }
         return out
     }
-
-    static func indented(_ text: String, by n: Int) -> String { EntryOutput.indented(text, by: n) }
 }
 
 /// The JSON layout of lookup results.
