@@ -8,7 +8,9 @@ import os
 import re
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
+# ../shared/corpus beside the repository (a worktree one level deeper: ../../shared/corpus).
+DEFAULT_CORPUS = next((c for c in (os.path.join(ROOT, "..", "shared", "corpus"), os.path.join(ROOT, "..", "..", "shared", "corpus"))
+                       if os.path.isdir(c)), os.path.join(ROOT, "..", "shared", "corpus"))
 
 
 def unesc(s):

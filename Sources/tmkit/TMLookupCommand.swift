@@ -64,6 +64,9 @@ struct TMLookupCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write each query's lookup time in microseconds to this file, one per line.", visibility: .hidden))
     var timings: String?
 
+    @Flag(name: .customLong("narrow-index"), help: ArgumentHelp("Read only the narrow index pass, as lookups did before the wide pass below 75 (for Benchmarks/tm_recall.py).", visibility: .hidden))
+    var narrowIndex = false
+
     func validate() throws {
         if text == nil && queries == nil { throw ValidationError("Give a TEXT to look up, or --queries FILE.") }
         if text != nil && queries != nil { throw ValidationError("Give either a TEXT or --queries FILE, not both.") }
@@ -75,6 +78,7 @@ struct TMLookupCommand: ParsableCommand {
         var options = LookupOptions(
             minScore: minScore, limit: limit, sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
             targetLanguage: languageOption(targetLanguage, "--target-lang"), context: context, exhaustive: exhaustive)
+        options.widePass = !narrowIndex
         let tm = store.open(create: false)
         var out = OutputBuffer()
         if let queries {
