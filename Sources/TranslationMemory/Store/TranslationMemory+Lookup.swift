@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteKit
 import Segmentation
 import TMCore
 
