@@ -33,7 +33,7 @@ struct BatchOptions: ParsableArguments {
     }
 
     /// Runs the batch and returns its report; fatal errors (no memory, bad options) exit.
-    func execute(_ inputs: [String], outputDirectory: String?) -> AnalysisReport {
+    func execute(_ inputs: [String], outputDirectory: String?, approveExact: Bool = false) -> AnalysisReport {
         InterruptCleanup.install()
         let source = languageOption(sourceLanguage, "--source-lang")
         let target = languageOption(targetLanguage, "--target-lang")
@@ -53,6 +53,7 @@ struct BatchOptions: ParsableArguments {
                                             sourceLanguage: source, targetLanguage: target)
         if let threads { options.threads = threads }
         options.repair = !noRepair
+        options.approveExact = approveExact
         let pretranslator = Pretranslator(options: options, matcher: { try MemoryMatchProvider(path: tmPath) }, spotter: spotter)
         let bar = stderrIsTerminal ? ProgressBar(label: outputDirectory == nil ? "analysing" : "pre-translating") : nil
         do {
