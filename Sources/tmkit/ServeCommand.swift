@@ -48,7 +48,7 @@ struct ServeCommand: ParsableCommand {
         for spec in glossaries {
             let (name, path) = ServeBackendOptions.split(spec)
             do {
-                named.append((name, GlossaryIndex([(name: name, glossary: try GlossaryFile.read(path, fallbackSource: .korean, fallbackTarget: .english))])))
+                named.append((name, GlossaryIndex([(name: name, glossary: try GlossaryFile.read(path, fallbackSource: .korean, fallbackTarget: .english).pairs())])))
             } catch {
                 fail(error)
             }
