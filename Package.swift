@@ -19,9 +19,13 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
+        // System libxml2 (Debian's libxml2-dev, pkg-config libxml-2.0); only CXML's C code includes it.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // tmkit's own small C API over libxml2: the secure SAX2 push parser behind Formats/XML.
+        .target(name: "CXML", dependencies: ["CLibXML2"]),
         .target(name: "TMCore"),
         .target(name: "Segmentation", dependencies: ["CICU", "TMCore"]),
-        .target(name: "Formats", dependencies: ["TMCore"]),
+        .target(name: "Formats", dependencies: ["CXML", "TMCore"]),
         // System SQLite (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "TranslationMemory", dependencies: ["CSQLite", "TMCore", "Segmentation", "Formats"]),

@@ -8,7 +8,7 @@ python3 -c 'import translate.storage.tmx' 2>/dev/null || pip install --quiet tra
 swift build -c release --target Formats >/dev/null
 R=.build/release
 out=$(mktemp -d)
-swiftc -O -I "$R/Modules" Benchmarks/formats_read/main.swift "$R"/Formats.build/*.o "$R"/TMCore.build/*.o -o "$out/formats_read"
+swiftc -O -I "$R/Modules" Benchmarks/formats_read/main.swift "$R"/Formats.build/*.o "$R"/TMCore.build/*.o "$R"/CXML.build/*.o -lxml2 -o "$out/formats_read"
 
 files=("$@")
 [ ${#files[@]} -gt 0 ] || files=(../shared/corpus/dev.tmx)

@@ -31,11 +31,14 @@ struct TMExportCommand: ParsableCommand {
     func run() throws {
         let tm = store.open(create: false)
         do {
-            let n = try TMXExport.write(tm, to: output, matching: filters.filter)
+            let (n, lossy, dropped) = try TMXExport.write(tm, to: output, matching: filters.filter)
             if format == .json {
-                print("{\"file\": \(JSONOutput.encode(output)), \"exported\": \(n)}")
+                print("{\"file\": \(JSONOutput.encode(output)), \"exported\": \(n), \"controlCharactersLeftOut\": \(dropped)}")
             } else {
                 print("\(output): exported \(n) entries")
+            }
+            if dropped > 0 {
+                FileHandle.standardError.write(Data("\(output): warning: \(lossy) entries held \(dropped) control characters XML cannot carry; they were left out\n".utf8))
             }
         } catch {
             fail(error)

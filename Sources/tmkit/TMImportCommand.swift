@@ -59,7 +59,9 @@ struct TMImportCommand: ParsableCommand {
                 var summary = try tm.importUnits(file: file == "-" ? "<stdin>" : file, progress: stderrIsTerminal ? { n in
                     FileHandle.standardError.write(Data("\r\(file): \(n) units".utf8))
                 } : nil) { emit in
-                    try reader.read(path, options: options) { try emit($0) }.skipped
+                    let read = try reader.read(path, options: options) { try emit($0) }
+                    for note in read.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+                    return read.skipped
                 }
                 if stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 summary.seconds = Date().timeIntervalSince(started)

@@ -5,8 +5,9 @@ import TranslationMemory
 
 /// Streams a memory into a TMX 1.4b file.
 enum TMXExport {
-    /// Writes the entries of `tm` that `filter` covers to `path`; returns the number written.
-    static func write(_ tm: TranslationMemory, to path: String, matching filter: TMFilter = TMFilter()) throws -> Int {
+    /// Writes the entries of `tm` that `filter` covers to `path`; returns the number written, and
+    /// how many entries lost characters XML 1.0 cannot carry (control characters), and how many in all.
+    static func write(_ tm: TranslationMemory, to path: String, matching filter: TMFilter = TMFilter()) throws -> (entries: Int, lossy: Int, dropped: Int) {
         let stats = try tm.statistics()
         let source = filter.sourceLanguage ?? stats.languagePairs.first.flatMap { LanguageTag($0.source) } ?? .english
         var writer = try TMXWriter(path: path, sourceLanguage: source)
@@ -16,6 +17,6 @@ enum TMXExport {
             try tm.entries(matching: filter) { try writer.write($0.unit) }
         }
         try writer.finish()
-        return writer.count
+        return (writer.count, writer.unitsWithDroppedCharacters, writer.droppedCharacters)
     }
 }

@@ -39,7 +39,7 @@ private let hasMsgfmt = runPeer(["msgfmt", "--version"])?.status == 0
             var targets: [String] = []
             var seen = Set<ObjectIdentifier>()
             for place in doc.places where seen.insert(ObjectIdentifier(place.holder)).inserted {
-                if let t = place.holder.child("target") { targets.append(t.stringValue ?? "") }
+                if let t = place.holder.child("target") { targets.append(t.textContent) }
             }
             expected[name] = targets
         }

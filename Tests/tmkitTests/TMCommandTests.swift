@@ -110,7 +110,7 @@ import Testing
         #expect(r.status == 1)
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(r.stderr)")
-        #expect(r.stderr.contains("\(xxe.path):2:16: refused: external entity 'xxe' is not allowed"), "\(r.stderr)")
+        #expect(r.stderr.contains("\(xxe.path):2:") && r.stderr.contains(": refused: external entity 'xxe' is not allowed"), "\(r.stderr)")
         #expect(!r.stderr.contains("TOP SECRET") && !r.stdout.contains("TOP SECRET"))
         #expect(try Self.entries(store) == 4)
         let out = dir.appendingPathComponent("out.tmx")

@@ -9,6 +9,8 @@ public struct ReadSummary: Sendable, Equatable {
     /// The languages the reader settled on, when it knows them.
     public var sourceLanguage: LanguageTag?
     public var targetLanguage: LanguageTag?
+    /// One-line remarks on how the file was read (a legacy encoding guessed...), for the user.
+    public var notes: [String] = []
 
     public init(read: Int = 0, skipped: [String: Int] = [:], sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) {
         self.read = read

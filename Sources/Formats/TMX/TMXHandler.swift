@@ -23,7 +23,10 @@ final class TMXHandler: XMLEventHandler {
         var notes: [String] = []
         var context: String?
     }
+    /// The unit being read; an outer unit waits here while a `tu` nested in it is read
+    /// (TMX does not allow that, but both are read in full rather than one lost).
     private var tu: PendingTU?
+    private var outer: [PendingTU] = []
     private var tuvLanguage: LanguageTag?
     private var segText: String?
     private var segDepth = 0
@@ -64,6 +67,7 @@ final class TMXHandler: XMLEventHandler {
         case "header":
             headerSource = try language(Self.attribute(attributes, "srclang"), line: line, column: column)
         case "tu":
+            if let current = tu { outer.append(current) }
             var pending = PendingTU(line: line, column: column, attributes: attributes)
             pending.sourceLanguage = try language(Self.attribute(attributes, "srclang"), line: line, column: column)
             tu = pending
@@ -89,6 +93,8 @@ final class TMXHandler: XMLEventHandler {
             break
         }
     }
+
+    func parserNote(_ message: String) { summary.notes.append(message) }
 
     func text(_ string: String) throws {
         if segText != nil { segText! += string } else if collecting != nil { collecting! += string }
@@ -117,7 +123,7 @@ final class TMXHandler: XMLEventHandler {
             collecting = nil
         case "tu":
             if let pending = tu { try emit(pending) }
-            tu = nil
+            tu = outer.popLast()
         default:
             break
         }

@@ -19,6 +19,8 @@ public struct TMXWriter {
     public private(set) var count = 0
     /// Characters dropped because XML 1.0 cannot carry them (control characters).
     public private(set) var droppedCharacters = 0
+    /// Units that lost characters that way.
+    public private(set) var unitsWithDroppedCharacters = 0
     private let file: AtomicFile
 
     public init(path: String, sourceLanguage: LanguageTag, creationTool: String = "tmkit", creationToolVersion: String = "0.1",
@@ -55,6 +57,8 @@ public struct TMXWriter {
 
     /// Writes one unit as a `tu` with a `tuv` for each side.
     public mutating func write(_ unit: TranslationUnit) throws {
+        let droppedBefore = droppedCharacters
+        defer { if droppedCharacters > droppedBefore { unitsWithDroppedCharacters += 1 } }
         var tu = "    <tu"
         if let id = unit.id { tu += " tuid=\"\(escaped(id, attribute: true))\"" }
         if !unit.sourceLanguage.sameLanguage(as: sourceLanguage) { tu += " srclang=\"\(unit.sourceLanguage.code)\"" }

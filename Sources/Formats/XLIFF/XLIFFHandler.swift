@@ -106,6 +106,8 @@ final class XLIFFHandler: XMLEventHandler {
         }
     }
 
+    func parserNote(_ message: String) { summary.notes.append(message) }
+
     func text(_ string: String) throws {
         if skipDepth == 0 && sink != nil { text += string }
     }

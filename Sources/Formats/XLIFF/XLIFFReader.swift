@@ -18,7 +18,7 @@ public struct XLIFFReader: TranslationUnitReader {
     public func read(_ path: String, options: ReadOptions, _ body: (TranslationUnit) throws -> Void) throws -> ReadSummary {
         try withoutActuallyEscaping(body) { body in
             let handler = XLIFFHandler(file: path, options: options, body: body)
-            try XMLStream.parse(path, handler: handler)
+            try XMLEvents.parse(path, handler: handler)
             if !handler.sawRoot {
                 throw FormatError.malformedXML(file: path, line: 1, column: 1, reason: "not an XLIFF file (no <xliff> element)")
             }

@@ -1,20 +1,16 @@
+import Formats
 import Foundation
 import TMCore
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 extension XLIFFDocument {
     // MARK: XLIFF 1.2
 
     func apply12(_ results: [SegmentResult], languages: LanguagePair) {
-        if let root = document.rootElement() {
-            for f in root.elementChildren where f.local == "file" && (f.value(of: "target-language") ?? "").isEmpty {
-                f.set("target-language", languages.target.code)
-            }
+        for f in tree.root.elementChildren where f.local == "file" && (f.attribute("target-language") ?? "").isEmpty {
+            f.setAttribute("target-language", languages.target.code)
         }
         var done = Set<ObjectIdentifier>()
-        var marked: [ObjectIdentifier: (unit: XMLElement, exact: Bool, filled: Bool)] = [:]
+        var marked: [ObjectIdentifier: (unit: XMLTreeElement, exact: Bool, filled: Bool)] = [:]
         for (i, result) in results.enumerated() {
             let place = places[i]
             let unit = place.unit
@@ -29,31 +25,31 @@ extension XLIFFDocument {
                 marked[key] = (unit, (marked[key]?.exact ?? true) && exact, (marked[key]?.filled ?? false) || filled)
                 if let match = result.fill, !translated {
                     let target = unit.child("target") ?? insertMirroredTarget12(unit)
-                    if let mark = XLIFFDocument.segmentMarks(in: target).first(where: { $0.value(of: "mid") == mid }) {
+                    if let mark = XLIFFDocument.segmentMarks(in: target).first(where: { $0.attribute("mid") == mid }) {
                         mark.setText(match.target)
                     }
                 }
             } else if let match = result.fill, !segments[i].isTranslated {
                 let target = unit.child("target") ?? insertTarget12(unit)
                 target.setText(match.target)
-                target.set("state", result.isExact ? "translated" : "needs-review-translation")
-                target.set("state-qualifier", result.isExact ? "exact-match" : "fuzzy-match")
+                target.setAttribute("state", result.isExact ? "translated" : "needs-review-translation")
+                target.setAttribute("state-qualifier", result.isExact ? "exact-match" : "fuzzy-match")
             }
             if let match = result.fill, !segments[i].isTranslated {
-                let alt = XMLElement(name: "alt-trans")
-                if let mid = place.mid { alt.set("mid", mid) }
-                alt.set("match-quality", String(match.score))
-                alt.set("origin", match.origin)
-                append(alt, to: unit)
-                append(textElement("source", match.source), to: alt)
-                append(textElement("target", match.target), to: alt)
+                let alt = XMLTreeElement("alt-trans")
+                if let mid = place.mid { alt.setAttribute("mid", mid) }
+                alt.setAttribute("match-quality", String(match.score))
+                alt.setAttribute("origin", match.origin)
+                unit.appendIndented(alt)
+                alt.appendIndented(textElement("source", match.source))
+                alt.appendIndented(textElement("target", match.target))
             }
             for term in result.terms {
-                let note = XMLElement(name: "note")
-                note.set("from", Self.glossaryNoteFrom)
-                note.set("annotates", "source")
+                let note = XMLTreeElement("note")
+                note.setAttribute("from", Self.glossaryNoteFrom)
+                note.setAttribute("annotates", "source")
                 note.setText(term.noteText)
-                append(note, to: unit)
+                unit.appendIndented(note)
             }
         }
         setMarkedStates(marked)
@@ -61,59 +57,50 @@ extension XLIFFDocument {
 
     /// The state of a segmented unit's target tmkit filled: translated when every segment is
     /// translated or exactly matched, else to be reviewed.
-    private func setMarkedStates(_ marked: [ObjectIdentifier: (unit: XMLElement, exact: Bool, filled: Bool)]) {
+    private func setMarkedStates(_ marked: [ObjectIdentifier: (unit: XMLTreeElement, exact: Bool, filled: Bool)]) {
         for (_, entry) in marked where entry.filled {
             guard let target = entry.unit.child("target") else { continue }
-            target.set("state", entry.exact ? "translated" : "needs-review-translation")
-            target.set("state-qualifier", entry.exact ? "exact-match" : "fuzzy-match")
+            target.setAttribute("state", entry.exact ? "translated" : "needs-review-translation")
+            target.setAttribute("state-qualifier", entry.exact ? "exact-match" : "fuzzy-match")
         }
     }
 
     /// A new `<target>` copying `<seg-source>` with every segment `<mrk>` emptied, after it.
-    private func insertMirroredTarget12(_ unit: XMLElement) -> XMLElement {
+    private func insertMirroredTarget12(_ unit: XMLTreeElement) -> XMLTreeElement {
         let segSource = unit.child("seg-source")!
-        // Re-parsed from its markup rather than copied: copies of namespaced nodes repeat xmlns.
-        let inner = (segSource.children ?? []).map { $0.xmlString }.joined()
-        let target: XMLElement
-        if let parsed = try? XMLDocument(xmlString: "<target>\(inner)</target>", options: [.nodePreserveWhitespace, .nodeLoadExternalEntitiesNever]),
-           let root = parsed.rootElement() {
-            root.detach()
-            target = root
-        } else {
-            target = XMLElement(name: "target")
-            for child in segSource.children ?? [] { target.addChild(child.copy() as! XMLNode) }
-        }
-        for mark in XLIFFDocument.segmentMarks(in: target) { mark.setChildren(nil) }
-        insert(target, after: segSource, in: unit)
+        let target = XMLTreeElement("target")
+        target.setChildren(segSource.copy().children)
+        for mark in XLIFFDocument.segmentMarks(in: target) { mark.setChildren([]) }
+        unit.insert(target, after: segSource)
         return target
     }
 
     /// Removes the glossary notes and alt-trans a previous tmkit run added (a re-run does not pile them up).
-    private func removeOwnNotes12(_ unit: XMLElement) {
+    private func removeOwnNotes12(_ unit: XMLTreeElement) {
         for child in unit.elementChildren {
-            let own = (child.local == "note" && child.value(of: "from") == Self.glossaryNoteFrom)
+            let own = (child.local == "note" && child.attribute("from") == Self.glossaryNoteFrom)
             guard own else { continue }
-            removeWithIndent(child)
+            child.removeWithIndent()
         }
     }
 
     /// A new `<target>` after `<source>` (or `<seg-source>`), indented like it.
-    private func insertTarget12(_ unit: XMLElement) -> XMLElement {
+    private func insertTarget12(_ unit: XMLTreeElement) -> XMLTreeElement {
         let anchor = unit.child("seg-source") ?? unit.child("source")!
-        let target = XMLElement(name: "target")
-        insert(target, after: anchor, in: unit)
+        let target = XMLTreeElement("target")
+        unit.insert(target, after: anchor)
         return target
     }
 
     // MARK: XLIFF 2.x
 
     func apply2(_ results: [SegmentResult], languages: LanguagePair) {
-        guard let root = document.rootElement() else { return }
-        if (root.value(of: "trgLang") ?? "").isEmpty { root.set("trgLang", languages.target.code) }
+        let root = tree.root
+        if (root.attribute("trgLang") ?? "").isEmpty { root.setAttribute("trgLang", languages.target.code) }
         let needsMatches = zip(results, segments).contains { $0.fill != nil && !$1.isTranslated }
         let mtcPrefix = needsMatches ? matchesPrefix(root) : "mtc"
         var unitIndex: [ObjectIdentifier: Int] = [:]
-        var units: [(unit: XMLElement, items: [(segment: XMLElement, result: SegmentResult, translated: Bool)])] = []
+        var units: [(unit: XMLTreeElement, items: [(segment: XMLTreeElement, result: SegmentResult, translated: Bool)])] = []
         for (i, result) in results.enumerated() {
             let (unit, segment) = (places[i].unit, places[i].holder)
             let key = ObjectIdentifier(unit)
@@ -124,163 +111,120 @@ extension XLIFFDocument {
             units[unitIndex[key]!].items.append((segment, result, segments[i].isTranslated))
         }
         for (unit, items) in units {
-            var matches: [(XMLElement, PretranslationMatch)] = []
-            var notes: [XMLElement] = []
+            var matches: [(XMLTreeElement, PretranslationMatch)] = []
+            var notes: [XMLTreeElement] = []
             var seenTerms = Set<String>()
             for (segment, result, translated) in items {
                 if let match = result.fill, !translated {
                     let target = segment.child("target") ?? {
-                        let t = XMLElement(name: "target")
-                        insert(t, after: segment.child("source")!, in: segment)
+                        let t = XMLTreeElement("target")
+                        segment.insert(t, after: segment.child("source")!)
                         return t
                     }()
                     target.setText(match.target)
-                    segment.set("state", result.isExact ? "translated" : "initial")
+                    segment.setAttribute("state", result.isExact ? "translated" : "initial")
                     let id = segmentID(segment, in: unit)
-                    let m = XMLElement(name: "\(mtcPrefix):match")
-                    m.set("ref", "#\(id)")
-                    m.set("similarity", String(min(match.score, 100)))
-                    m.set("origin", match.origin)
-                    m.set("type", "tm")
+                    let m = XMLTreeElement("\(mtcPrefix):match")
+                    m.setAttribute("ref", "#\(id)")
+                    m.setAttribute("similarity", String(min(match.score, 100)))
+                    m.setAttribute("origin", match.origin)
+                    m.setAttribute("type", "tm")
                     // 101 (same source and context) has no place in similarity (0-100).
-                    if match.score > 100 { m.set("subType", "tmkit:context-match") }
+                    if match.score > 100 { m.setAttribute("subType", "tmkit:context-match") }
                     matches.append((m, match))
                 }
                 for term in result.terms where seenTerms.insert(term.noteText).inserted {
-                    let note = XMLElement(name: "note")
-                    note.set("category", "terminology")
-                    note.set("appliesTo", "source")
+                    let note = XMLTreeElement("note")
+                    note.setAttribute("category", "terminology")
+                    note.setAttribute("appliesTo", "source")
                     note.setText(term.noteText)
                     notes.append(note)
                 }
             }
             // Notes a previous run added go, so that re-runs do not pile them up.
             if let existing = unit.child("notes") {
-                for n in existing.elementChildren where n.local == "note" && n.value(of: "category") == "terminology" {
-                    removeWithIndent(n)
+                for n in existing.elementChildren where n.local == "note" && n.attribute("category") == "terminology" {
+                    n.removeWithIndent()
                 }
-                if existing.elementChildren.isEmpty && notes.isEmpty { removeWithIndent(existing) }
+                if existing.elementChildren.isEmpty && notes.isEmpty { existing.removeWithIndent() }
             }
             if !notes.isEmpty {
                 let container = unit.child("notes") ?? {
-                    let n = XMLElement(name: "notes")
+                    let n = XMLTreeElement("notes")
                     insertCoreChild(n, in: unit)
                     return n
                 }()
-                for note in notes { append(note, to: container) }
+                for note in notes { container.appendIndented(note) }
             }
             if !matches.isEmpty {
-                let container = unit.elementChildren.first { $0.local == "matches" && $0.name?.hasPrefix("\(mtcPrefix):") == true } ?? {
-                    let c = XMLElement(name: "\(mtcPrefix):matches")
+                let container = unit.elementChildren.first { $0.local == "matches" && $0.prefix == mtcPrefix } ?? {
+                    let c = XMLTreeElement("\(mtcPrefix):matches")
                     insertFirst(c, in: unit)
                     return c
                 }()
                 for (m, match) in matches {
-                    append(m, to: container)
-                    append(textElement("source", match.source), to: m)
-                    append(textElement("target", match.target), to: m)
+                    container.appendIndented(m)
+                    m.appendIndented(textElement("source", match.source))
+                    m.appendIndented(textElement("target", match.target))
                 }
             }
         }
     }
 
     /// `<name>text</name>`.
-    private func textElement(_ name: String, _ text: String) -> XMLElement {
-        let e = XMLElement(name: name)
+    private func textElement(_ name: String, _ text: String) -> XMLTreeElement {
+        let e = XMLTreeElement(name)
         e.setText(text)
         return e
     }
 
     /// The prefix bound to the matches namespace on the root, declaring `mtc` when there is none.
-    private func matchesPrefix(_ root: XMLElement) -> String {
-        for ns in root.namespaces ?? [] where ns.stringValue == Self.matchesNamespace {
-            if let name = ns.name, !name.isEmpty { return name }
+    private func matchesPrefix(_ root: XMLTreeElement) -> String {
+        if let ns = root.namespaces.first(where: { $0.uri == Self.matchesNamespace }), let prefix = ns.prefix, !prefix.isEmpty {
+            return prefix
         }
         var prefix = "mtc"
         var n = 1
-        while (root.namespaces ?? []).contains(where: { $0.name == prefix }) {
+        while root.namespaces.contains(where: { $0.prefix == prefix }) {
             n += 1
             prefix = "mtc\(n)"
         }
-        root.addNamespace(XMLNode.namespace(withName: prefix, stringValue: Self.matchesNamespace) as! XMLNode)
+        root.namespaces.append(XMLNamespace(prefix: prefix, uri: Self.matchesNamespace))
         return prefix
     }
 
     /// The segment's id, giving it one (unique in the unit) when it has none.
-    private func segmentID(_ segment: XMLElement, in unit: XMLElement) -> String {
-        if let id = segment.value(of: "id"), !id.isEmpty { return id }
+    private func segmentID(_ segment: XMLTreeElement, in unit: XMLTreeElement) -> String {
+        if let id = segment.attribute("id"), !id.isEmpty { return id }
         var used = Set<String>()
-        func collect(_ e: XMLElement) {
-            if let id = e.value(of: "id") { used.insert(id) }
+        func collect(_ e: XMLTreeElement) {
+            if let id = e.attribute("id") { used.insert(id) }
             e.elementChildren.forEach(collect)
         }
         collect(unit)
         var n = 1
         while used.contains("tmkit-s\(n)") { n += 1 }
-        segment.set("id", "tmkit-s\(n)")
+        segment.setAttribute("id", "tmkit-s\(n)")
         return "tmkit-s\(n)"
     }
 
     /// Inserts `child` where core children start (after module and extension elements):
     /// before `<notes>`, `<originalData>`, `<segment>` or `<ignorable>`.
-    private func insertCoreChild(_ child: XMLElement, in unit: XMLElement) {
+    private func insertCoreChild(_ child: XMLTreeElement, in unit: XMLTreeElement) {
         let core: Set<String> = ["notes", "originalData", "segment", "ignorable"]
-        if let anchor = unit.elementChildren.first(where: { core.contains($0.local) && !($0.name ?? "").contains(":") }) {
-            insert(child, before: anchor, in: unit)
+        if let anchor = unit.elementChildren.first(where: { core.contains($0.local) && $0.prefix == nil }) {
+            unit.insert(child, before: anchor)
         } else {
-            append(child, to: unit)
+            unit.appendIndented(child)
         }
     }
 
     /// Inserts `child` as the first element child of `unit`.
-    private func insertFirst(_ child: XMLElement, in unit: XMLElement) {
+    private func insertFirst(_ child: XMLTreeElement, in unit: XMLTreeElement) {
         if let anchor = unit.elementChildren.first {
-            insert(child, before: anchor, in: unit)
+            unit.insert(child, before: anchor)
         } else {
-            append(child, to: unit)
+            unit.appendIndented(child)
         }
-    }
-
-    // MARK: DOM helpers keeping the indentation
-
-    /// Inserts `child` right after `anchor`, on its own line indented like `anchor` when the file is indented.
-    func insert(_ child: XMLElement, after anchor: XMLElement, in parent: XMLElement) {
-        let index = anchor.index + 1
-        if let indent = anchor.leadingWhitespace {
-            parent.insertChild(child, at: index)
-            parent.insertChild(XMLNode.text(withStringValue: indent) as! XMLNode, at: index)
-        } else {
-            parent.insertChild(child, at: index)
-        }
-    }
-
-    /// Inserts `child` right before `anchor`, indented like it.
-    func insert(_ child: XMLElement, before anchor: XMLElement, in parent: XMLElement) {
-        // The element goes in first: libxml2 merges a text node inserted next to another one.
-        let index = anchor.index
-        let indent = anchor.leadingWhitespace
-        parent.insertChild(child, at: index)
-        if let indent { parent.insertChild(XMLNode.text(withStringValue: indent) as! XMLNode, at: index + 1) }
-    }
-
-    /// Appends `child` after the last element child of `parent`, indented like it.
-    func append(_ child: XMLElement, to parent: XMLElement) {
-        if let last = parent.elementChildren.last {
-            insert(child, after: last, in: parent)
-        } else if let indent = parent.leadingWhitespace {
-            parent.addChild(XMLNode.text(withStringValue: indent + "  ") as! XMLNode)
-            parent.addChild(child)
-            parent.addChild(XMLNode.text(withStringValue: indent) as! XMLNode)
-        } else {
-            parent.addChild(child)
-        }
-    }
-
-    /// Removes `node` and the white space that indented it.
-    func removeWithIndent(_ node: XMLElement) {
-        if node.leadingWhitespace != nil, let ws = node.previousSibling {
-            ws.detach()
-        }
-        node.detach()
     }
 }

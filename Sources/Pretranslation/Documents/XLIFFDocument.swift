@@ -1,10 +1,8 @@
+import Formats
 import Foundation
 import TMCore
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// An XLIFF 1.2 or 2.x file, edited as a DOM so that everything tmkit does not fill
+/// An XLIFF 1.2 or 2.x file, edited as a tree (`XMLTree`) so that everything tmkit does not fill
 /// (other elements and attributes, notes, inline codes, namespaces, comments) stays as it was.
 ///
 /// 1.2: `<target state="translated" state-qualifier="exact-match">` (or `needs-review-translation`
@@ -18,9 +16,8 @@ final class XLIFFDocument: PretranslatableDocument {
     static let glossaryNoteFrom = "tmkit-glossary"
 
     let file: String
-    let document: XMLDocument
+    let tree: XMLTree
     let version: Version
-    let declaration: String?
     private(set) var segments: [DocumentSegment] = []
     private(set) var declaredSource: LanguageTag?
     private(set) var declaredTarget: LanguageTag?
@@ -28,8 +25,8 @@ final class XLIFFDocument: PretranslatableDocument {
     /// and target (1.2: the trans-unit; 2.x: the segment) and, for a 1.2 unit segmented in
     /// `<seg-source>`, the `mid` of its `<mrk mtype="seg">`.
     struct Place {
-        var unit: XMLElement
-        var holder: XMLElement
+        var unit: XMLTreeElement
+        var holder: XMLTreeElement
         var mid: String? = nil
     }
 
@@ -37,12 +34,12 @@ final class XLIFFDocument: PretranslatableDocument {
 
     init(data: Data, file: String) throws {
         self.file = file
-        document = try XMLCheck.document(data, file: file)
-        declaration = Self.declaration(in: data)
-        guard let root = document.rootElement(), root.local == "xliff" else {
+        tree = try Self.parse(data, file: file)
+        let root = tree.root
+        guard root.local == "xliff" else {
             throw PretranslationError.unsupported(file: file, reason: "not an XLIFF file (the root element is not <xliff>)")
         }
-        let v = root.value(of: "version") ?? ""
+        let v = root.attribute("version") ?? ""
         if v.hasPrefix("1.") {
             version = .v1
         } else if v.hasPrefix("2.") {
@@ -58,6 +55,20 @@ final class XLIFFDocument: PretranslatableDocument {
 
     func outputPath(for relativePath: String) -> String { relativePath }
 
+    /// The tree of `data`, read by the secure XML layer; its errors become `malformed` with the position.
+    static func parse(_ data: Data, file: String) throws -> XMLTree {
+        do {
+            return try XMLTree.parse(data: data, file: file)
+        } catch let error as FormatError {
+            switch error {
+            case let .malformedXML(file, line, column, reason): throw PretranslationError.malformed(file: file, line: line, column: column, reason: reason)
+            case let .refusedXML(file, line, column, reason): throw PretranslationError.malformed(file: file, line: line, column: column, reason: "refused: " + reason)
+            case .empty: throw PretranslationError.malformed(file: file, line: 1, column: 1, reason: "no root element (empty document?)")
+            default: throw PretranslationError.unreadable(file: file, reason: error.description)
+            }
+        }
+    }
+
     // MARK: reading
 
     private func language(_ code: String?) throws -> LanguageTag? {
@@ -68,10 +79,10 @@ final class XLIFFDocument: PretranslatableDocument {
         return tag
     }
 
-    private func collect12(_ root: XMLElement) throws {
+    private func collect12(_ root: XMLTreeElement) throws {
         for fileElement in root.elementChildren where fileElement.local == "file" {
-            let s = try language(fileElement.value(of: "source-language"))
-            let t = try language(fileElement.value(of: "target-language"))
+            let s = try language(fileElement.attribute("source-language"))
+            let t = try language(fileElement.attribute("target-language"))
             if let s, declaredSource == nil { declaredSource = s }
             if let t, declaredTarget == nil { declaredTarget = t }
             if let s, let d = declaredSource, s != d {
@@ -81,83 +92,75 @@ final class XLIFFDocument: PretranslatableDocument {
         }
     }
 
-    private func walk12(_ element: XMLElement) {
-        for child in element.elementChildren {
-            switch child.local {
-            case "trans-unit":
-                guard child.value(of: "translate") != "no", let source = child.child("source") else { continue }
-                let marks = child.child("seg-source").map { Self.segmentMarks(in: $0) } ?? []
-                if !marks.isEmpty {
-                    let targetMarks = child.child("target").map { Self.segmentMarks(in: $0) } ?? []
-                    for mark in marks {
-                        var codes = 0
-                        let text = Self.plainText(mark, codes: &codes)
-                        guard !text.isEmpty, let mid = mark.value(of: "mid") else { continue }
-                        var ignored = 0
-                        let translated = targetMarks.first { $0.value(of: "mid") == mid }.map { !Self.plainText($0, codes: &ignored).isEmpty } ?? false
-                        segments.append(DocumentSegment(source: text, context: child.value(of: "resname"), isTranslated: translated, inlineCodes: codes))
-                        places.append(Place(unit: child, holder: child, mid: mid))
-                    }
-                    continue
+    private func walk12(_ element: XMLTreeElement) {
+        for child in Self.units("trans-unit", in: element, through: ["group", "body"]) {
+            guard child.attribute("translate") != "no", let source = child.child("source") else { continue }
+            let marks = child.child("seg-source").map { Self.segmentMarks(in: $0) } ?? []
+            if !marks.isEmpty {
+                let targetMarks = child.child("target").map { Self.segmentMarks(in: $0) } ?? []
+                for mark in marks {
+                    var codes = 0
+                    let text = Self.plainText(mark, codes: &codes)
+                    guard !text.isEmpty, let mid = mark.attribute("mid") else { continue }
+                    var ignored = 0
+                    let translated = targetMarks.first { $0.attribute("mid") == mid }.map { !Self.plainText($0, codes: &ignored).isEmpty } ?? false
+                    segments.append(DocumentSegment(source: text, context: child.attribute("resname"), isTranslated: translated, inlineCodes: codes))
+                    places.append(Place(unit: child, holder: child, mid: mid))
                 }
-                var codes = 0
-                let text = Self.plainText(source, codes: &codes)
-                guard !text.isEmpty else { continue }
-                var ignored = 0
-                let translated = child.child("target").map { !Self.plainText($0, codes: &ignored).isEmpty } ?? false
-                segments.append(DocumentSegment(source: text, context: child.value(of: "resname"), isTranslated: translated, inlineCodes: codes))
-                places.append(Place(unit: child, holder: child))
-            case "group", "body":
-                if child.value(of: "translate") == "no" { continue }
-                walk12(child)
-            default:
                 continue
             }
+            var codes = 0
+            let text = Self.plainText(source, codes: &codes)
+            guard !text.isEmpty else { continue }
+            var ignored = 0
+            let translated = child.child("target").map { !Self.plainText($0, codes: &ignored).isEmpty } ?? false
+            segments.append(DocumentSegment(source: text, context: child.attribute("resname"), isTranslated: translated, inlineCodes: codes))
+            places.append(Place(unit: child, holder: child))
         }
     }
 
-    private func collect2(_ root: XMLElement) throws {
-        declaredSource = try language(root.value(of: "srcLang"))
-        declaredTarget = try language(root.value(of: "trgLang"))
+    private func collect2(_ root: XMLTreeElement) throws {
+        declaredSource = try language(root.attribute("srcLang"))
+        declaredTarget = try language(root.attribute("trgLang"))
         for fileElement in root.elementChildren where fileElement.local == "file" {
             walk2(fileElement)
         }
     }
 
-    private func walk2(_ element: XMLElement) {
-        for child in element.elementChildren {
-            switch child.local {
-            case "unit":
-                guard child.value(of: "translate") != "no" else { continue }
-                for segment in child.elementChildren where segment.local == "segment" {
-                    guard let source = segment.child("source") else { continue }
-                    var codes = 0
-                    let text = Self.plainText(source, codes: &codes)
-                    guard !text.isEmpty else { continue }
-                    var ignored = 0
-                    let translated = segment.child("target").map { !Self.plainText($0, codes: &ignored).isEmpty } ?? false
-                    segments.append(DocumentSegment(source: text, context: child.value(of: "name"), isTranslated: translated, inlineCodes: codes))
-                    places.append(Place(unit: child, holder: segment))
-                }
-            case "group":
-                if child.value(of: "translate") == "no" { continue }
-                walk2(child)
-            default:
-                continue
+    private func walk2(_ element: XMLTreeElement) {
+        for child in Self.units("unit", in: element, through: ["group"]) {
+            guard child.attribute("translate") != "no" else { continue }
+            for segment in child.elementChildren where segment.local == "segment" {
+                guard let source = segment.child("source") else { continue }
+                var codes = 0
+                let text = Self.plainText(source, codes: &codes)
+                guard !text.isEmpty else { continue }
+                var ignored = 0
+                let translated = segment.child("target").map { !Self.plainText($0, codes: &ignored).isEmpty } ?? false
+                segments.append(DocumentSegment(source: text, context: child.attribute("name"), isTranslated: translated, inlineCodes: codes))
+                places.append(Place(unit: child, holder: segment))
             }
         }
     }
 
-    /// The `<mrk mtype="seg">` elements under `element`, in document order.
-    static func segmentMarks(in element: XMLElement) -> [XMLElement] {
-        var found: [XMLElement] = []
-        func visit(_ e: XMLElement) {
-            for c in e.elementChildren {
-                if c.local == "mrk" && c.value(of: "mtype") == "seg" { found.append(c) } else { visit(c) }
+    /// The `unitName` elements under `element` in document order, through `containers` (groups)
+    /// that are not `translate="no"`; without recursion, so that any nesting depth is walked.
+    static func units(_ unitName: String, in element: XMLTreeElement, through containers: Set<String>) -> [XMLTreeElement] {
+        var found: [XMLTreeElement] = []
+        var stack: [XMLTreeElement] = element.elementChildren.reversed()
+        while let e = stack.popLast() {
+            if e.local == unitName {
+                found.append(e)
+            } else if containers.contains(e.local), e.attribute("translate") != "no" {
+                stack.append(contentsOf: e.elementChildren.reversed())
             }
         }
-        visit(element)
         return found
+    }
+
+    /// The `<mrk mtype="seg">` elements under `element`, in document order.
+    static func segmentMarks(in element: XMLTreeElement) -> [XMLTreeElement] {
+        element.descendants { $0.local == "mrk" && $0.attribute("mtype") == "seg" }
     }
 
     /// Inline elements whose content is text to translate; the others hold codes.
@@ -165,17 +168,16 @@ final class XLIFFDocument: PretranslatableDocument {
     private static let markers: Set<String> = ["mrk", "sm", "em"]
 
     /// The text of `element`, codes left out and white space collapsed; counts inline codes.
-    static func plainText(_ element: XMLElement, codes: inout Int) -> String {
+    static func plainText(_ element: XMLTreeElement, codes: inout Int) -> String {
         var raw = ""
-        func visit(_ node: XMLNode) {
-            for child in node.children ?? [] {
-                switch child.kind {
-                case .text:
-                    raw += child.stringValue ?? ""
-                case .element:
-                    let name = child.local
-                    if !markers.contains(name) { codes += 1 }
-                    if textInline.contains(name) { visit(child) }
+        func visit(_ e: XMLTreeElement) {
+            for child in e.children {
+                switch child {
+                case let .text(s), let .cdata(s):
+                    raw += s
+                case let .element(c):
+                    if !markers.contains(c.local) { codes += 1 }
+                    if textInline.contains(c.local) { visit(c) }
                 default:
                     continue
                 }
@@ -183,18 +185,6 @@ final class XLIFFDocument: PretranslatableDocument {
         }
         visit(element)
         return raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-
-    /// The document's own XML declaration, to write back unchanged (UTF-16 becomes UTF-8).
-    static func declaration(in data: Data) -> String? {
-        guard let text = String(data: data.prefix(400), encoding: .utf8) ?? String(data: data.prefix(800), encoding: .utf16) else { return nil }
-        let trimmed = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        guard trimmed.hasPrefix("<?xml"), let end = trimmed.range(of: "?>") else { return nil }
-        let decl = String(trimmed[..<end.upperBound])
-        if decl.lowercased().contains("utf-16") {
-            return decl.replacingOccurrences(of: "(?i)utf-16(le|be)?", with: "UTF-8", options: .regularExpression)
-        }
-        return decl
     }
 
     // MARK: writing
@@ -205,11 +195,7 @@ final class XLIFFDocument: PretranslatableDocument {
         case .v1: apply12(results, languages: languages)
         case .v2: apply2(results, languages: languages)
         }
-        var xml = document.xmlString(options: [.nodePreserveEmptyElements, .nodePreserveCDATA])
-        if xml.hasPrefix("<?xml"), let end = xml.range(of: "?>") {
-            xml.replaceSubrange(xml.startIndex..<end.upperBound, with: declaration ?? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        }
-        if !xml.hasSuffix("\n") { xml += "\n" }
+        let xml = tree.serialized()
         return Data(xml.utf8)
     }
 }

