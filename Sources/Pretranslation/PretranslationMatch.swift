@@ -10,6 +10,16 @@ public struct PretranslationMatch: Sendable, Hashable {
     public var id: String?
     /// Where the match comes from (written as `origin` in XLIFF).
     public var origin: String
+    /// For a repaired fill: the score of the match as the memory gave it (`score` is the repaired one).
+    public var originalScore: Int?
+    /// For a repaired fill: what was patched (`number 5 → 6`, `term 파일 → 폴더`...).
+    public var repairs: [String] = []
+
+    /// `repaired: 87 → 100; number 5 → 6`, for a note or comment; nil when not repaired.
+    public var repairNote: String? {
+        guard let originalScore, !repairs.isEmpty else { return nil }
+        return "repaired \(originalScore) → \(score): " + repairs.joined(separator: "; ")
+    }
 
     public init(score: Int, source: String, target: String, id: String? = nil, origin: String = "tmkit") {
         self.score = score

@@ -132,7 +132,7 @@ public struct Pretranslator: Sendable {
                 var reps: [Bool] = []
                 for segment in doc.document.segments {
                     // A different context may need another translation: not a repetition.
-                    let key = "\(doc.languages.source.code)\u{1}\(doc.languages.target.code)\u{1}\(segment.context ?? "")\u{1}\(Pretranslator.normalized(segment.source))"
+                    let key = "\(doc.languages.source.code)\u{1}\(doc.languages.target.code)\u{1}\(segment.context ?? "")\u{1}\(Pretranslator.normalized(segment.source))\u{1}\(segment.pluralSource.map(Pretranslator.normalized) ?? "")"
                     if let u = first[key] {
                         ids.append(u)
                         reps.append(true)
@@ -150,28 +150,58 @@ public struct Pretranslator: Sendable {
     }
 
     /// Counts one document's segments in their bands and decides what fills each.
-    private func analyse(_ doc: Loaded, found: [(PretranslationMatch?, [SpottedTerm])], repeated: [Bool]) -> (FileAnalysis, [SegmentResult]) {
+    private func analyse(_ doc: Loaded, found: [Found], repeated: [Bool]) -> (FileAnalysis, [SegmentResult]) {
         var analysis = FileAnalysis(file: doc.input.path)
         analysis.sourceLanguage = doc.languages.source.code
         analysis.targetLanguage = doc.languages.target.code
+        let forms = doc.document.pluralForms(target: doc.languages.target)
         var results: [SegmentResult] = []
         for (k, segment) in doc.document.segments.enumerated() {
-            var best = found[k].0
-            let terms = found[k].1
+            var result = found[k].result(plural: segment.pluralSource != nil, forms: forms)
             // A match cannot carry the source's inline codes: it is never exact.
-            if segment.inlineCodes > 0, let b = best, b.score >= 100 { best?.score = 99 }
-            let band = repeated[k] ? MatchBand.repetition : MatchBand(score: best?.score)
-            analysis.bands[band]!.add(words: WordCounter.words(segment.source), characters: WordCounter.characters(segment.source))
-            analysis.glossaryTerms += terms.count
-            let fill = best.flatMap { $0.score >= options.minScore ? $0 : nil }
+            if segment.inlineCodes > 0, let b = result.fill, b.score >= 100 { result.fill?.score = 99 }
+            let band = repeated[k] ? MatchBand.repetition : MatchBand(score: result.fill == nil ? nil : result.score)
+            var words = WordCounter.words(segment.source)
+            var characters = WordCounter.characters(segment.source)
+            if let plural = segment.pluralSource {
+                words += WordCounter.words(plural)
+                characters += WordCounter.characters(plural)
+            }
+            analysis.bands[band]!.add(words: words, characters: characters)
+            analysis.glossaryTerms += result.terms.count
+            if result.fill != nil && result.score < options.minScore {
+                result.fill = nil
+                result.pluralFill = nil
+            }
             if segment.isTranslated {
                 analysis.alreadyTranslated += 1
-            } else if fill != nil && segment.isFillable {
+            } else if result.fill != nil && segment.isFillable {
                 analysis.filled += 1
             }
-            results.append(SegmentResult(fill: fill, terms: terms))
+            results.append(result)
         }
         return (analysis, results)
+    }
+
+    /// What matching found for one distinct segment.
+    struct Found: Sendable {
+        var match: PretranslationMatch?
+        /// The match for a PO plural entry's `msgid_plural`.
+        var pluralMatch: PretranslationMatch?
+        var terms: [SpottedTerm]
+
+        /// The fill for a segment whose translation has `forms` plural forms (PO `nplurals`).
+        /// One form (Korean) takes the better of the msgid and msgid_plural matches; several
+        /// forms need both, the singular from msgid and the others from msgid_plural.
+        func result(plural: Bool, forms: Int) -> SegmentResult {
+            guard plural else { return SegmentResult(fill: match, terms: terms) }
+            if forms <= 1 {
+                let best = [match, pluralMatch].compactMap { $0 }.max { $0.score < $1.score }
+                return SegmentResult(fill: best, terms: terms)
+            }
+            guard let match, let pluralMatch else { return SegmentResult(terms: terms) }
+            return SegmentResult(fill: match, pluralFill: pluralMatch, terms: terms)
+        }
     }
 
     /// The text repetitions are found by: NFC, white space collapsed (case and punctuation count).
@@ -196,8 +226,8 @@ public struct Pretranslator: Sendable {
 
     /// The best match (at or above 50) and the terms of each segment, in order, whatever the thread count.
     private func match(_ segments: [(segment: DocumentSegment, languages: LanguagePair)], spotter: any TermSpotter,
-                       progress: (@Sendable (Int, Int) -> Void)?) throws -> [(PretranslationMatch?, [SpottedTerm])] {
-        let slots = ResultSlots<(PretranslationMatch?, [SpottedTerm])>(count: segments.count)
+                       progress: (@Sendable (Int, Int) -> Void)?) throws -> [Found] {
+        let slots = ResultSlots<Found>(count: segments.count)
         let total = segments.count
         let workers = min(options.threads, max(1, total))
         let lowest = min(MatchBand.lowestScore, options.minScore)
@@ -211,8 +241,11 @@ public struct Pretranslator: Sendable {
                     for i in range {
                         let (segment, languages) = segments[i]
                         let m = try matcher.bestMatch(for: segment.source, context: segment.context, languages: languages, minScore: lowest)
+                        let p = try segment.pluralSource.flatMap {
+                            try matcher.bestMatch(for: $0, context: segment.context, languages: languages, minScore: lowest)
+                        }
                         let t = try spotter.terms(in: segment.source, languages: languages)
-                        slots.set(i, (m, t))
+                        slots.set(i, Found(match: m, pluralMatch: p, terms: t))
                     }
                     progress?(slots.finish(range.count), total)
                 }

@@ -45,6 +45,15 @@ public struct Segmenter: Sendable {
         }
     }
 
+    /// Analyses a long text block by block, so memory follows the block, not the text: each
+    /// block `next` returns (whole lines, as `TextChunkReader` gives them) is analysed as a
+    /// document of its own, stems learned within it, and its segments passed to `body`.
+    public func analyzeBlocks(_ next: () throws -> String?, _ body: (Segment) throws -> Void) throws {
+        while let block = try next() {
+            for segment in analyzeDocument(block) { try body(segment) }
+        }
+    }
+
     /// Analyses `text` as one segment (no sentence splitting), with stems learned from
     /// `evidence` (for example a translation memory's) on top of the lexicon.
     /// The forms of `text` itself are learned too (`안보는 안보를` shows the stem `안보`).

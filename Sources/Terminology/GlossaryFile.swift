@@ -16,36 +16,44 @@ public enum GlossaryFile {
         }
     }
 
-    /// Writes `glossary` to `path` atomically.
-    public static func write(_ glossary: Glossary, to path: String, format: Format? = nil) throws {
+    /// Writes `base` to `path` atomically: .tbx as TBX-Basic (`dialect`, 2019 unless told),
+    /// .tsv/.txt/.csv in OmegaT's layout (usable pairs, best first).
+    public static func write(_ base: TermBase, to path: String, format: Format? = nil, dialect: TBXWriter.Dialect = .tbx2019) throws {
         guard let format = format ?? Self.format(of: path) else { throw TerminologyError.unknownFormat(file: path) }
         let text: String
         switch format {
-        case .tbx: text = TBXWriter.document(glossary)
-        case .tsv: text = DelimitedGlossary.write(glossary, separator: "\t")
-        case .csv: text = DelimitedGlossary.write(glossary, separator: ",")
+        case .tbx: text = TBXWriter.document(base, dialect: dialect)
+        case .tsv: text = DelimitedGlossary.write(base.pairs(), separator: "\t")
+        case .csv: text = DelimitedGlossary.write(base.pairs(), separator: ",")
         }
         try writeAtomically(Data(text.utf8), to: path)
     }
 
-    /// Reads a glossary. For TSV/CSV files, which carry no languages, give them.
-    public static func read(_ path: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> Glossary {
+    /// Writes pairs (one concept per source term).
+    public static func write(_ glossary: Glossary, to path: String, format: Format? = nil, dialect: TBXWriter.Dialect = .tbx2019) throws {
+        try write(TermBase(pairs: glossary), to: path, format: format, dialect: dialect)
+    }
+
+    /// Reads a term base. For TSV/CSV files, which may carry no languages, give them (or
+    /// they come from a header row or the script of the columns).
+    public static func read(_ path: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> TermBase {
         guard let format = format(of: path) else { throw TerminologyError.unknownFormat(file: path) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TerminologyError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a directory" : "no such file")
-        }
         switch format {
         case .tbx:
-            return try TBXReader.read(data: data, file: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+            return try TBXReader.read(path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         case .tsv, .csv:
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw TerminologyError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a directory" : "no such file")
+            }
             guard let s = sourceLanguage, let t = targetLanguage else { throw TerminologyError.noLanguages(file: path) }
-            return try DelimitedGlossary.read(data: data, file: path, separator: format == .csv ? "," : "\t", sourceLanguage: s, targetLanguage: t)
+            return TermBase(pairs: try DelimitedGlossary.read(data: data, file: path, separator: format == .csv ? "," : "\t", sourceLanguage: s, targetLanguage: t),
+                            origin: (path as NSString).lastPathComponent)
         }
     }
 
-    /// Reads a glossary in the languages it declares; for TSV/CSV, which declare none,
+    /// Reads a term base in the languages it declares; for TSV/CSV, which declare none,
     /// `fallbackSource` and `fallbackTarget` are assumed.
-    public static func read(_ path: String, fallbackSource: LanguageTag, fallbackTarget: LanguageTag) throws -> Glossary {
+    public static func read(_ path: String, fallbackSource: LanguageTag, fallbackTarget: LanguageTag) throws -> TermBase {
         if format(of: path) == .tbx { return try read(path) }
         return try read(path, sourceLanguage: fallbackSource, targetLanguage: fallbackTarget)
     }

@@ -11,6 +11,12 @@ public enum TerminologyError: Error, CustomStringConvertible, Sendable {
     case noLanguages(file: String)
     case invalidLanguage(String)
     case notFound(source: String, target: String?)
+    /// A value outside TBX-Basic's picklists (status, part of speech) or a bad language code.
+    case badValue(file: String, line: Int, column: Int, category: String, value: String, reason: String)
+    /// A value given on the command line or to the store that is not known.
+    case unknownValue(category: String, value: String, reason: String)
+    /// The glossary store could not be opened, read or written.
+    case store(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +31,10 @@ public enum TerminologyError: Error, CustomStringConvertible, Sendable {
         case let .badLine(file, line, reason): return "\(file):\(line): \(reason)"
         case let .noLanguages(file): return "\(file): no language pair (give --source-lang and --target-lang)"
         case let .invalidLanguage(code): return "'\(code)' is not a valid language code (BCP 47, such as ko or en-US)"
+        case let .badValue(file, line, column, category, value, reason):
+            return "\(file):\(line):\(column): unknown \(category) '\(value)' (\(reason))"
+        case let .unknownValue(category, value, reason): return "unknown \(category) '\(value)' (\(reason))"
+        case let .store(path, reason): return "\(path): glossary store: \(reason)"
         case let .notFound(source, target):
             return target.map { "no entry '\(source)' -> '\($0)' in the glossary" } ?? "no entry '\(source)' in the glossary"
         }

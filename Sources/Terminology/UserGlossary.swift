@@ -15,7 +15,7 @@ public struct UserGlossary: Sendable {
     /// The glossary, or an empty one in the given languages when there is no file yet.
     public func load(sourceLanguage: LanguageTag = .korean, targetLanguage: LanguageTag = .english) throws -> Glossary {
         guard exists else { return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, title: "tmkit user glossary") }
-        return try GlossaryFile.read(path)
+        return try GlossaryFile.read(path).pairs(includeUnusable: true)
     }
 
     /// Adds an entry (or updates the note of the same pair). Terms are oriented to the
@@ -59,7 +59,7 @@ public struct UserGlossary: Sendable {
     public func importFile(_ file: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> Int {
         let current = try? load()
         let incoming = try GlossaryFile.read(file, sourceLanguage: sourceLanguage ?? current?.sourceLanguage ?? .korean,
-                                             targetLanguage: targetLanguage ?? current?.targetLanguage ?? .english)
+                                             targetLanguage: targetLanguage ?? current?.targetLanguage ?? .english).pairs(includeUnusable: true)
         var glossary = try current ?? load(sourceLanguage: incoming.sourceLanguage, targetLanguage: incoming.targetLanguage)
         let swap = glossary.sourceLanguage.sameLanguage(as: incoming.targetLanguage) && glossary.targetLanguage.sameLanguage(as: incoming.sourceLanguage)
         var known = Set(glossary.entries.map { $0.source + "\u{1}" + $0.target })

@@ -1,3 +1,4 @@
+import Foundation
 import TMCore
 
 /// Errors of the TranslationMemory module. Each message names the store file or the input position.
@@ -14,6 +15,16 @@ public enum TranslationMemoryError: Error, CustomStringConvertible, Sendable {
     case unknownLanguage(code: String, location: SourceLocation?)
     /// An input file could not be imported; nothing from it was stored.
     case importFailed(file: String, reason: String)
+    /// The store (or its folder) is read-only: it was opened for reading, and a write was refused.
+    case readOnly(path: String)
+    /// Another process holds the store's write lock (and did not let go in time).
+    case busy(path: String)
+    /// The disk filled up while writing; the transaction was rolled back.
+    case diskFull(path: String)
+    /// The store is truncated or corrupt; `check` is the first line of `PRAGMA integrity_check`.
+    case damaged(path: String, check: String)
+    /// An entry's stored analysis cannot be decoded.
+    case damagedEntry(path: String, id: Int64)
 
     public var description: String {
         switch self {
@@ -30,6 +41,19 @@ public enum TranslationMemoryError: Error, CustomStringConvertible, Sendable {
             // Format errors already name file:line:column.
             let prefix = reason.hasPrefix(file) ? "" : "\(file): "
             return "\(prefix)\(reason); nothing from this file was imported"
+        case let .readOnly(path):
+            return "\(path): the translation memory is read-only (read-only file or folder): lookups, concordance, stats and export work, but nothing can be written to it"
+        case let .busy(path):
+            return "\(path): another process is writing to this translation memory; nothing was imported (try again when it has finished)"
+        case let .diskFull(path):
+            let wal = path + "-wal"
+            let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? nil
+            let log = size.map { String(format: "; the write-ahead log %@ (%.1f MB) is left beside it", wal, Double($0) / 1_048_576) } ?? ""
+            return "\(path): the disk is full: the write was rolled back and the store holds what it held before\(log). Free some space, then run `tmkit tm stats --tm \(path)`, which folds the log back into the store and removes it"
+        case let .damaged(path, check):
+            return "\(path): the translation memory is damaged (truncated or corrupt; integrity check: \(check)); restore it from a backup, or export what is readable with `tmkit tm export`"
+        case let .damagedEntry(path, id):
+            return "\(path): the translation memory is damaged: the stored analysis of entry \(id) cannot be read; restore it from a backup, or re-import its source files"
         }
     }
 }

@@ -129,7 +129,7 @@ struct AlignCommand: ParsableCommand {
 /// TSV/CSV: source, target, comment), turned to the alignment's direction.
 enum GlossaryPairs {
     static func read(_ path: String, source: LanguageTag, target: LanguageTag) throws -> [GlossaryPair] {
-        let glossary = try GlossaryFile.read(path, sourceLanguage: source, targetLanguage: target)
+        let glossary = try GlossaryFile.read(path, sourceLanguage: source, targetLanguage: target).pairs()
         let reversed = glossary.sourceLanguage.sameLanguage(as: target) && glossary.targetLanguage.sameLanguage(as: source)
         return glossary.entries.map { e in
             reversed ? GlossaryPair(source: e.target, target: e.source) : GlossaryPair(source: e.source, target: e.target)

@@ -65,7 +65,19 @@ struct GlossaryBuildCommand: ParsableCommand {
             let source = try sourceLang.map(parseLanguage)
             let target = try targetLang.map(parseLanguage)
             var corpus = try ParallelInput.read(inputs, source: source, target: target)
-            for path in memories { try corpus.addMemory(path) }
+            for path in memories {
+                do { try corpus.addMemory(path) } catch { corpus.failures.append((path, "\(error)")) }
+            }
+            // Each input read or reported on its own line; the glossary is written only from all of them.
+            let all = inputs.count + memories.count
+            if all > 1 || !corpus.failures.isEmpty {
+                for (path, count) in corpus.perFile { notice("\(path): \(count) sentence pairs") }
+                for (path, reason) in corpus.failures { notice(reason.hasPrefix(path) ? reason : "\(path): \(reason)") }
+            }
+            if !corpus.failures.isEmpty {
+                notice("\(all - corpus.failures.count) of \(all) inputs read, failed: \(corpus.failures.map(\.0).joined(separator: ", ")); \(output) was not written")
+                throw ExitCode(1)
+            }
             guard let sl = corpus.sourceLanguage, let tl = corpus.targetLanguage else {
                 throw TerminologyError.noLanguages(file: inputs.first ?? memories[0])
             }
@@ -86,6 +98,8 @@ struct GlossaryBuildCommand: ParsableCommand {
             if result.pairsSkippedLong > 0 { message += "; \(result.pairsSkippedLong) over-long pairs skipped" }
             if !corpus.otherSkips.isEmpty { message += "; skipped: " + corpus.otherSkips.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") }
             notice(message)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             fail(error)
         }
@@ -116,6 +130,10 @@ struct ParallelInput {
     var targetLanguage: LanguageTag?
     var skippedEmpty = 0
     var otherSkips: [String: Int] = [:]
+    /// Sentence pairs read from each input, in order.
+    var perFile: [(String, Int)] = []
+    /// Inputs that could not be read, with the error.
+    var failures: [(String, String)] = []
 
     /// Adds the entries of a translation memory in the corpus's language pair (either
     /// direction; reversed entries are turned round). The first language pair of the store
@@ -141,30 +159,42 @@ struct ParallelInput {
         }
         if other > 0 { otherSkips["TM entries in other languages", default: 0] += other }
         pairs += added
+        perFile.append((path, added.count))
     }
 
     static func read(_ paths: [String], source: LanguageTag?, target: LanguageTag?) throws -> ParallelInput {
         var input = ParallelInput(sourceLanguage: source, targetLanguage: target)
         for path in paths {
-            let reader = try FormatRegistry.requireReader(for: path)
-            let options = ReadOptions(sourceLanguage: input.sourceLanguage, targetLanguage: input.targetLanguage)
-            var pairs: [SentencePair] = []
-            let summary = try reader.read(path, options: options) { unit in
-                if let want = input.sourceLanguage, !unit.sourceLanguage.sameLanguage(as: want) {
-                    throw AlignmentError.languageMismatch(where: unit.location?.description ?? path, side: "source", expected: want.code, found: unit.sourceLanguage.code)
-                }
-                if let want = input.targetLanguage, !unit.targetLanguage.sameLanguage(as: want) {
-                    throw AlignmentError.languageMismatch(where: unit.location?.description ?? path, side: "target", expected: want.code, found: unit.targetLanguage.code)
-                }
-                pairs.append(SentencePair(source: unit.source, target: unit.target, location: unit.location))
+            do {
+                try input.add(path)
+            } catch {
+                input.failures.append((path, "\(error)"))
             }
-            if input.sourceLanguage == nil { input.sourceLanguage = summary.sourceLanguage }
-            if input.targetLanguage == nil { input.targetLanguage = summary.targetLanguage }
-            for (reason, n) in summary.skipped {
-                if reason.contains("empty") || reason.contains("missing") || reason.contains("untranslated") { input.skippedEmpty += n } else { input.otherSkips[reason, default: 0] += n }
-            }
-            input.pairs += pairs
         }
         return input
+    }
+
+    /// Reads one parallel file; nothing from it is kept when it fails.
+    private mutating func add(_ path: String) throws {
+        let reader = try FormatRegistry.requireReader(for: path)
+        let wantSource = sourceLanguage, wantTarget = targetLanguage
+        let options = ReadOptions(sourceLanguage: wantSource, targetLanguage: wantTarget)
+        var read: [SentencePair] = []
+        let summary = try reader.read(path, options: options) { unit in
+            if let want = wantSource, !unit.sourceLanguage.sameLanguage(as: want) {
+                throw AlignmentError.languageMismatch(where: unit.location?.description ?? path, side: "source", expected: want.code, found: unit.sourceLanguage.code)
+            }
+            if let want = wantTarget, !unit.targetLanguage.sameLanguage(as: want) {
+                throw AlignmentError.languageMismatch(where: unit.location?.description ?? path, side: "target", expected: want.code, found: unit.targetLanguage.code)
+            }
+            read.append(SentencePair(source: unit.source, target: unit.target, location: unit.location))
+        }
+        if sourceLanguage == nil { sourceLanguage = summary.sourceLanguage }
+        if targetLanguage == nil { targetLanguage = summary.targetLanguage }
+        for (reason, n) in summary.skipped {
+            if reason.contains("empty") || reason.contains("missing") || reason.contains("untranslated") { skippedEmpty += n } else { otherSkips[reason, default: 0] += n }
+        }
+        pairs += read
+        perFile.append((path, read.count))
     }
 }

@@ -116,20 +116,20 @@ struct GlossaryExportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var merged: Glossary
+            var merged: TermBase
             if glossaries.isEmpty {
                 let user = UserGlossary()
                 guard user.exists else { throw TerminologyError.unreadable(file: user.path, reason: "no user glossary yet (use tmkit glossary add or import)") }
-                merged = try user.load()
+                merged = try GlossaryFile.read(user.path)
             } else {
                 merged = try GlossaryFile.read(glossaries[0], fallbackSource: .korean, fallbackTarget: .english)
                 for path in glossaries.dropFirst() {
                     // Read in the first glossary's direction (a TBX with those languages is turned round).
-                    merged.entries += try GlossaryFile.read(path, sourceLanguage: merged.sourceLanguage, targetLanguage: merged.targetLanguage).entries
+                    merged.concepts += try GlossaryFile.read(path, sourceLanguage: merged.sourceLanguage, targetLanguage: merged.targetLanguage).concepts
                 }
             }
             try GlossaryFile.write(merged, to: file)
-            notice("\(file): \(merged.entries.count) entries")
+            notice("\(file): \(merged.concepts.count) concepts, \(merged.termCount) terms")
         } catch {
             fail(error)
         }

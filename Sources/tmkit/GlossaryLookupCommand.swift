@@ -24,11 +24,11 @@ struct GlossarySources: ParsableArguments {
             if user.exists { loaded.append(("user", try user.load())) }
             for folder in Self.shippedFolders() {
                 let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tbx") }.sorted()
-                for f in files { loaded.append((f, try GlossaryFile.read(folder + "/" + f))) }
+                for f in files { loaded.append((f, try GlossaryFile.read(folder + "/" + f).pairs())) }
             }
         } else {
             for path in glossaries {
-                loaded.append(((path as NSString).lastPathComponent, try GlossaryFile.read(path, fallbackSource: .korean, fallbackTarget: .english)))
+                loaded.append(((path as NSString).lastPathComponent, try GlossaryFile.read(path, fallbackSource: .korean, fallbackTarget: .english).pairs()))
             }
         }
         return GlossaryIndex(loaded)

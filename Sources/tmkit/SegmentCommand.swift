@@ -9,10 +9,12 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Split text into sentences, and optionally tokens with kind, script and match key.",
         discussion: """
-        Reads each FILE (or standard input when none is given or FILE is -) and prints one
-        sentence per line. Korean particles and endings are split from their stems and
-        compounds into their parts; stems are learned from the whole input, from the
-        optional lexicons, and from the system's Korean dictionary (hunspell-ko) if installed.
+        Reads each FILE (or standard input when none is given or FILE is -) and prints one \
+        sentence per line. Korean particles and endings are split from their stems and \
+        compounds into their parts; stems are learned from the surrounding text (the input is \
+        read in blocks of about 2 MB of whole lines, so memory stays small for any size), from \
+        the optional lexicons, and from the system's Korean dictionary (hunspell-ko) if \
+        installed.
 
         With --tokens, each sentence is followed by its tokens, one per line, indented by a
         tab: text, kind, script and match key, separated by tabs.
@@ -58,18 +60,17 @@ struct SegmentCommand: ParsableCommand {
         let segmenter = Segmenter(lexicon: lexicon)
         var out = OutputBuffer()
         for file in files.isEmpty ? ["-"] : files {
-            let text: String
             do {
-                text = try TextFileReader.read(file)
+                let reader = try TextChunkReader(path: file)
+                try segmenter.analyzeBlocks(reader.next) { segment in
+                    switch format {
+                    case .json: out.write(SegmentJSON.line(segment))
+                    case .text: out.write(SegmentText.lines(segment, tokens: tokens))
+                    }
+                }
             } catch {
                 out.flush()
                 fail(error)
-            }
-            for segment in segmenter.analyzeDocument(text) {
-                switch format {
-                case .json: out.write(SegmentJSON.line(segment))
-                case .text: out.write(SegmentText.lines(segment, tokens: tokens))
-                }
             }
         }
         out.flush()

@@ -10,7 +10,8 @@ struct TMImportCommand: ParsableCommand {
         abstract: "Import TMX, TSV/CSV, PO or XLIFF files into the translation memory.",
         discussion: """
         Each file is imported in one transaction: a file with an error (malformed XML, a bad \
-        language code...) adds nothing, the store keeps what it had, and tmkit exits with 1. \
+        language code, a missing file...) adds nothing and is reported on its own line, the \
+        store keeps what it had, the other files are still imported, and tmkit exits with 1. \
         Identical pairs (languages, source, target and context) are stored once. For each file, \
         prints what was read, added, found duplicate and skipped, with the reasons.
         """
@@ -34,40 +35,50 @@ struct TMImportCommand: ParsableCommand {
         let options = ReadOptions(
             sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
             targetLanguage: languageOption(targetLanguage, "--target-lang"), includeFuzzy: includeFuzzy)
-        var readers: [(String, any TranslationUnitReader)] = []
-        for file in files {
-            do {
-                readers.append((file, try FormatRegistry.requireReader(for: file)))
-            } catch {
-                fail(error)
-            }
-        }
         let tm = store.open(create: true)
         var out = OutputBuffer()
         var total = ImportSummary(file: "total")
-        for (file, reader) in readers {
+        var failed: [String] = []
+        for file in files {
             let started = Date()
-            let summary: ImportSummary
             do {
-                summary = try tm.importUnits(file: file, progress: stderrIsTerminal ? { n in
+                let reader = try FormatRegistry.requireReader(for: file)
+                let summary = try tm.importUnits(file: file, progress: stderrIsTerminal ? { n in
                     FileHandle.standardError.write(Data("\r\(file): \(n) units".utf8))
                 } : nil) { emit in
                     try reader.read(file, options: options) { try emit($0) }.skipped
                 }
                 if stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                out.write(Self.describe(summary, seconds: Date().timeIntervalSince(started)))
+                total.read += summary.read
+                total.added += summary.added
+                total.duplicates += summary.duplicates
+                for (k, v) in summary.skipped { total.skipped[k, default: 0] += v }
             } catch {
+                // One line per failed file, in order with the others; the rest still run.
                 out.flush()
                 if stderrIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
-                fail(error)
+                FileHandle.standardError.write(Data("tmkit: \(Self.failureLine(error, file: file))\n".utf8))
+                failed.append(file)
             }
-            out.write(Self.describe(summary, seconds: Date().timeIntervalSince(started)))
-            total.read += summary.read
-            total.added += summary.added
-            total.duplicates += summary.duplicates
-            for (k, v) in summary.skipped { total.skipped[k, default: 0] += v }
         }
-        if readers.count > 1 { out.write(Self.describe(total, seconds: nil)) }
+        if files.count > 1 {
+            var line = Self.describe(total, seconds: nil)
+            line.removeLast()
+            line += "; \(files.count - failed.count) of \(files.count) files imported"
+            if !failed.isEmpty { line += ", failed: " + failed.joined(separator: ", ") }
+            out.write(line + "\n")
+        }
         out.flush()
+        if !failed.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The error for one file, naming it (and saying that nothing from it was stored).
+    static func failureLine(_ error: Error, file: String) -> String {
+        let message = "\(error)"
+        if message.contains("nothing") { return message }
+        let named = message.hasPrefix(file) ? message : "\(file): \(message)"
+        return named + "; nothing from this file was imported"
     }
 
     static func describe(_ s: ImportSummary, seconds: Double?) -> String {

@@ -73,8 +73,14 @@ import Testing
         let file = try TMKitProcess.file("huge.txt", Data(line.utf8))
         let r = try TMKitProcess.run(["segment", "--format", "json", file.path])
         #expect(r.status == 0)
-        #expect(r.stdout.split(separator: "\n").count == 1)
         #expect(r.stdout.hasPrefix("{\"sentence\":\"유럽안보를 negotiations"))
+        // Memory stays bounded: a line longer than a block (2 MB) is cut after a space, and
+        // no text is lost.
+        let sentences = try r.stdout.split(separator: "\n").map {
+            try #require((try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["sentence"] as? String)
+        }
+        #expect(sentences.count >= 5 && sentences.count <= 8)
+        #expect(sentences.joined(separator: " ") == String(line.dropLast()))
     }
 
     @Test func helpExplainsCommandsWithExamples() throws {

@@ -3,6 +3,7 @@ import Foundation
 public struct POEntry: Sendable {
     /// The 1-based line the entry starts on (its first comment or keyword).
     public var line: Int
+    public init(line: Int) { self.line = line }
     /// The raw lines of the entry, including trailing blank lines, without line ends.
     public var lines: [String] = []
     public var context: String?
@@ -28,11 +29,14 @@ public struct POEntry: Sendable {
     /// Whether the entry has a translation (every form non-empty).
     public var isTranslated: Bool { !msgstr.isEmpty && msgstr.allSatisfy { !$0.isEmpty } }
 
-    var hasMsgid = false
-    /// Which line indices hold `#,` flags, `#|` previous strings, and the msgstr block.
-    var flagsLine: Int?
-    var previousLines: [Int] = []
-    var msgstrLines: Range<Int>?
+    /// Whether the entry has a `msgid` (false for comments and blank lines at the end of a file).
+    public internal(set) var hasMsgid = false
+    /// Indices into `lines`: the `#,` flags line, the `#|` previous-string lines, the first
+    /// keyword (`msgctxt` or `msgid`, where the comments end) and the msgstr block.
+    public internal(set) var flagsLine: Int?
+    public internal(set) var previousLines: [Int] = []
+    public internal(set) var keywordLine: Int?
+    public internal(set) var msgstrLines: Range<Int>?
 
     /// A header field such as `Language` (for the header entry).
     public func headerField(_ name: String) -> String? {

@@ -1,8 +1,13 @@
 import Foundation
-/// Streams a PO file entry by entry: comments, `msgctxt`, `msgid`, `msgid_plural`,
-/// `msgstr`/`msgstr[n]`, multi-line strings with C escapes, `#~` obsolete entries.
-/// Syntax errors name the file, line and column.
-final class POParser {
+/// Reads a PO file entry by entry: comments, `msgctxt`, `msgid`, `msgid_plural`,
+/// `msgstr`/`msgstr[n]`, multi-line strings with C escapes, `#~` obsolete entries. Each entry
+/// keeps its raw lines (comments and trailing blank lines included) so that writers can copy
+/// what they do not change. A legacy charset named in the header (`charset=EUC-KR`, CP949...)
+/// is converted to UTF-8 as lines are read. Syntax errors name the file, line and column.
+///
+/// This is the one PO parser: `POReader` (TM import), `POWriter` and pre-translation's PO
+/// documents all read through it.
+public final class POParser {
     private let source: LineSource
     private var pending: POEntry?
     /// The keyword the last string belongs to, for continuation lines.
@@ -11,10 +16,21 @@ final class POParser {
     private var finished = false
 
     /// The catalog's charset when it is not UTF-8 (lines are converted to UTF-8 as they are read).
-    private(set) var legacyCharset: String?
+    public private(set) var legacyCharset: String?
 
-    init(path: String) throws {
-        source = try LineSource(path: path)
+    /// Reads the file at `path`.
+    public convenience init(path: String) throws {
+        try self.init(source: try LineSource(path: path))
+    }
+
+    /// Reads a catalog already in memory; `file` names it in errors.
+    public convenience init(data: Data, file: String) throws {
+        try self.init(source: try LineSource(data: data, file: file))
+    }
+
+    private init(source: LineSource) throws {
+        self.source = source
+        let path = source.file
         // The header's "Content-Type: ...; charset=X" comes first; look for it in the first bytes.
         let head = String(decoding: try source.peek(1 << 16).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self)
         if let r = head.range(of: "charset=") {
@@ -30,17 +46,33 @@ final class POParser {
         }
     }
 
-    var file: String { source.file }
+    /// Every entry of the catalog, in order.
+    public func entries() throws -> [POEntry] {
+        var all: [POEntry] = []
+        while let e = try next() { all.append(e) }
+        return all
+    }
 
-    /// The next entry, or nil at the end of the file.
-    func next() throws -> POEntry? {
+    public var file: String { source.file }
+
+    /// The next entry, or nil at the end of the file. Comments and blank lines at the end of
+    /// the file come as an entry without a msgid.
+    public func next() throws -> POEntry? {
         while let line = try source.nextLine() {
-            if let done = try feed(line, number: source.lineNumber) { return done }
+            if let done = try feed(line, number: source.lineNumber) { return try checked(done) }
         }
         if finished { return nil }
         finished = true
         defer { pending = nil }
-        return pending
+        return try pending.map(checked)
+    }
+
+    /// An entry as it is handed out: a msgid needs a msgstr (msgfmt refuses it otherwise).
+    private func checked(_ e: POEntry) throws -> POEntry {
+        if e.hasMsgid && !e.isObsolete && e.msgstr.isEmpty {
+            throw error(e.line + (e.keywordLine ?? 0), 1, "msgid without msgstr")
+        }
+        return e
     }
 
     private func error(_ line: Int, _ column: Int, _ reason: String) -> FormatError {
@@ -88,6 +120,7 @@ final class POParser {
                     pending = nil
                 }
                 if pending == nil { pending = POEntry(line: number) }
+                if pending!.keywordLine == nil { pending!.keywordLine = pending!.lines.count }
                 if keyword == "msgctxt" { pending!.context = s; field = .context } else { pending!.msgid = s; pending!.hasMsgid = true; field = .msgid }
             case "msgid_plural":
                 guard pending?.hasMsgid == true else { throw error(number, column, "msgid_plural before msgid") }
@@ -97,8 +130,10 @@ final class POParser {
                 guard pending?.hasMsgid == true else { throw error(number, column, "\(keyword) before msgid") }
                 var index = 0
                 if keyword == "msgstr" {
-                    index = pending!.msgstr.count
+                    guard pending!.msgstr.isEmpty else { throw error(number, column, "duplicate msgstr") }
+                    guard !pending!.isPlural else { throw error(number, column, "msgstr without [index] in a plural entry") }
                 } else if keyword.hasPrefix("msgstr["), keyword.hasSuffix("]"), let n = Int(keyword.dropFirst(7).dropLast()) {
+                    guard pending!.isPlural else { throw error(number, column, "\(keyword) in an entry without msgid_plural") }
                     index = n
                 } else {
                     throw error(number, column, "unknown keyword '\(keyword)'")

@@ -1,4 +1,5 @@
 import Foundation
+import TMCore
 
 /// Fills translations into a PO file: copies it entry by entry, rewriting only the `msgstr`
 /// lines and the `#,` flags of the entries it is told to fill; every other line is kept as it
@@ -6,13 +7,39 @@ import Foundation
 public enum POWriter {
     /// What to put into one entry.
     public struct Fill: Sendable {
-        /// `msgstr`, or `msgstr[0]`, `msgstr[1]`... for a plural entry (forms not given keep their text).
-        public var translations: [String]
+        /// `msgstr`, or `msgstr[0]`, `msgstr[1]`... for a plural entry (forms not given keep
+        /// their text); nil keeps the msgstr lines as they are (only comments change).
+        public var translations: [String]?
         /// Whether the entry is marked `fuzzy` (needs review); false clears the flag and any `#|` lines.
         public var fuzzy: Bool
-        public init(translations: [String], fuzzy: Bool) {
+        /// The strings the translation was made for, written as `#| msgctxt`/`#| msgid`/
+        /// `#| msgid_plural` (as msgmerge does) when the entry is fuzzy and has none yet.
+        public var previous: Previous?
+        /// `#.` comments to add after the entry's own; existing `#.` comments starting with one
+        /// of `replacingComments` are removed first (a tool's notes from an earlier run).
+        public var comments: [String] = []
+        public var replacingComments: [String] = []
+        /// For a plural entry: exactly this many `msgstr[n]` forms are written (the catalog's
+        /// `nplurals`), extra ones dropped and missing ones added empty.
+        public var formCount: Int?
+
+        public struct Previous: Sendable {
+            public var context: String?
+            public var msgid: String
+            public var msgidPlural: String?
+            public init(context: String?, msgid: String, msgidPlural: String? = nil) {
+                self.context = context
+                self.msgid = msgid
+                self.msgidPlural = msgidPlural
+            }
+        }
+
+        public init(translations: [String]?, fuzzy: Bool, previous: Previous? = nil, comments: [String] = [], replacingComments: [String] = []) {
             self.translations = translations
             self.fuzzy = fuzzy
+            self.previous = previous
+            self.comments = comments
+            self.replacingComments = replacingComments
         }
         public init(_ translation: String, fuzzy: Bool = false) { self.init(translations: [translation], fuzzy: fuzzy) }
     }
@@ -35,7 +62,9 @@ public enum POWriter {
             var lines = entry.lines
             if entry.isHeader, let charset = parser.legacyCharset {
                 // The output is UTF-8 whatever the input was; say so.
-                lines = lines.map { $0.replacingOccurrences(of: "charset=\(charset)", with: "charset=UTF-8") }
+                var header = POHeader(entry.msgstr.first ?? "")
+                let language = header.value("Language").flatMap { LanguageTag($0) } ?? .english
+                if header.complete(for: language, legacyCharset: charset, needsPlurals: false) { lines = rewrite(entry, header: header) }
             }
             if entry.hasMsgid && !entry.isHeader && !entry.isObsolete {
                 summary.entries += 1
@@ -51,39 +80,76 @@ public enum POWriter {
         return summary
     }
 
-    static func rewrite(_ entry: POEntry, _ fill: Fill) -> [String] {
-        guard let msgstr = entry.msgstrLines else { return entry.lines }
-        var head = Array(entry.lines[..<msgstr.lowerBound])
-        let tail = Array(entry.lines[msgstr.upperBound...])
-        // Flags: add or remove "fuzzy" (kept first, as gettext writes it).
+    /// The entry's lines with `fill` applied; lines it does not concern are kept as they were.
+    public static func rewrite(_ entry: POEntry, _ fill: Fill) -> [String] {
+        guard let keyword = entry.keywordLine else { return entry.lines }
+        var comments = Array(entry.lines[..<keyword])
+        let body = Array(entry.lines[keyword...])
+        // Comments: the tool's own `#.` lines are replaced; new ones go after the extracted comments.
+        if !fill.comments.isEmpty || !fill.replacingComments.isEmpty {
+            let stale = Set(comments.indices.filter { i in
+                let t = comments[i].drop { $0 == " " || $0 == "\t" }
+                return fill.replacingComments.contains { t.hasPrefix($0) }
+            })
+            var kept: [String] = []
+            for (i, line) in comments.enumerated() where !stale.contains(i) { kept.append(line) }
+            let at = kept.firstIndex { $0.hasPrefix("#:") || $0.hasPrefix("#,") || $0.hasPrefix("#|") } ?? kept.count
+            kept.insert(contentsOf: fill.comments, at: at)
+            comments = kept
+        }
+        guard fill.translations != nil || fill.fuzzy != entry.isFuzzy else { return comments + body }
+        // Flags: add or remove "fuzzy" (kept first, as gettext writes it); `#|` lines go with it.
         var flags = entry.flags.filter { $0 != "fuzzy" }
         if fill.fuzzy { flags.insert("fuzzy", at: 0) }
-        let flagsText = flags.isEmpty ? nil : "#, " + flags.joined(separator: ", ")
-        var drop = Set<Int>()
-        if !fill.fuzzy { drop.formUnion(entry.previousLines) }
-        if let i = entry.flagsLine {
-            if flags == entry.flags { /* unchanged */ } else if let t = flagsText { head[i] = t } else { drop.insert(i) }
-        } else if let t = flagsText {
-            // Before the first of #| / msgctxt / msgid.
-            let at = entry.previousLines.first.flatMap { drop.contains($0) ? nil : $0 }
-                ?? head.firstIndex { $0.hasPrefix("msgctxt") || $0.hasPrefix("msgid") } ?? head.count
-            head.insert(t, at: at)
-            drop = Set(drop.map { $0 >= at ? $0 + 1 : $0 })
+        comments.removeAll { $0.hasPrefix("#,") || (!fill.fuzzy && $0.hasPrefix("#|")) }
+        var insert: [String] = flags.isEmpty ? [] : ["#, " + flags.joined(separator: ", ")]
+        if fill.fuzzy, let p = fill.previous, !comments.contains(where: { $0.hasPrefix("#|") }) {
+            if let c = p.context { insert += string("#| msgctxt", c) }
+            insert += string("#| msgid", p.msgid)
+            if let plural = p.msgidPlural { insert += string("#| msgid_plural", plural) }
         }
-        head = head.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        let flagAt = comments.firstIndex { $0.hasPrefix("#|") } ?? comments.count
+        comments.insert(contentsOf: insert, at: flagAt)
+        guard let translations = fill.translations, let msgstr = entry.msgstrLines else { return comments + body }
         var forms = entry.msgstr
-        for (i, t) in fill.translations.enumerated() {
+        for (i, t) in translations.enumerated() {
             if i < forms.count { forms[i] = t } else if entry.isPlural { forms.append(t) }
         }
-        var body: [String] = []
-        for (i, form) in forms.enumerated() {
-            body += string(entry.isPlural ? "msgstr[\(i)]" : "msgstr", form)
+        if entry.isPlural, let n = fill.formCount {
+            forms = Array(forms.prefix(n)) + Array(repeating: "", count: max(0, n - forms.count))
         }
-        return head + body + tail
+        var strings: [String] = []
+        for (i, form) in forms.enumerated() {
+            strings += string(entry.isPlural ? "msgstr[\(i)]" : "msgstr", form)
+        }
+        var out = body
+        out.replaceSubrange((msgstr.lowerBound - keyword)..<(msgstr.upperBound - keyword), with: strings)
+        return comments + out
+    }
+
+    /// The header entry's lines with its msgstr replaced by `header`.
+    public static func rewrite(_ entry: POEntry, header: POHeader) -> [String] {
+        guard let msgstr = entry.msgstrLines else { return entry.lines }
+        var lines = entry.lines
+        lines.replaceSubrange(msgstr, with: string("msgstr", header.text, split: true))
+        return lines
     }
 
     /// A keyword and its string, split after each `\n` as gettext does for multi-line strings.
-    static func string(_ keyword: String, _ value: String) -> [String] {
+    /// `target` with a leading and trailing newline exactly when `source` has them (msgfmt --check demands it).
+    public static func matchingNewlines(_ target: String, like source: String) -> String {
+        var t = Substring(target)
+        while t.hasPrefix("\n") { t = t.dropFirst() }
+        while t.hasSuffix("\n") { t = t.dropLast() }
+        var out = String(t)
+        if source.hasPrefix("\n") { out = "\n" + out }
+        if source.hasSuffix("\n") { out += "\n" }
+        return out
+    }
+
+    /// `split` writes `keyword ""` first even for one line (as gettext writes the header).
+    /// Continuation lines of a `#|` keyword carry the `#| ` prefix.
+    public static func string(_ keyword: String, _ value: String, split: Bool = false) -> [String] {
         var pieces: [String] = []
         var current = ""
         for c in value {
@@ -91,8 +157,9 @@ public enum POWriter {
             if c == "\n" { pieces.append(current); current = "" }
         }
         if !current.isEmpty { pieces.append(current) }
-        if pieces.count <= 1 { return ["\(keyword) \"\(escape(value))\""] }
-        return ["\(keyword) \"\""] + pieces.map { "\"\(escape($0))\"" }
+        if pieces.count <= 1 && !split { return ["\(keyword) \"\(escape(value))\""] }
+        let prefix = keyword.hasPrefix("#|") ? "#| " : ""
+        return ["\(keyword) \"\""] + pieces.map { "\(prefix)\"\(escape($0))\"" }
     }
 
     static func escape(_ s: String) -> String {

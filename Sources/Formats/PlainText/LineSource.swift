@@ -43,6 +43,21 @@ final class LineSource {
         }
     }
 
+    /// Serves lines of `data` already in memory (`file` names it in errors); UTF-16 with a BOM is decoded first.
+    init(data: Data, file: String) throws {
+        self.file = file
+        handle = nil
+        atEnd = true
+        if data.isEmpty { throw FormatError.empty(file: file) }
+        let b = [UInt8](data.prefix(3))
+        if b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
+            buffer = Array(try TextFileReader.decode(data, file: file).utf8)
+        } else {
+            buffer = [UInt8](data)
+            if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { position = 3 }
+        }
+    }
+
     deinit { try? handle?.close() }
 
     private static func readChunk(_ h: FileHandle, _ n: Int, file: String) throws -> [UInt8] {

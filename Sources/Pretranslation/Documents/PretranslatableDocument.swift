@@ -13,15 +13,19 @@ public struct DocumentSegment: Sendable, Hashable {
     /// Inline codes (tags, placeholders elements) in the source; a match cannot carry them,
     /// so it is never better than 99.
     public var inlineCodes: Int
-    /// Whether a match can be filled in (false for PO plural entries: analysed, not filled).
+    /// Whether a match can be filled in.
     public var isFillable: Bool
+    /// A PO plural entry's `msgid_plural`: matched too, for the plural forms.
+    public var pluralSource: String?
 
-    public init(source: String, context: String? = nil, isTranslated: Bool = false, inlineCodes: Int = 0, isFillable: Bool = true) {
+    public init(source: String, context: String? = nil, isTranslated: Bool = false, inlineCodes: Int = 0,
+                isFillable: Bool = true, pluralSource: String? = nil) {
         self.source = source
         self.context = context
         self.isTranslated = isTranslated
         self.inlineCodes = inlineCodes
         self.isFillable = isFillable
+        self.pluralSource = pluralSource
     }
 }
 
@@ -29,16 +33,23 @@ public struct DocumentSegment: Sendable, Hashable {
 public struct SegmentResult: Sendable, Hashable {
     /// The match to fill the target with (at or above the run's minimum score), or nil.
     public var fill: PretranslationMatch?
+    /// For a PO plural entry in a language with several forms: the match for `msgid_plural`,
+    /// which fills the forms after the first (`fill` fills `msgstr[0]`).
+    public var pluralFill: PretranslationMatch?
     /// Glossary terms found in the source.
     public var terms: [SpottedTerm]
 
-    public init(fill: PretranslationMatch? = nil, terms: [SpottedTerm] = []) {
+    public init(fill: PretranslationMatch? = nil, pluralFill: PretranslationMatch? = nil, terms: [SpottedTerm] = []) {
         self.fill = fill
+        self.pluralFill = pluralFill
         self.terms = terms
     }
 
+    /// The score of what is filled: the weaker of the two matches of a plural entry.
+    public var score: Int { min(fill?.score ?? 0, pluralFill?.score ?? Int.max) }
+
     /// The fill is exact (100 or 101): the target is final, not to be reviewed.
-    public var isExact: Bool { (fill?.score ?? 0) >= 100 }
+    public var isExact: Bool { fill != nil && score >= 100 }
 }
 
 /// The languages a document is pre-translated between.
@@ -63,6 +74,12 @@ protocol PretranslatableDocument {
     func outputPath(for relativePath: String) -> String
     /// The document with `results` (one per segment, in order) applied.
     func rendered(_ results: [SegmentResult], languages: LanguagePair) throws -> Data
+    /// How many forms a plural segment's translation has in `target` (PO `nplurals`).
+    func pluralForms(target: LanguageTag) -> Int
+}
+
+extension PretranslatableDocument {
+    func pluralForms(target: LanguageTag) -> Int { 1 }
 }
 
 /// The input formats pre-translation knows, by file extension.

@@ -214,8 +214,13 @@ public struct KoreanAnalyzer: Sendable {
         return isKnown(s) || evidence.seenBare(makeString(s))
     }
 
-    /// The fewest known parts (each of two or more syllables) that make up `s`, if any; at
-    /// least two parts.
+    /// The longest compound part looked for, in syllables. Dictionary nouns stop at about ten
+    /// syllables; the bound keeps compound splitting linear in the length of the word, so a
+    /// run of 100,000 syllables without a space is analysed in one pass instead of hanging.
+    static let maxPartLength = 16
+
+    /// The fewest known parts (each of two to `maxPartLength` syllables) that make up `s`, if
+    /// any; at least two parts.
     private func compound(_ s: ArraySlice<Unicode.Scalar>) -> [String]? {
         let n = s.count
         guard n >= 4 else { return nil }
@@ -225,7 +230,8 @@ public struct KoreanAnalyzer: Sendable {
         var previous = [Int](repeating: -1, count: n + 1)
         best[0] = 0
         for end in 2...n {
-            for start in stride(from: end - 2, through: 0, by: -1) where best[start] != Int.max && (start > 0 || end < n) {
+            let first = max(0, end - Self.maxPartLength)
+            for start in stride(from: end - 2, through: first, by: -1) where best[start] != Int.max && (start > 0 || end < n) {
                 if best[start] + 1 < best[end], isPart(s[(base + start)..<(base + end)]) {
                     best[end] = best[start] + 1
                     previous[end] = start

@@ -50,19 +50,26 @@ struct AnalyzedSide: Sendable {
         return out
     }
 
-    init(decoding bytes: UnsafeRawBufferPointer) {
+    /// A blob that does not decode (a damaged store).
+    struct Damaged: Error {}
+
+    /// Decodes a stored blob; every length and kind is checked against the bytes there are.
+    init(decoding bytes: UnsafeRawBufferPointer) throws(Damaged) {
         var tokens: [StoredToken] = []
         var i = 0
         let b = bytes.bindMemory(to: UInt8.self)
         while i < b.count {
-            let kind = Self.kinds[Int(b[i])]
+            let kindIndex = Int(b[i])
+            guard kindIndex < Self.kinds.count else { throw Damaged() }
             i += 1
-            let start = Int(Varint.read(b, &i))
-            let length = Int(Varint.read(b, &i))
-            let n = Int(Varint.read(b, &i))
-            let key = String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + n)]), as: UTF8.self)
-            i += n
-            tokens.append(StoredToken(kind: kind, key: key, start: start, end: start + length))
+            guard let start = Varint.read(b, &i, limit: UInt64(Int32.max)),
+                  let length = Varint.read(b, &i, limit: UInt64(Int32.max)),
+                  let n = Varint.read(b, &i, limit: UInt64(b.count - i)) else { throw Damaged() }
+            let keyLength = Int(n)
+            guard keyLength <= b.count - i else { throw Damaged() }
+            let key = String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + keyLength)]), as: UTF8.self)
+            i += keyLength
+            tokens.append(StoredToken(kind: Self.kinds[kindIndex], key: key, start: Int(start), end: Int(start + length)))
         }
         self.tokens = tokens
     }
@@ -78,6 +85,21 @@ enum Varint {
             v >>= 7
         }
         out.append(UInt8(v))
+    }
+
+    /// Reads a varint that must end inside `b` and be at most `limit`; nil otherwise.
+    static func read(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, limit: UInt64) -> UInt64? {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < b.count {
+            let byte = b[i]
+            i += 1
+            guard shift < 63 else { return nil }
+            v |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return v <= limit ? v : nil }
+            shift += 7
+        }
+        return nil
     }
 
     @inline(__always)

@@ -29,6 +29,7 @@ extension TranslationMemory {
         _ produce: (_ emit: (TranslationUnit) throws -> Void) throws -> [String: Int]
     ) throws -> ImportSummary {
         var summary = ImportSummary(file: file)
+        try requireWritable()
         do {
             try db.transaction {
                 var writer = try ImportWriter(tm: self)

@@ -122,14 +122,21 @@ extension TranslationMemory {
         let s = try db.statement("SELECT \(Self.entryColumns) FROM entry WHERE id = ?")
         s.bind(1, sideID >> 1)
         guard try s.step() else { return nil }
-        return Self.candidate(s, side: Int(sideID & 1))
+        return try candidate(s, side: Int(sideID & 1))
     }
 
-    static func candidate(_ s: SQLiteStatement, side: Int) -> Candidate {
+    func candidate(_ s: SQLiteStatement, side: Int) throws -> Candidate {
         let src = side == 0
+        let id = s.int64(0)
+        let analysis: AnalyzedSide
+        do {
+            analysis = try s.withBlob(src ? 5 : 6) { raw throws(AnalyzedSide.Damaged) in try AnalyzedSide(decoding: raw) }
+        } catch {
+            throw TranslationMemoryError.damagedEntry(path: path, id: id)
+        }
         return Candidate(
-            id: s.int64(0),
-            side: s.withBlob(src ? 5 : 6) { AnalyzedSide(decoding: $0) },
+            id: id,
+            side: analysis,
             sideText: s.string(src ? 3 : 4) ?? "", sideLanguage: s.string(src ? 1 : 2) ?? "",
             otherText: s.string(src ? 4 : 3) ?? "", otherLanguage: s.string(src ? 2 : 1) ?? "",
             tuid: s.string(7), context: s.string(8))
@@ -139,8 +146,8 @@ extension TranslationMemory {
     func forEachCandidate(_ body: (Candidate) -> Void) throws {
         let s = try db.statement("SELECT \(Self.entryColumns) FROM entry ORDER BY id")
         while try s.step() {
-            body(Self.candidate(s, side: 0))
-            body(Self.candidate(s, side: 1))
+            body(try candidate(s, side: 0))
+            body(try candidate(s, side: 1))
         }
     }
 

@@ -61,7 +61,7 @@ import Testing
                                                "Line one\nLine two\n", "Open the file.", "One file"])
         #expect(doc.segments.map(\.context) == [nil, nil, "button", nil, nil, nil, nil])
         #expect(doc.segments.map(\.isTranslated) == [false, false, false, false, false, true, false])
-        #expect(doc.segments.map(\.isFillable) == [true, true, true, true, true, true, false])
+        #expect(doc.segments.map(\.pluralSource) == [nil, nil, nil, nil, nil, nil, "%d files"])
     }
 
     @Test func fillsMsgstrMarksFuzzyAndKeepsEverythingElse() throws {
@@ -91,7 +91,7 @@ import Testing
         #expect(out.contains("#, fuzzy, c-format\n#| msgid \"Print %s pages\"\nmsgid \"Print %d pages\"\nmsgstr \"%s 페이지 인쇄\""))
         // Multi-line strings are written as gettext does.
         #expect(out.contains("msgid \"\"\n\"Line one\\n\"\n\"Line two\\n\"\nmsgstr \"\"\n\"첫째 줄\\n\"\n\"둘째 줄\\n\""))
-        // Translated, plural and obsolete entries are untouched.
+        // Translated and obsolete entries are untouched; the plural entry without a match too.
         #expect(out.contains("msgid \"Open the file.\"\nmsgstr \"파일 열기\""))
         #expect(out.contains("msgid \"One file\"\nmsgid_plural \"%d files\"\nmsgstr[0] \"\""))
         #expect(out.hasSuffix("#~ msgid \"Old string\"\n#~ msgstr \"옛 문자열\"\n"))
@@ -114,12 +114,14 @@ import Testing
 
     @Test(arguments: [
         ("msgid \"a\"\nmsgstr \"b\nmsgid \"c\"\nmsgstr \"\"\n", 2, 8, "string not closed"),
-        ("msgid \"a\"\nmsgstr \"b\" x\n", 2, 12, "text after the closing quote"),
-        ("msgstr \"b\"\n", 1, 1, "msgstr without msgid"),
-        ("msgid \"a\"\nmsgstr \"\\q\"\n", 2, 9, "invalid escape"),
+        ("msgid \"a\"\nmsgstr \"b\" x\n", 2, 12, "unexpected text after the string"),
+        ("msgstr \"b\"\n", 1, 1, "msgstr before msgid"),
+        ("msgid \"a\"\nmsgstr \"\\q\"\n", 2, 9, "unknown escape sequence"),
         ("msgid \"a\"\nmsgstring \"b\"\n", 2, 1, "unknown keyword"),
         ("msgid \"a\"\n", 1, 1, "msgid without msgstr"),
-        ("hello\n", 1, 1, "expected msgctxt"),
+        ("msgid \"a\"\nmsgstr \"b\"\nmsgstr \"c\"\n", 3, 1, "duplicate msgstr"),
+        ("msgid \"a\"\nmsgstr[0] \"b\"\n", 2, 1, "without msgid_plural"),
+        ("hello\n", 1, 6, "expected a quoted string after hello"),
     ])
     func malformedPONamesLineAndColumn(po: String, line: Int, column: Int, reason: String) {
         #expect {
@@ -134,7 +136,7 @@ import Testing
         #expect {
             _ = try PODocument(data: Data("msgid \"a\"\nmsgstr \"".utf8) + Data([0xC3, 0x28]) + Data("\"\n".utf8), file: "bad.po")
         } throws: { error in
-            (error as? PretranslationError)?.description == "bad.po: cannot read: invalid UTF-8 at byte 18"
+            (error as? PretranslationError)?.description == "bad.po:2:9: invalid UTF-8"
         }
     }
 
