@@ -13,6 +13,6 @@ struct TMKitCommand: ParsableCommand {
           tmkit help segment
         """,
         version: "tmkit 0.1.0 (ICU \(icuVersion))",
-        subcommands: [SegmentCommand.self, TMCommand.self, GlossaryCommand.self, AlignCommand.self, PretranslateCommand.self, AnalyzeCommand.self]
+        subcommands: [SegmentCommand.self, TMCommand.self, GlossaryCommand.self, AlignCommand.self, PretranslateCommand.self, AnalyzeCommand.self, ServeCommand.self]
     )
 }
