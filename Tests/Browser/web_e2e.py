@@ -48,6 +48,8 @@ MEMORY = [
     ("source_ko", "target_en"),
     ("유럽의 안보를 강화해야 한다.", "Europe's security must be strengthened."),
     ("유럽 안보 공동 무기 조달을 구축한다.", "Establish joint arms procurement for European security."),
+    ("유럽 안보를 강화해야 합니다.", "We must strengthen European security."),
+    ("안보를 강화해야 한다는 주장이 나왔다.", "Calls to strengthen security emerged."),
     ("파일을 저장할 수 없습니다.", "The file cannot be saved."),
     ("파일을 열 수 없습니다.", "The file cannot be opened."),
     ("설정을 저장했습니다.", "The settings were saved."),
@@ -191,7 +193,7 @@ def main():
     ap.add_argument("--glossary", help="a built TBX glossary to review (default: the repository's Glossary/seeds.tbx)")
     ap.add_argument("--perf", help="a TSV of pairs to import for the keystroke-to-result measurement")
     ap.add_argument("--perf-limit", type=int, default=0, help="import only this many pairs of --perf")
-    ap.add_argument("--screenshots", help="folder to write search.png and review.png (1280x800) into")
+    ap.add_argument("--screenshots", help="folder to write web-search.png and web-review.png (1280x800) into")
     ap.add_argument("--keep", action="store_true")
     args = ap.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -339,6 +341,22 @@ def main():
             tbx = f.read()
         c.check("the glossary file records the reviewer and the date", "reviewer" in tbx and re.search(r"20\d\d-\d\d-\d\d", tbx) is not None)
 
+        if args.screenshots:
+            os.makedirs(args.screenshots, exist_ok=True)
+            d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+            d.get(base + "/search?from=ko&to=en")
+            type_query(d, "유럽 안보는 강화해야 한다")
+            d.save_screenshot(os.path.join(args.screenshots, "web-search.png"))
+            d.get(base + "/review")
+            wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, "#rows tr[data-index]"))
+            d.find_element(By.ID, "status-filter").send_keys("Any")
+            time.sleep(0.5)
+            d.find_element(By.CSS_SELECTOR, "#rows tr[data-index='1']").click()
+            time.sleep(0.2)
+            d.save_screenshot(os.path.join(args.screenshots, "web-review.png"))
+            d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+            print(f"screenshots in {args.screenshots}", flush=True)
+
         # Edit by keyboard; a <script> in a term is shown as text and never runs.
         row = d.find_element(By.CSS_SELECTOR, "#rows tr[data-index='0']")
         row.click()
@@ -367,23 +385,6 @@ def main():
         seen = {(r["concept"], r["translation"]): r["status"] for r in review_rows(other)}
         c.check("another browser sees the edit and the deprecation",
                 seen.get((deprecated["concept"], deprecated["translation"])) == "deprecated", str(seen)[:300])
-
-        if args.screenshots:
-            os.makedirs(args.screenshots, exist_ok=True)
-            d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
-            d.get(base + "/search?from=ko&to=en")
-            type_query(d, "유럽 안보는 강화해야 한다")
-            d.save_screenshot(os.path.join(args.screenshots, "web-search.png"))
-            d.get(base + "/review")
-            wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, "#rows tr[data-index]"))
-            d.find_element(By.ID, "status-filter").send_keys("Any")
-            time.sleep(0.5)
-            d.find_element(By.CSS_SELECTOR, "#rows tr[data-index='1']").click()
-            time.sleep(0.2)
-            d.save_screenshot(os.path.join(args.screenshots, "web-review.png"))
-            d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-            print(f"screenshots in {args.screenshots}", flush=True)
-
 
         # Bulk approve above a score.
         d.get(base + "/review")
