@@ -60,11 +60,11 @@ let package = Package(
         .testTarget(name: "TMCoreTests", dependencies: ["TMCore"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TMCore"], exclude: ["Golden"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "Formats", "Segmentation", "TMCore"]),
+        .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "Formats", "Segmentation", "TMCore"], exclude: ["Fixtures"]),
         .testTarget(name: "PretranslationTests", dependencies: ["Pretranslation", "Segmentation", "TMCore", "Terminology"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "tmkitTests", dependencies: ["tmkit"]),
-        .testTarget(name: "TMServerTests", dependencies: ["TMServer", "PostgresStore", "TranslationMemory", "TMCore", "tmkit"]),
+        .testTarget(name: "TMServerTests", dependencies: ["TMServer", "PostgresStore", "TranslationMemory", "TMCore", "tmkit"], exclude: ["Fixtures"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Segmentation", "TMCore"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "Alignment", "Segmentation", "TMCore", "Formats"]),
     ]

@@ -38,7 +38,7 @@ public enum FormatError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(file):\(line):\(column): bad language code '\(code)': \(reason)"
         case let .missingLanguage(file, side):
             return "\(file): the \(side) language is not given by the file; name it with an option"
-        case let .unknownFormat(file): return "\(file): unknown file format (by extension)"
+        case let .unknownFormat(file): return "\(file): unknown file format (neither its extension nor its content says TMX, XLIFF, PO, TSV or CSV)"
         case let .write(file, reason): return "\(file): cannot write: \(reason)"
         }
     }

@@ -15,20 +15,6 @@ public struct StoredEntry: Sendable, Hashable {
     }
 }
 
-/// What may change in an entry.
-public struct EntryChange: Sendable {
-    public var source: String?
-    public var target: String?
-    /// `.some(nil)` removes the context.
-    public var context: String??
-
-    public init(source: String? = nil, target: String? = nil, context: String?? = nil) {
-        self.source = source
-        self.target = target
-        self.context = context
-    }
-}
-
 extension PostgresMemory {
     static let unitColumns = """
         id, source_lang, target_lang, source, target, context, tuid, created, changed, creator, changer, properties, notes
@@ -91,14 +77,15 @@ extension PostgresMemory {
 
     /// Changes entry `id`: its text is analysed again and indexed under its new terms.
     /// Returns the changed entry, or nil when there is none.
-    public func update(_ id: Int64, memory: String, _ change: EntryChange, changer: String? = nil) async throws -> StoredEntry? {
+    public func update(_ id: Int64, memory: String, _ change: EntryChange) async throws -> StoredEntry? {
         guard let old = try await entry(id, memory: memory) else { return nil }
         var u = old.unit
         if let s = change.source { u.source = s }
         if let t = change.target { u.target = t }
         if let c = change.context { u.context = c }
+        if let n = change.notes { u.notes = n }
         u.changed = Date()
-        if let changer { u.changer = changer }
+        if let user = change.user { u.changer = user }
         if let reason = PreparedUnit.skipReason(u) { throw PostgresStoreError.query(database: location.description, reason: "entry \(id): \(reason)") }
         let p = PreparedUnit.prepare([CopyText.clean(u)], segmenter: segmenter)[0]
         let hash = Self.contentHash(p.unit)
@@ -106,6 +93,7 @@ extension PostgresMemory {
             try await primary.withTransaction(logger: logger) { c in
                 let rows = try await c.query("""
                     UPDATE tmkit_entry SET source = \(p.unit.source), target = \(p.unit.target), context = \(p.unit.context),
+                        notes = \(p.unit.notes.isEmpty ? nil : EntryCoding.encode(strings: p.unit.notes)),
                         changed = \(Int64(u.changed!.timeIntervalSince1970)), changer = \(u.changer),
                         content_hash = \(ByteBuffer(bytes: hash)), source_khash = \(p.sourceKeysHash), target_khash = \(p.targetKeysHash),
                         source_tokens = \(ByteBuffer(bytes: p.sourceTokens)), target_tokens = \(ByteBuffer(bytes: p.targetTokens))

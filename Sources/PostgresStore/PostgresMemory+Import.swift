@@ -39,6 +39,7 @@ extension PostgresMemory {
     ) async throws -> ImportSummary {
         let batches = PreparedBatches(file: file, segmenter: segmenter, produce: produce)
         defer { batches.cancel() }
+        let importedAt = Int64(Date().timeIntervalSince1970)
         return try await primary.withTransaction(logger: logger) { c in
             var summary = ImportSummary(file: file)
             try await c.query("""
@@ -71,15 +72,16 @@ extension PostgresMemory {
                 }
                 let inserted = try await c.query("""
                     INSERT INTO tmkit_entry(memory, source_lang, target_lang, source, target, context, tuid, created, changed,
-                        creator, changer, properties, notes, origin, content_hash, source_khash, target_khash, source_tokens, target_tokens)
-                    SELECT \(memoryID), * FROM tmkit_incoming
-                    ON CONFLICT (memory, content_hash) DO NOTHING
-                    RETURNING id, content_hash
+                        creator, changer, properties, notes, origin, content_hash, source_khash, target_khash, source_tokens, target_tokens,
+                        imported)
+                    SELECT \(memoryID), *, \(importedAt) FROM tmkit_incoming
+                    ON CONFLICT (memory, content_hash) DO UPDATE SET seen = tmkit_entry.seen + 1
+                    RETURNING id, content_hash, (xmax = 0)
                     """, logger: logger)
                 var index: [Data: Int] = [:]
                 for (i, h) in batch.hashes.enumerated() { index[h] = i }
                 var added: [(Int64, Int)] = []
-                for try await (id, hash) in inserted.decode((Int64, ByteBuffer).self) {
+                for try await (id, hash, isNew) in inserted.decode((Int64, ByteBuffer, Bool).self) where isNew {
                     if let i = index[Data(hash.readableBytesView)] { added.append((id, i)) }
                 }
                 try await c.query("TRUNCATE tmkit_incoming", logger: logger)
@@ -103,6 +105,15 @@ extension PostgresMemory {
                 progress?(summary.read)
             }
             try await flush(&postings, memoryID: memoryID, on: c)
+            // Pairs the file had more than once: seen that many more times.
+            let repeats = batches.repeats.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            if !repeats.isEmpty {
+                try await c.query("""
+                    UPDATE tmkit_entry e SET seen = e.seen + r.n
+                    FROM unnest(\(repeats.map { ByteBuffer(bytes: $0.key) })::bytea[], \(repeats.map { Int32($0.value) })::int4[]) AS r(h, n)
+                    WHERE e.memory = \(memoryID) AND e.content_hash = r.h
+                    """, logger: logger)
+            }
             if maxID > 0 {
                 let langs = languages.sorted()
                 try await c.query("""
@@ -166,6 +177,14 @@ final class PreparedBatches: @unchecked Sendable {
     private let room = DispatchSemaphore(value: 3)
     private let lock = NSLock()
     private var cancelled = false
+    private var _repeats: [Data: Int] = [:]
+
+    /// Pairs the file had more than once: how many times more (complete once the stream ends).
+    var repeats: [Data: Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return _repeats
+    }
 
     static let batchSize = 2048
 
@@ -201,6 +220,9 @@ final class PreparedBatches: @unchecked Sendable {
                     let hash = PostgresMemory.contentHash(unit)
                     guard seen.insert(hash).inserted else {
                         batch.duplicates += 1
+                        self.lock.lock()
+                        self._repeats[hash, default: 0] += 1
+                        self.lock.unlock()
                         return
                     }
                     pending.append(CopyText.clean(unit))

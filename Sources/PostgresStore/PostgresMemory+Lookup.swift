@@ -61,12 +61,13 @@ extension PostgresMemory {
         guard !sideIDs.isEmpty else { return [] }
         let entryIDs = Array(Set(sideIDs.map { $0 >> 1 }))
         let rows = try await client.query("""
-            SELECT id, source_lang, target_lang, source, target, source_tokens, target_tokens, tuid, context
+            SELECT id, source_lang, target_lang, source, target, source_tokens, target_tokens, tuid, context, seen,
+                coalesce(changed, created, imported)
             FROM tmkit_entry WHERE memory = \(memory) AND id = ANY(\(entryIDs))
             """, logger: logger)
-        var byID: [Int64: (String, String, String, String, ByteBuffer, ByteBuffer, String?, String?)] = [:]
-        for try await r in rows.decode((Int64, String, String, String, String, ByteBuffer, ByteBuffer, String?, String?).self) {
-            byID[r.0] = (r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8)
+        var byID: [Int64: (String, String, String, String, ByteBuffer, ByteBuffer, String?, String?, Int32, Int64?)] = [:]
+        for try await r in rows.decode((Int64, String, String, String, String, ByteBuffer, ByteBuffer, String?, String?, Int32, Int64?).self) {
+            byID[r.0] = (r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10)
         }
         var out: [(Int64, StoredCandidate)] = []
         out.reserveCapacity(sideIDs.count)
@@ -74,11 +75,15 @@ extension PostgresMemory {
             guard let e = byID[sideID >> 1] else { continue }
             let src = sideID & 1 == 0
             let tokens = src ? e.4 : e.5
-            out.append((sideID, tokens.withUnsafeReadableBytes {
+            let candidate = tokens.withUnsafeReadableBytes {
                 StoredCandidate(
                     id: sideID >> 1, tokens: $0, sideText: src ? e.2 : e.3, sideLanguage: src ? e.0 : e.1,
-                    otherText: src ? e.3 : e.2, otherLanguage: src ? e.1 : e.0, tuid: e.6, context: e.7)
-            }))
+                    otherText: src ? e.3 : e.2, otherLanguage: src ? e.1 : e.0, tuid: e.6, context: e.7, seen: Int(e.8), date: e.9)
+            }
+            guard let candidate else {
+                throw PostgresStoreError.query(database: location.description, reason: "entry \(sideID >> 1) has a damaged analysis")
+            }
+            out.append((sideID, candidate))
         }
         return out
     }

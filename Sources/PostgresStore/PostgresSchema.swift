@@ -33,6 +33,8 @@ enum PostgresSchema {
             target_khash bigint NOT NULL,
             source_tokens bytea NOT NULL,
             target_tokens bytea NOT NULL,
+            seen integer NOT NULL DEFAULT 1,
+            imported bigint,
             UNIQUE (memory, content_hash)
         );
         CREATE INDEX tmkit_entry_source_khash ON tmkit_entry(memory, source_khash);

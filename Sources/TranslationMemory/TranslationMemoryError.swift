@@ -15,6 +15,18 @@ public enum TranslationMemoryError: Error, CustomStringConvertible, Sendable {
     case unknownLanguage(code: String, location: SourceLocation?)
     /// An input file could not be imported; nothing from it was stored.
     case importFailed(file: String, reason: String)
+    /// No entry with this id in the store at `path`.
+    case noSuchEntry(id: Int64, path: String)
+    /// No memory of this name in the home folder.
+    case noSuchMemory(name: String, home: String)
+    /// A memory of this name exists already.
+    case memoryExists(name: String, home: String)
+    /// A memory name that cannot be a file name.
+    case invalidMemoryName(String)
+    /// A change that would leave an entry unusable (an empty source or target...).
+    case invalidChange(id: Int64, reason: String)
+    /// A maintenance request that cannot be done as asked.
+    case invalidRequest(String)
     /// The store (or its folder) is read-only: it was opened for reading, and a write was refused.
     case readOnly(path: String)
     /// Another process holds the store's write lock (and did not let go in time).
@@ -41,6 +53,18 @@ public enum TranslationMemoryError: Error, CustomStringConvertible, Sendable {
             // Format errors already name file:line:column.
             let prefix = reason.hasPrefix(file) ? "" : "\(file): "
             return "\(prefix)\(reason); nothing from this file was imported"
+        case let .noSuchEntry(id, path):
+            return "\(path): no entry #\(id); nothing was changed"
+        case let .noSuchMemory(name, home):
+            return "no memory named '\(name)' in \(home) (see `tmkit tm memory list`)"
+        case let .memoryExists(name, home):
+            return "a memory named '\(name)' already exists in \(home)"
+        case let .invalidMemoryName(name):
+            return "'\(name)' cannot be a memory name (use letters, digits, '-', '_' or '.', not starting with '.')"
+        case let .invalidChange(id, reason):
+            return "entry #\(id): \(reason); nothing was changed"
+        case let .invalidRequest(reason):
+            return reason
         case let .readOnly(path):
             return "\(path): the translation memory is read-only (read-only file or folder): lookups, concordance, stats and export work, but nothing can be written to it"
         case let .busy(path):

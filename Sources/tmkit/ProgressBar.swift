@@ -25,10 +25,14 @@ enum InterruptCleanup {
 /// A progress bar on stderr (only made when stderr is a terminal).
 final class ProgressBar: @unchecked Sendable {
     private let label: String
+    private let unit: String
     private let lock = NSLock()
     private var lastDrawn = 0.0
 
-    init(label: String) { self.label = label }
+    init(label: String, unit: String = "segments") {
+        self.label = label
+        self.unit = unit
+    }
 
     func update(_ done: Int, _ total: Int) {
         lock.lock()
@@ -38,7 +42,7 @@ final class ProgressBar: @unchecked Sendable {
         lastDrawn = now
         let width = 30
         let filled = total == 0 ? width : done * width / total
-        let line = "\r\(label) [\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total) segments"
+        let line = "\r\(label) [\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total) \(unit)"
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -26,7 +26,7 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var backend: ServeBackendOptions
 
-    @Option(name: .customLong("glossary"), help: "A glossary to serve, as [NAME=]PATH (.tbx, .tsv, .csv); repeatable. NAME defaults to the file's name without extension.")
+    @Option(name: .customLong("glossary"), help: "A glossary to serve, as [NAME=]PATH (.tbx, or .tsv/.csv taken as Korean to English); repeatable. NAME defaults to the file's name without extension.")
     var glossaries: [String] = []
 
     @Option(name: .customLong("max-upload-mb"), help: "Largest import upload, in MiB.")
@@ -48,7 +48,7 @@ struct ServeCommand: ParsableCommand {
         for spec in glossaries {
             let (name, path) = ServeBackendOptions.split(spec)
             do {
-                named.append((name, GlossaryIndex([(name: name, glossary: try GlossaryFile.read(path).pairs())])))
+                named.append((name, GlossaryIndex([(name: name, glossary: try GlossaryFile.read(path, fallbackSource: .korean, fallbackTarget: .english))])))
             } catch {
                 fail(error)
             }

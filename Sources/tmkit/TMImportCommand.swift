@@ -13,11 +13,19 @@ struct TMImportCommand: ParsableCommand {
         language code, a missing file...) adds nothing and is reported on its own line, the \
         store keeps what it had, the other files are still imported, and tmkit exits with 1. \
         Identical pairs (languages, source, target and context) are stored once. For each file, \
-        prints what was read, added, found duplicate and skipped, with the reasons.
+        prints what was read, added, found duplicate and skipped, with the reasons. Each entry \
+        remembers the files it came from and how often; importing the same file again changes \
+        nothing. A file with another extension (such as .xml), or - for standard input, is \
+        recognised by its content. When no file gave a usable unit, tmkit exits with 1 and says why.
+
+        Examples:
+          tmkit tm import memory.tmx strings.po pairs.tsv
+          tmkit tm import --memory client-a export.xml
+          cat pairs.tsv | tmkit tm import --source-lang en --target-lang ko -
         """
     )
 
-    @Argument(help: "Files to import (.tmx, .tsv, .csv, .po, .xlf/.xliff).")
+    @Argument(help: "Files to import (.tmx, .tsv, .csv, .po, .xlf/.xliff; - reads standard input).")
     var files: [String]
 
     @OptionGroup var store: TMStoreOptions
@@ -31,46 +39,51 @@ struct TMImportCommand: ParsableCommand {
     @Flag(name: .customLong("include-fuzzy"), help: "Also import fuzzy (needs-review) PO/XLIFF entries.")
     var includeFuzzy = false
 
+    @Option(help: "Output format of the summaries: text or json.")
+    var format: OutputFormat = .text
+
     func run() throws {
         let options = ReadOptions(
             sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
             targetLanguage: languageOption(targetLanguage, "--target-lang"), includeFuzzy: includeFuzzy)
         let tm = store.open(create: true)
         var out = OutputBuffer()
-        var total = ImportSummary(file: "total")
+        var summaries: [ImportSummary] = []
         var failed: [String] = []
+        let stdin = StandardInputFile()
         for file in files {
             let started = Date()
             do {
-                let reader = try FormatRegistry.requireReader(for: file)
-                let summary = try tm.importUnits(file: file, progress: stderrIsTerminal ? { n in
+                let path = file == "-" ? try stdin.path() : file
+                let reader = try FormatRegistry.requireReader(for: path)
+                var summary = try tm.importUnits(file: file == "-" ? "<stdin>" : file, progress: stderrIsTerminal ? { n in
                     FileHandle.standardError.write(Data("\r\(file): \(n) units".utf8))
                 } : nil) { emit in
-                    try reader.read(file, options: options) { try emit($0) }.skipped
+                    try reader.read(path, options: options) { try emit($0) }.skipped
                 }
                 if stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-                out.write(Self.describe(summary, seconds: Date().timeIntervalSince(started)))
-                total.read += summary.read
-                total.added += summary.added
-                total.duplicates += summary.duplicates
-                for (k, v) in summary.skipped { total.skipped[k, default: 0] += v }
+                summary.seconds = Date().timeIntervalSince(started)
+                if format == .text { out.write(Self.describe(summary, seconds: summary.seconds)) }
+                summaries.append(summary)
             } catch {
                 // One line per failed file, in order with the others; the rest still run.
                 out.flush()
                 if stderrIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
-                FileHandle.standardError.write(Data("tmkit: \(Self.failureLine(error, file: file))\n".utf8))
+                FileHandle.standardError.write(Data("tmkit: \(Self.failureLine(stdin.rename(error), file: file))\n".utf8))
                 failed.append(file)
             }
         }
-        if files.count > 1 {
-            var line = Self.describe(total, seconds: nil)
+        if format == .text && files.count > 1 {
+            var line = Self.describe(ImportReport.total(summaries), seconds: nil)
             line.removeLast()
             line += "; \(files.count - failed.count) of \(files.count) files imported"
             if !failed.isEmpty { line += ", failed: " + failed.joined(separator: ", ") }
             out.write(line + "\n")
         }
+        if format == .json { out.write(ImportReport.json(summaries, failed: failed) + "\n") }
         out.flush()
         if !failed.isEmpty { throw ExitCode(1) }
+        ImportReport.exitIfNothingImported(summaries)
     }
 
     /// The error for one file, naming it (and saying that nothing from it was stored).
@@ -90,5 +103,97 @@ struct TMImportCommand: ParsableCommand {
             line += String(format: " in %.2f s (%.0f units/s)", seconds, Double(s.read) / seconds)
         }
         return line + "\n"
+    }
+}
+
+/// Import and merge summaries, in text or JSON, and the exit code when nothing was imported.
+enum ImportReport {
+    static func total(_ summaries: [ImportSummary]) -> ImportSummary {
+        var total = ImportSummary(file: "total")
+        for s in summaries {
+            total.read += s.read
+            total.added += s.added
+            total.duplicates += s.duplicates
+            for (k, v) in s.skipped { total.skipped[k, default: 0] += v }
+        }
+        return total
+    }
+
+    struct JSONSummary: Encodable {
+        var file: String
+        var read: Int
+        var added: Int
+        var duplicates: Int
+        var skipped: Int
+        var skipped_by_reason: [String: Int]
+        var reimport: Bool
+        var seconds: Double?
+
+        init(_ s: ImportSummary) {
+            file = s.file
+            read = s.read
+            added = s.added
+            duplicates = s.duplicates
+            skipped = s.skippedTotal
+            skipped_by_reason = s.skipped
+            reimport = s.reimport
+            seconds = s.seconds.map { ($0 * 1000).rounded() / 1000 }
+        }
+    }
+
+    static func json(_ summaries: [ImportSummary], failed: [String] = []) -> String {
+        struct Report: Encodable { var files: [JSONSummary]; var total: JSONSummary; var failed: [String] }
+        var t = JSONSummary(total(summaries))
+        t.reimport = false
+        return JSONOutput.encode(Report(files: summaries.map(JSONSummary.init), total: t, failed: failed))
+    }
+
+    static func print(_ summaries: [ImportSummary], format: OutputFormat, label: String) {
+        var out = OutputBuffer()
+        switch format {
+        case .json: out.write(json(summaries) + "\n")
+        case .text:
+            for s in summaries { out.write(TMImportCommand.describe(s, seconds: nil)) }
+            let t = total(summaries)
+            out.write("\(label): \(t.added) added, \(t.duplicates) already there\n")
+        }
+        out.flush()
+        exitIfNothingImported(summaries)
+    }
+
+    /// Exits with 1, saying why, when no file gave a single usable unit.
+    static func exitIfNothingImported(_ summaries: [ImportSummary]) {
+        let t = total(summaries)
+        guard t.added == 0 && t.duplicates == 0 else { return }
+        let why = summaries.count == 1 ? (summaries[0].nothingImportedReason ?? "nothing to import")
+            : (t.nothingImportedReason ?? "nothing to import")
+        let name = summaries.count == 1 ? summaries[0].file : "\(summaries.count) files"
+        fail(CLIError("\(name): nothing imported: \(why)"))
+    }
+}
+
+/// Standard input saved to a temporary file, for readers that need a path; errors that name
+/// that file are reworded to say `<stdin>`.
+final class StandardInputFile {
+    private var saved: String?
+
+    func path() throws -> String {
+        if let saved { return saved }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tmkit-stdin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("stdin").path
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard FileManager.default.createFile(atPath: file, contents: data) else { throw CLIError("<stdin>: cannot save standard input") }
+        saved = file
+        return file
+    }
+
+    func rename(_ error: Error) -> Error {
+        guard let saved else { return error }
+        return CLIError("\(error)".replacingOccurrences(of: saved, with: "<stdin>"))
+    }
+
+    deinit {
+        if let saved { try? FileManager.default.removeItem(atPath: (saved as NSString).deletingLastPathComponent) }
     }
 }

@@ -35,10 +35,30 @@ import TMCore
     }
 
     @Test func numbersAndPlaceholdersThatDifferCostExtra() {
-        // 1 of 6 words differs: 83; the differing number costs 1 more.
-        #expect(score("Delete 3 files from the folder", "Delete 5 files from the folder") == 82)
+        // A number that differs only in value costs 0.25 of a word, and 1 point more (issue 14:
+        // this scored 82, as if a content word had changed); a placeholder of another type is
+        // a word edit and 1 point more; a content word of 6 scores 83.
+        #expect(score("Delete 3 files from the folder", "Delete 5 files from the folder") == 95)
         #expect(score("Delete %s files from the folder", "Delete %d files from the folder") == 82)
         #expect(score("Delete old files from the folder", "Delete new files from the folder") == 83)
+        #expect(score("Delete 3 files from the folder", "Delete three files from the folder") < 90)
+    }
+
+    /// The short UI strings of issue 14, with the scores they had before in comments.
+    @Test func shortStringsAreNotPunishedForArticlesNumbersOrAccelerators() {
+        let dropped = score("Empty the trash", "Empty Trash")  // was 67
+        let other = score("Empty the trash", "Open the trash")  // 67
+        #expect(dropped >= 85)
+        #expect(other == 67)
+        #expect(score("Delete selected files", "Delete the selected files") >= 90)  // was 75
+        #expect(score("Download 6 files", "Download 5 files") >= 85)  // was 66
+        #expect(score("Download 6 files", "Upload 6 files") == 67)
+        #expect(score("바탕화면 배경 바꾸기", "바탕 화면 배경 바꾸기(_B)") >= 95)  // was 77
+        #expect(score("열기", "열기(&O)") == 99)
+        #expect(score("Save As", "_Save As") == 99)
+        #expect(score("Exit", "E&xit") == 99)
+        // A plural is the same match key: only the surface differs.
+        #expect(score("Delete the file", "Delete the files") == 99)
     }
 
     @Test func koreanParticleVariantScoresHigh() {

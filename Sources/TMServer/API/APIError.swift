@@ -46,8 +46,9 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         }
         if let e = error as? TranslationMemoryError {
             switch e {
-            case .importFailed, .unknownLanguage: return APIError(.badRequest, e.description)
-            case .missingStore: return APIError(.notFound, e.description)
+            case .importFailed, .unknownLanguage, .invalidChange, .invalidRequest: return APIError(.badRequest, e.description)
+            case .missingStore, .noSuchEntry, .noSuchMemory: return APIError(.notFound, e.description)
+            case .busy: return APIError(.serviceUnavailable, e.description)
             default: return APIError(.internalServerError, e.description)
             }
         }

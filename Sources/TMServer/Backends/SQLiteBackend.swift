@@ -60,17 +60,26 @@ public final class SQLiteBackend: MemoryBackend, @unchecked Sendable {
     }
 
     public func entry(_ id: Int64, memory: String) async throws -> StoredEntry? {
-        _ = try pool(memory)
-        throw APIError(.notImplemented, "entry show/edit/delete need the SQLite store's entry API (not in this build); use --database")
+        try await pool(memory).read { tm in try tm.entry(id: id).map { StoredEntry(id: $0.id, unit: $0.unit) } } ?? nil
     }
 
     public func update(_ id: Int64, memory: String, _ change: EntryChange) async throws -> StoredEntry? {
-        try await entry(id, memory: memory)
+        let pool = try pool(memory)
+        guard FileManager.default.fileExists(atPath: pool.path) else { return nil }
+        return try await pool.write { tm in
+            guard try tm.entry(id: id) != nil else { return nil }
+            let e = try tm.edit(id: id, change)
+            return StoredEntry(id: e.id, unit: e.unit)
+        }
     }
 
     public func delete(_ id: Int64, memory: String) async throws -> Bool {
-        _ = try await entry(id, memory: memory)
-        return false
+        let pool = try pool(memory)
+        guard FileManager.default.fileExists(atPath: pool.path) else { return false }
+        return try await pool.write { tm in
+            guard try tm.entry(id: id) != nil else { return false }
+            return try tm.delete(ids: [id]) > 0
+        }
     }
 
     public func statistics(memory: String) async throws -> StatsPayload {

@@ -6,14 +6,14 @@ import TranslationMemory
 /// Weblate's tmserver machinery: `GET {url}/languages/` and `GET {url}/{src}/{tgt}/unit/{text}`,
 /// with its lower-case codes (`en`, `ko`, `ko_kr`). Weblate sends no header of its own, so the
 /// URL configured in Weblate may carry the token: `http://host:8080/t/TOKEN/tmserver`.
-/// The memory is the token's own, else `?memory=`, else the server's default.
+/// The memory is `?memory=`, else the token's own, else the server's default.
 extension APIHandlers {
     func addWeblateRoutes(to router: Router<BasicRequestContext>) {
         for prefix in ["/tmserver", "/t/:token/tmserver"] {
             router.get("\(prefix)/languages") { request, context in
                 try await Self.answer {
                     let token = try await auth.check(request, .read, secret: context.parameters.get("token"))
-                    let memory = token.memory ?? request.query("memory") ?? backend.defaultMemory
+                    let memory = request.query("memory") ?? token.memory ?? backend.defaultMemory
                     guard token.sees(memory) else { throw APIError(.notFound, "no memory named '\(memory)'") }
                     let codes = Array(Set(try await backend.languages(memory: memory).map(Self.weblateCode))).sorted()
                     return try JSONResponse.make(WeblateLanguages(sourceLanguages: codes, targetLanguages: codes))
@@ -22,7 +22,7 @@ extension APIHandlers {
             router.get("\(prefix)/:source/:target/unit/:text") { request, context in
                 try await Self.answer {
                     let token = try await auth.check(request, .read, secret: context.parameters.get("token"))
-                    let memory = token.memory ?? request.query("memory") ?? backend.defaultMemory
+                    let memory = request.query("memory") ?? token.memory ?? backend.defaultMemory
                     guard token.sees(memory) else { throw APIError(.notFound, "no memory named '\(memory)'") }
                     let raw = try context.parameters.require("text")
                     let text = try checkQuery(raw.removingPercentEncoding ?? raw, name: "text", limit: limits.maxQueryLength)

@@ -15,8 +15,9 @@ struct AnalyzedSide: Sendable {
 
     init(tokens: [StoredToken]) { self.tokens = tokens }
 
+    /// The segment's tokens, without menu accelerators (see `AcceleratorMarkers`).
     init(_ segment: Segment) {
-        tokens = segment.tokens.map { StoredToken(kind: $0.kind, key: $0.key, start: $0.start, end: $0.end) }
+        tokens = AcceleratorMarkers.strip(segment.tokens)
     }
 
     /// Tokens that take part in word-level matching (all but punctuation).

@@ -9,6 +9,12 @@ import TMCore
 /// token on the other side (`바탕 화면` / `바탕화면`) align at a cost of 0.1.
 /// One word of ten replaced or deleted scores 90; one inserted into ten scores 91.
 ///
+/// Short UI strings are not punished for what does not change their meaning: an English
+/// article inserted or dropped costs 0.3 of a word (`Empty the trash` / `Empty Trash` 90,
+/// while `Open the trash` scores 67), and a number that differs only in value costs 0.25
+/// (`Download 6 files` / `Download 5 files` 91; pre-translation repairs the number). The
+/// weights of the texts (the denominator) are unchanged, so long sentences score as before.
+///
 /// Then, for anything but an identical text (which alone scores 100):
 /// - the score is at most 99 (identical keys that differ only in case, width or spacing score 99);
 /// - punctuation that differs costs 1;
@@ -23,6 +29,9 @@ struct FuzzyScorer {
     private let qCat2: [Int32]
     private let qCat3: [Int32]
     private let qWeights: [Float]
+    /// What inserting or deleting each query token costs (its weight, less for articles).
+    private let qCosts: [Float]
+    private let qClass: [UInt8]
     let queryWeight: Float
     private let qNumbers: [String]
     private let qPlaceholders: [String]
@@ -53,6 +62,8 @@ struct FuzzyScorer {
         qCat3 = cat3
         self.ids = ids
         qWeights = q.map { Self.weight($0.kind) }
+        qClass = q.map(Self.editClass)
+        qCosts = q.map(Self.editCost)
         queryWeight = qWeights.reduce(0, +)
         qNumbers = q.filter { $0.kind == .number }.map(\.key).sorted()
         qPlaceholders = q.filter { $0.kind == .placeholder }.map(\.key).sorted()
@@ -66,6 +77,29 @@ struct FuzzyScorer {
         case .particle, .ending: return 0.3
         case .punctuation: return 0
         }
+    }
+
+    static let articles: Set<String> = ["the", "a", "an"]
+
+    /// 1 for an English article, 2 for a number, 0 otherwise.
+    static func editClass(_ t: StoredToken) -> UInt8 {
+        if t.kind == .number { return 2 }
+        if t.kind == .word, articles.contains(t.key) { return 1 }
+        return 0
+    }
+
+    static func editCost(_ t: StoredToken) -> Float {
+        editClass(t) == 1 ? articleCost : weight(t.kind)
+    }
+
+    static let articleCost: Float = 0.3
+    static let numberValueCost: Float = 0.25
+
+    /// The cost of aligning query token `i` with entry token `j` when their keys differ.
+    @inline(__always)
+    static func substitution(_ qc: UInt8, _ ec: UInt8, _ qw: Float, _ ew: Float) -> Float {
+        if qc == ec && qc != 0 { return qc == 1 ? articleCost : numberValueCost }
+        return max(qw, ew)
     }
 
     @inline(__always)
@@ -94,10 +128,14 @@ struct FuzzyScorer {
         var eCat2 = [Int32](repeating: -2, count: n)
         var eCat3 = [Int32](repeating: -3, count: n)
         var eWeights = [Float](repeating: 0, count: n)
+        var eCosts = [Float](repeating: 0, count: n)
+        var eClass = [UInt8](repeating: 0, count: n)
         var entryWeight: Float = 0
         for j in 0..<n {
             eIDs[j] = ids[e[j].key] ?? Int32(-10 - j)
             eWeights[j] = Self.weight(e[j].kind)
+            eClass[j] = Self.editClass(e[j])
+            eCosts[j] = Self.editCost(e[j])
             entryWeight += eWeights[j]
             if j >= 1, Self.isHangul(e[j - 1]), Self.isHangul(e[j]) {
                 eCat2[j] = ids[e[j - 1].key + e[j].key] ?? -2
@@ -108,15 +146,15 @@ struct FuzzyScorer {
         guard total > 0 else { return text == queryText ? 100 : 0 }
         let w = n + 1
         var d = [Float](repeating: 0, count: (m + 1) * w)
-        for j in 1...max(n, 1) where j <= n { d[j] = d[j - 1] + eWeights[j - 1] }
+        for j in 1...max(n, 1) where j <= n { d[j] = d[j - 1] + eCosts[j - 1] }
         let joinCost: Float = 0.1
         for i in 1...max(m, 1) where i <= m {
-            d[i * w] = d[(i - 1) * w] + qWeights[i - 1]
+            d[i * w] = d[(i - 1) * w] + qCosts[i - 1]
             for j in 1...max(n, 1) where j <= n {
                 let qi = i - 1, ej = j - 1
-                var best = d[(i - 1) * w + j] + qWeights[qi]
-                best = min(best, d[i * w + j - 1] + eWeights[ej])
-                let sub: Float = qIDs[qi] == eIDs[ej] ? 0 : max(qWeights[qi], eWeights[ej])
+                var best = d[(i - 1) * w + j] + qCosts[qi]
+                best = min(best, d[i * w + j - 1] + eCosts[ej])
+                let sub: Float = qIDs[qi] == eIDs[ej] ? 0 : Self.substitution(qClass[qi], eClass[ej], qWeights[qi], eWeights[ej])
                 best = min(best, d[(i - 1) * w + j - 1] + sub)
                 if qCat2[qi] >= 0 && qCat2[qi] == eIDs[ej] { best = min(best, d[(i - 2) * w + j - 1] + joinCost) }
                 if qCat3[qi] >= 0 && qCat3[qi] == eIDs[ej] { best = min(best, d[(i - 3) * w + j - 1] + joinCost) }
@@ -127,7 +165,7 @@ struct FuzzyScorer {
         }
         let distance = d[m * w + n]
         if let alignment {
-            alignment.pointee = traceback(d, w: w, m: m, n: n, eIDs: eIDs, eCat2: eCat2, eCat3: eCat3, eWeights: eWeights)
+            alignment.pointee = traceback(d, w: w, m: m, n: n, eIDs: eIDs, eCat2: eCat2, eCat3: eCat3, eWeights: eWeights, eCosts: eCosts, eClass: eClass)
         }
         let base = Double(100 * (1 - distance / total))
         var score = min(99, Int(base.rounded()))
@@ -146,7 +184,8 @@ struct FuzzyScorer {
     }
 
     private func traceback(
-        _ d: [Float], w: Int, m: Int, n: Int, eIDs: [Int32], eCat2: [Int32], eCat3: [Int32], eWeights: [Float]
+        _ d: [Float], w: Int, m: Int, n: Int, eIDs: [Int32], eCat2: [Int32], eCat3: [Int32], eWeights: [Float],
+        eCosts: [Float], eClass: [UInt8]
     ) -> [Step] {
         var steps: [Step] = []
         var i = m, j = n
@@ -156,7 +195,7 @@ struct FuzzyScorer {
             if i > 0 && j > 0 {
                 let qi = i - 1, ej = j - 1
                 let same = qIDs[qi] == eIDs[ej]
-                let sub: Float = same ? 0 : max(qWeights[qi], eWeights[ej])
+                let sub: Float = same ? 0 : Self.substitution(qClass[qi], eClass[ej], qWeights[qi], eWeights[ej])
                 if abs(d[(i - 1) * w + j - 1] + sub - here) < eps {
                     steps.append(same ? .same(qi, ej) : .substitute(qi, ej)); i -= 1; j -= 1; continue
                 }
@@ -173,7 +212,7 @@ struct FuzzyScorer {
                     steps.append(.joined(q: qi, qn: 1, e: ej - 2, en: 3)); i -= 1; j -= 3; continue
                 }
             }
-            if i > 0 && abs(d[(i - 1) * w + j] + qWeights[i - 1] - here) < eps {
+            if i > 0 && abs(d[(i - 1) * w + j] + qCosts[i - 1] - here) < eps {
                 steps.append(.queryOnly(i - 1)); i -= 1; continue
             }
             if j > 0 { steps.append(.entryOnly(j - 1)); j -= 1; continue }

@@ -102,13 +102,14 @@ package struct LookupQuery {
         guard score >= options.minScore else { return nil }
         return TMMatch(
             score: score, id: c.id, source: c.sideText, target: c.otherText, sourceLanguage: c.sideLanguage,
-            targetLanguage: c.otherLanguage, tuid: c.tuid, context: c.context,
+            targetLanguage: c.otherLanguage, tuid: c.tuid, context: c.context, seen: c.seen, date: c.date,
             diff: options.withDiff ? scorer.diff(c.side, text: c.sideText) : nil)
     }
 
-    /// Best first, one match per distinct source and target, at most `options.limit`.
+    /// Best first, one match per distinct source and target, at most `options.limit`. Equal
+    /// scores: the more frequent translation first, then the more recent, then the older entry.
     package func best(_ matches: [TMMatch]) -> [TMMatch] {
-        let sorted = matches.sorted { ($0.score, -$0.id) > ($1.score, -$1.id) }
+        let sorted = matches.sorted { ($0.score, $0.seen, $0.date ?? 0, -$0.id) > ($1.score, $1.seen, $1.date ?? 0, -$1.id) }
         var seen = Set<[String]>()
         var out: [TMMatch] = []
         for m in sorted where seen.insert([m.source, m.target]).inserted {
@@ -129,9 +130,13 @@ package struct StoredCandidate {
     package var otherLanguage: String
     package var tuid: String?
     package var context: String?
+    /// How many times the imports saw the entry.
+    package var seen: Int
+    /// Changed, else created, else imported, in seconds since 1970.
+    package var date: Int64?
 
     init(id: Int64, side: AnalyzedSide, sideText: String, sideLanguage: String, otherText: String, otherLanguage: String,
-         tuid: String?, context: String?) {
+         tuid: String?, context: String?, seen: Int, date: Int64?) {
         self.id = id
         self.side = side
         self.sideText = sideText
@@ -140,12 +145,15 @@ package struct StoredCandidate {
         self.otherLanguage = otherLanguage
         self.tuid = tuid
         self.context = context
+        self.seen = seen
+        self.date = date
     }
 
-    /// A candidate from stored columns; `tokens` is the side's stored analysis blob.
-    package init(id: Int64, tokens: UnsafeRawBufferPointer, sideText: String, sideLanguage: String, otherText: String,
-                 otherLanguage: String, tuid: String?, context: String?) {
-        self.init(id: id, side: AnalyzedSide(decoding: tokens), sideText: sideText, sideLanguage: sideLanguage,
-                  otherText: otherText, otherLanguage: otherLanguage, tuid: tuid, context: context)
+    /// A candidate from stored columns; `tokens` is the side's stored analysis blob. Nil when the blob is damaged.
+    package init?(id: Int64, tokens: UnsafeRawBufferPointer, sideText: String, sideLanguage: String, otherText: String,
+                  otherLanguage: String, tuid: String?, context: String?, seen: Int, date: Int64?) {
+        guard let side = try? AnalyzedSide(decoding: tokens) else { return nil }
+        self.init(id: id, side: side, sideText: sideText, sideLanguage: sideLanguage,
+                  otherText: otherText, otherLanguage: otherLanguage, tuid: tuid, context: context, seen: seen, date: date)
     }
 }

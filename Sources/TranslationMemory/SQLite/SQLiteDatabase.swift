@@ -122,6 +122,15 @@ final class SQLiteDatabase {
         return s
     }
 
+    /// A prepared statement of its own (not cached), for a query that stays open while others run.
+    func uncachedStatement(_ sql: String) throws -> SQLiteStatement {
+        var raw: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &raw, nil) == SQLITE_OK, let raw else {
+            throw error("prepare \(sql.prefix(60))")
+        }
+        return SQLiteStatement(raw, database: self)
+    }
+
     /// Resets every cached statement, ending any read transaction they hold open.
     func releaseAll() {
         for s in statements.values { sqlite3_reset(s.raw) }
@@ -136,8 +145,27 @@ final class SQLiteDatabase {
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
-    /// Runs `body` in one transaction (BEGIN IMMEDIATE); rolls back when it throws.
+    private var savepoints = 0
+
+    /// Runs `body` in one transaction (BEGIN IMMEDIATE); rolls back when it throws. Inside
+    /// another transaction, `body` runs in a savepoint: its failure undoes only its own work,
+    /// and nothing is stored until the outer transaction commits.
     func transaction<T>(_ body: () throws -> T) throws -> T {
+        if sqlite3_get_autocommit(handle) == 0 {
+            savepoints += 1
+            let name = "tmkit_\(savepoints)"
+            defer { savepoints -= 1 }
+            try execute("SAVEPOINT \(name)")
+            do {
+                let value = try body()
+                try execute("RELEASE \(name)")
+                return value
+            } catch {
+                try? execute("ROLLBACK TO \(name)")
+                try? execute("RELEASE \(name)")
+                throw error
+            }
+        }
         try execute("BEGIN IMMEDIATE")
         do {
             let value = try body()

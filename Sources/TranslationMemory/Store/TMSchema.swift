@@ -41,6 +41,29 @@ enum TMSchema {
         ) WITHOUT ROWID;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         """,
+        // 2: provenance and frequency. Each entry links to the files it was imported from, with
+        // how many times each file had it; `seen` is their sum, `imported` the time it was first
+        // stored. Existing entries get one link to the file they came from.
+        """
+        ALTER TABLE entry ADD COLUMN seen INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE entry ADD COLUMN imported INTEGER;
+        CREATE TABLE origin (
+            id INTEGER PRIMARY KEY,
+            file TEXT NOT NULL UNIQUE,
+            first_imported INTEGER,
+            last_imported INTEGER
+        );
+        CREATE TABLE entry_origin (
+            entry INTEGER NOT NULL,
+            origin INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (entry, origin)
+        ) WITHOUT ROWID;
+        CREATE INDEX entry_origin_by_origin ON entry_origin(origin, entry);
+        INSERT INTO origin(file) SELECT DISTINCT coalesce(origin, '<unknown>') FROM entry;
+        INSERT INTO entry_origin(entry, origin, count)
+            SELECT e.id, o.id, 1 FROM entry e JOIN origin o ON o.file = coalesce(e.origin, '<unknown>');
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -20,6 +20,7 @@ extension TranslationMemory {
     /// and `바탕화면` finds `바탕 화면`.
     public func concordance(_ text: String, limit: Int = 20) throws -> [ConcordanceHit] {
         defer { db.releaseAll() }
+        warnIfStale()
         let query = AnalyzedSide(segmenter.analyze(text))
         let concordance = ConcordanceQuery(text, segmenter: segmenter)
         let keys = concordance.keys

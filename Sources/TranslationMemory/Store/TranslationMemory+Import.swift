@@ -12,10 +12,22 @@ public struct ImportSummary: Sendable, Equatable {
     public var duplicates = 0
     /// Skipped units by reason (from the reader, and empty source or target).
     public var skipped: [String: Int] = [:]
+    /// Whether this file had been imported before (its counts were replaced, not added).
+    public var reimport = false
+    /// How long the import took, when the caller measured it.
+    public var seconds: Double?
 
     public init(file: String) { self.file = file }
 
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
+
+    /// Why nothing was stored or confirmed, when the file gave no usable unit; nil otherwise.
+    public var nothingImportedReason: String? {
+        guard added == 0 && duplicates == 0 else { return nil }
+        if read == 0 { return "no translation units found" }
+        let reasons = skipped.sorted { $0.value > $1.value }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+        return "all \(read) units were skipped (\(reasons))"
+    }
 }
 
 extension TranslationMemory {
@@ -23,32 +35,51 @@ extension TranslationMemory {
     /// throws, nothing from this call is stored. `produce` calls `emit` for each unit and
     /// returns the units it skipped by reason. Memory stays bounded: units are analysed and
     /// written as they come, postings flushed in blocks.
+    ///
+    /// Every stored or confirmed entry is linked to `file` (its absolute path, or the name as
+    /// given when it is no path, such as `<stdin>`) with the number of times the file had it.
+    /// Importing the same file again replaces those counts, so it changes nothing.
     public func importUnits(
         file: String,
         progress: ((Int) -> Void)? = nil,
         _ produce: (_ emit: (TranslationUnit) throws -> Void) throws -> [String: Int]
     ) throws -> ImportSummary {
+        try importCounted(file: file, origin: Origin.key(for: file), progress: progress) { emit in
+            try withoutActuallyEscaping(emit) { emit in try produce { try emit($0, 1) } }
+        }
+    }
+
+    /// The import behind `importUnits`, where each unit comes with the number of times it was seen.
+    func importCounted(
+        file: String, origin: String,
+        progress: ((Int) -> Void)? = nil,
+        _ produce: (_ emit: (TranslationUnit, Int) throws -> Void) throws -> [String: Int]
+    ) throws -> ImportSummary {
         var summary = ImportSummary(file: file)
         try requireWritable()
         do {
             try db.transaction {
-                var writer = try ImportWriter(tm: self)
+                var writer = try ImportWriter(tm: self, origin: origin)
+                summary.reimport = writer.reimport
                 var batch: [TranslationUnit] = []
+                var counts: [Int] = []
                 batch.reserveCapacity(ImportWriter.batchSize)
                 // Double buffering: one batch is analysed on the other cores while the
                 // previous one is written here.
                 var inFlight: PendingAnalysis?
-                let skipped = try produce { unit in
+                let skipped = try produce { unit, count in
                     batch.append(unit)
+                    counts.append(count)
                     if batch.count >= ImportWriter.batchSize {
-                        let next = try writer.prepare(batch, summary: &summary)
+                        let next = try writer.prepare(batch, counts: counts, summary: &summary)
                         batch.removeAll(keepingCapacity: true)
+                        counts.removeAll(keepingCapacity: true)
                         if let previous = inFlight { try writer.write(previous.wait(), summary: &summary) }
                         inFlight = next
                         progress?(summary.read)
                     }
                 }
-                let last = try writer.prepare(batch, summary: &summary)
+                let last = try writer.prepare(batch, counts: counts, summary: &summary)
                 if let previous = inFlight { try writer.write(previous.wait(), summary: &summary) }
                 try writer.write(last.wait(), summary: &summary)
                 try writer.flushPostings()
@@ -88,6 +119,8 @@ struct AnalyzedUnit: Sendable {
     var targetBlob: [UInt8] = []
     var sourceKeysHash: Int64 = 0
     var targetKeysHash: Int64 = 0
+    /// Times the import saw this unit.
+    var count = 1
 }
 
 /// A text's identity for the analysis cache: two independent 64-bit hashes of its UTF-8
@@ -116,24 +149,52 @@ struct ImportWriter {
     private var collisions = Set<Int64>()
     private var block: Int64
     private var languages = Set<String>()
+    /// The origin row of this import, and whether it existed before.
+    let originID: Int64
+    let reimport: Bool
+    /// Times this import saw each stored entry.
+    private var seenCounts: [Int64: Int] = [:]
+    /// Pair hash -> entry id, for the entries this import added.
+    private var addedIDs: [Int64: Int64] = [:]
+    /// Duplicates of units of this import not written yet, by pair hash.
+    private var unresolved: [Int64: Int] = [:]
+    private var firstAddedID: Int64?
+    private let now = Int64(Date().timeIntervalSince1970)
 
     private let storeWasEmpty: Bool
     /// Analyses of recent texts, emptied when it holds `analysisCacheSize`.
     private var analysisCache: [TextKey: AnalyzedSide] = [:]
     static let analysisCacheSize = 50_000
 
-    init(tm: TranslationMemory) throws {
+    init(tm: TranslationMemory, origin: String) throws {
         self.tm = tm
         storeWasEmpty = try tm.db.integer("SELECT id FROM entry LIMIT 1") == nil
         block = Int64(try tm.meta("posting_block").flatMap { Int64($0) } ?? 0)
+        let find = try tm.db.statement("SELECT id FROM origin WHERE file = ?")
+        find.bind(1, origin)
+        if try find.step() {
+            originID = find.int64(0)
+            reimport = try tm.db.integer("SELECT count(*) FROM entry_origin WHERE origin = \(originID)") ?? 0 > 0
+            find.reset()
+        } else {
+            find.reset()
+            let insert = try tm.db.statement("INSERT INTO origin(file, first_imported) VALUES(?, ?)")
+            insert.bind(1, origin)
+            insert.bind(2, Int64(Date().timeIntervalSince1970))
+            try insert.step()
+            originID = tm.db.lastInsertRowID
+            reimport = false
+        }
+        if storeWasEmpty { try tm.setMeta("analysis", tm.analysisFingerprint) }
     }
 
     /// Checks a batch and starts analysing it in the background.
     /// Duplicates are found here, before analysis, so they cost no analysis.
-    mutating func prepare(_ units: [TranslationUnit], summary: inout ImportSummary) throws -> PendingAnalysis {
+    mutating func prepare(_ units: [TranslationUnit], counts: [Int], summary: inout ImportSummary) throws -> PendingAnalysis {
         var kept: [TranslationUnit] = []
+        var keptCounts: [Int] = []
         kept.reserveCapacity(units.count)
-        for unit in units {
+        for (unit, count) in zip(units, counts) {
             summary.read += 1
             for tag in [unit.sourceLanguage, unit.targetLanguage] where !tag.isKnownLanguage {
                 throw TranslationMemoryError.unknownLanguage(code: tag.code, location: unit.location)
@@ -142,15 +203,16 @@ struct ImportWriter {
                 summary.skipped["empty source", default: 0] += 1
             } else if Self.isBlank(unit.target) {
                 summary.skipped["empty target", default: 0] += 1
-            } else if try isDuplicate(unit) {
+            } else if try isDuplicate(unit, count: count) {
                 summary.duplicates += 1
             } else {
                 kept.append(unit)
+                keptCounts.append(count)
             }
         }
         // Texts seen recently (a source with several translations, a repeated target) are not analysed again.
         let cached = kept.map { (analysisCache[TextKey($0.source)], analysisCache[TextKey($0.target)]) }
-        return PendingAnalysis(kept, cached: cached, segmenter: tm.segmenter)
+        return PendingAnalysis(kept, counts: keptCounts, cached: cached, segmenter: tm.segmenter)
     }
 
     mutating func write(_ analyzed: [AnalyzedUnit], summary: inout ImportSummary) throws {
@@ -162,14 +224,15 @@ struct ImportWriter {
         }
         let insert = try tm.db.statement("""
             INSERT INTO entry(source_lang, target_lang, source, target, context, tuid, created, changed, creator, changer,
-                properties, notes, origin, pair_hash, source_khash, target_khash, source_tokens, target_tokens)
-            VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                properties, notes, origin, pair_hash, source_khash, target_khash, source_tokens, target_tokens, seen, imported)
+            VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         for a in analyzed {
             let u = a.unit
             let pairHash = Self.pairHash(u)
-            if collisions.contains(pairHash), try storedDuplicate(u, hash: pairHash) {
+            if collisions.contains(pairHash), let id = try storedDuplicate(u, hash: pairHash) {
                 summary.duplicates += 1
+                seenCounts[id, default: 0] += a.count
                 continue
             }
             insert.reset()
@@ -191,8 +254,13 @@ struct ImportWriter {
             insert.bind(16, a.targetKeysHash)
             insert.bind(17, blob: a.sourceBlob)
             insert.bind(18, blob: a.targetBlob)
+            insert.bind(19, a.count)
+            insert.bind(20, now)
             try insert.step()
             let id = tm.db.lastInsertRowID
+            if firstAddedID == nil { firstAddedID = id }
+            seenCounts[id, default: 0] += a.count
+            if addedIDs[pairHash] == nil { addedIDs[pairHash] = id }
             summary.added += 1
             languages.insert(u.sourceLanguage.code)
             languages.insert(u.targetLanguage.code)
@@ -211,30 +279,45 @@ struct ImportWriter {
         FNV64.hash(u.sourceLanguage.code, u.targetLanguage.code, u.source, u.target, u.context ?? "")
     }
 
-    /// Whether `u` is already stored or came earlier in this import; records it otherwise.
-    private mutating func isDuplicate(_ u: TranslationUnit) throws -> Bool {
+    /// Whether `u` is already stored or came earlier in this import (counting it for that
+    /// entry); records it otherwise.
+    private mutating func isDuplicate(_ u: TranslationUnit, count: Int) throws -> Bool {
         let h1 = Self.pairHash(u)
         let h2 = FNV64.hash(u.context ?? "", u.target, u.source, u.targetLanguage.code, u.sourceLanguage.code, "2")
         if let seen = seenPairs[h1] {
-            if seen == h2 { return true }
+            if seen == h2 {
+                if let id = storedIDs[h1] {
+                    seenCounts[id, default: 0] += count
+                } else {
+                    unresolved[h1, default: 0] += count
+                }
+                return true
+            }
             collisions.insert(h1)
             return false
         }
-        if !storeWasEmpty, try storedDuplicate(u, hash: h1) { return true }
         seenPairs[h1] = h2
+        if !storeWasEmpty, let id = try storedDuplicate(u, hash: h1) {
+            storedIDs[h1] = id
+            seenCounts[id, default: 0] += count
+            return true
+        }
         return false
     }
 
-    /// Whether the store holds `u` (comparing the text, not only the hash).
-    private func storedDuplicate(_ u: TranslationUnit, hash: Int64) throws -> Bool {
-        let s = try tm.db.statement("SELECT source_lang, target_lang, source, target, context FROM entry WHERE pair_hash = ?")
+    /// Pair hash -> id of a stored entry this import found again.
+    private var storedIDs: [Int64: Int64] = [:]
+
+    /// The id of the stored entry equal to `u` (comparing the text, not only the hash).
+    private func storedDuplicate(_ u: TranslationUnit, hash: Int64) throws -> Int64? {
+        let s = try tm.db.statement("SELECT source_lang, target_lang, source, target, context, id FROM entry WHERE pair_hash = ?")
         s.bind(1, hash)
         defer { s.reset() }
         while try s.step() {
             if s.string(0) == u.sourceLanguage.code, s.string(1) == u.targetLanguage.code, s.string(2) == u.source,
-               s.string(3) == u.target, s.string(4) == u.context { return true }
+               s.string(3) == u.target, s.string(4) == u.context { return s.int64(5) }
         }
-        return false
+        return nil
     }
 
     private mutating func addPostings(side: Int64, _ terms: [Int64]) {
@@ -259,10 +342,45 @@ struct ImportWriter {
         try tm.setMeta("posting_block", String(block))
     }
 
-    func finish() throws {
+    /// Records languages and provenance: this import's count for every entry it saw replaces
+    /// the count of an earlier import of the same file, and `seen` becomes the sum over files.
+    mutating func finish() throws {
         var all = Set((try tm.meta("languages") ?? "").split(separator: " ").map(String.init))
         all.formUnion(languages)
         try tm.setMeta("languages", all.sorted().joined(separator: " "))
+        for (hash, n) in unresolved {
+            if let id = addedIDs[hash] ?? storedIDs[hash] { seenCounts[id, default: 0] += n }
+        }
+        let link = try tm.db.statement("""
+            INSERT INTO entry_origin(entry, origin, count) VALUES(?, ?, ?)
+            ON CONFLICT(entry, origin) DO UPDATE SET count = excluded.count
+            """)
+        let recount = try tm.db.statement("UPDATE entry SET seen = (SELECT sum(count) FROM entry_origin WHERE entry = ?1) WHERE id = ?1")
+        let setSeen = try tm.db.statement("UPDATE entry SET seen = ? WHERE id = ?")
+        for (id, n) in seenCounts {
+            link.reset()
+            link.bind(1, id)
+            link.bind(2, originID)
+            link.bind(3, n)
+            try link.step()
+            if let first = firstAddedID, id >= first {
+                // Added by this import: this is their only link.
+                if n != 1 {
+                    setSeen.reset()
+                    setSeen.bind(1, n)
+                    setSeen.bind(2, id)
+                    try setSeen.step()
+                }
+                continue
+            }
+            recount.reset()
+            recount.bind(1, id)
+            try recount.step()
+        }
+        let touch = try tm.db.statement("UPDATE origin SET last_imported = ? WHERE id = ?")
+        touch.bind(1, now)
+        touch.bind(2, originID)
+        try touch.step()
     }
 
 }
@@ -272,7 +390,7 @@ final class PendingAnalysis: @unchecked Sendable {
     private let group = DispatchGroup()
     private let result: UnsafeMutableBufferPointer<AnalyzedUnit?>
 
-    init(_ units: [TranslationUnit], cached: [(AnalyzedSide?, AnalyzedSide?)], segmenter: Segmenter) {
+    init(_ units: [TranslationUnit], counts: [Int], cached: [(AnalyzedSide?, AnalyzedSide?)], segmenter: Segmenter) {
         result = .allocate(capacity: units.count)
         result.initialize(repeating: nil)
         guard !units.isEmpty else { return }
@@ -293,7 +411,7 @@ final class PendingAnalysis: @unchecked Sendable {
                         sourceTerms: IndexTerms.terms(of: source, text: u.source, language: u.sourceLanguage.language),
                         targetTerms: IndexTerms.terms(of: target, text: u.target, language: u.targetLanguage.language),
                         sourceBlob: source.encoded, targetBlob: target.encoded,
-                        sourceKeysHash: source.keysHash, targetKeysHash: target.keysHash)
+                        sourceKeysHash: source.keysHash, targetKeysHash: target.keysHash, count: counts[i])
                 }
             }
         }

@@ -44,6 +44,10 @@ public struct TMMatch: Sendable, Hashable {
     /// The unit's own id (TMX tuid), if it had one.
     public var tuid: String?
     public var context: String?
+    /// How many times the imports saw this entry.
+    public var seen: Int = 1
+    /// The entry's date (changed, else created, else imported), as seconds since 1970.
+    public var date: Int64?
     /// `source` with `[-words not in the query-]` and `{+query words missing+}` marked (with `withDiff`).
     public var diff: String?
 }
@@ -52,6 +56,7 @@ extension TranslationMemory {
     /// The best matches for `text`, best first.
     public func lookup(_ text: String, options: LookupOptions = LookupOptions()) throws -> [TMMatch] {
         defer { db.releaseAll() }
+        warnIfStale()
         let query = LookupQuery(text, options: options, storedLanguages: try storedLanguages(), segmenter: segmenter)
         var matches: [TMMatch] = []
         if options.exhaustive {
@@ -62,6 +67,10 @@ extension TranslationMemory {
             }
         }
         return query.best(matches)
+    }
+
+    func queryLanguage(for text: String, options: LookupOptions) throws -> String {
+        LookupQuery.language(of: text, options: options, storedLanguages: try storedLanguages())
     }
 
     /// Language codes present in the store.
@@ -78,7 +87,10 @@ extension TranslationMemory {
         return scratch
     }
 
-    private static let entryColumns = "id, source_lang, target_lang, source, target, source_tokens, target_tokens, tuid, context"
+    private static let entryColumns = """
+        id, source_lang, target_lang, source, target, source_tokens, target_tokens, tuid, context, seen,
+        coalesce(changed, created, imported)
+        """
 
     func candidate(_ sideID: Int64) throws -> Candidate? {
         let s = try db.statement("SELECT \(Self.entryColumns) FROM entry WHERE id = ?")
@@ -101,7 +113,7 @@ extension TranslationMemory {
             side: analysis,
             sideText: s.string(src ? 3 : 4) ?? "", sideLanguage: s.string(src ? 1 : 2) ?? "",
             otherText: s.string(src ? 4 : 3) ?? "", otherLanguage: s.string(src ? 2 : 1) ?? "",
-            tuid: s.string(7), context: s.string(8))
+            tuid: s.string(7), context: s.string(8), seen: s.int(9), date: s.isNull(10) ? nil : s.int64(10))
     }
 
     /// Every entry from both sides (the brute-force scan).

@@ -20,6 +20,11 @@ public final class TranslationMemory {
     let segmenter: Segmenter
     /// Scratch space of the index lookup, reused between lookups.
     let scratch = Accumulator()
+    /// Receives warnings about the store (a stale index), at most once each per open store.
+    public var warningHandler: ((String) -> Void)?
+    var staleChecked = false
+    /// The fingerprint of this tmkit's analysis (see `AnalysisVersion`).
+    public private(set) lazy var analysisFingerprint = AnalysisVersion.fingerprint(segmenter)
 
     /// `$TMKIT_HOME/memory.sqlite`.
     public static var defaultPath: String { TMKitHome.path + "/memory.sqlite" }

@@ -86,8 +86,11 @@ enum Tool {
 
     /// Pairs from the shared corpus (../shared/corpus/dev_pairs.tsv), or nil when it is absent.
     static func corpusPairs(_ n: Int, skip: Int = 0) -> [(String, String)]? {
-        let path = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev_pairs.tsv").path
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        // ../shared beside the repository (or beside the worktrees' folder).
+        let candidates = [root.deletingLastPathComponent(), root.deletingLastPathComponent().deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("shared/corpus/dev_pairs.tsv").path }
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         var out: [(String, String)] = []
         for line in text.split(separator: "\n").dropFirst(skip) {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
