@@ -28,7 +28,7 @@ package struct PreparedUnit: Sendable {
 
     /// Analyses `units` on all cores; the result is in unit order.
     package static func prepare(_ units: [TranslationUnit], segmenter: Segmenter) -> [PreparedUnit] {
-        let pending = PendingAnalysis(units, cached: Array(repeating: (nil, nil), count: units.count), segmenter: segmenter)
+        let pending = PendingAnalysis(units, counts: Array(repeating: 1, count: units.count), cached: Array(repeating: (nil, nil), count: units.count), segmenter: segmenter)
         return pending.wait().map(PreparedUnit.init)
     }
 
