@@ -11,6 +11,8 @@ public struct ServerConfiguration: Sendable {
     public var tokens: any TokenStore
     /// Glossaries by name, compiled once at start.
     public var glossaries: [(name: String, index: GlossaryIndex)] = []
+    /// The glossaries' files, by name: the review page (Web/) writes its changes to the TBX ones.
+    public var glossaryFiles: [(name: String, path: String)] = []
     public var limits = Limits()
 
     public init(backend: any MemoryBackend, tokens: any TokenStore) {

@@ -54,6 +54,7 @@ struct ServeCommand: ParsableCommand {
             }
         }
         let glossaryList = named
+        let glossaryFiles = glossaries.map { ServeBackendOptions.split($0) }.map { (name: $0.0, path: $0.1) }
         let serverLimits = limits
         let backendOptions = backend
         runBlocking {
@@ -63,6 +64,7 @@ struct ServeCommand: ParsableCommand {
             config.port = port
             config.limits = serverLimits
             config.glossaries = glossaryList.map { (name: $0.0, index: $0.1) }
+            config.glossaryFiles = glossaryFiles
             let memories = opened.backend.kind == "sqlite" ? backendOptions.sqlitePaths.map(\.name).joined(separator: ", ") : "in \(backendOptions.database ?? "")"
             defer { opened.stop() }
             try await TMServerApp.run(config) { url in

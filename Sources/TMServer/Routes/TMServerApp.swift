@@ -15,6 +15,7 @@ public enum TMServerApp {
     /// The router with every route; `routes` lists them (a test checks them against openapi.json).
     public static func router(_ config: ServerConfiguration) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        WebPages.register(on: router, config)  // the web pages; first, so its session middleware covers the API
         let api = APIHandlers(config: config)
         api.addSystemRoutes(to: router)
         api.addMemoryRoutes(to: router)
