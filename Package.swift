@@ -28,9 +28,11 @@ let package = Package(
         .target(name: "Formats", dependencies: ["CXML", "TMCore"]),
         // System SQLite (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The glossary store's SQLite wrapper (to be merged with TranslationMemory's).
+        .target(name: "SQLiteKit", dependencies: ["CSQLite"]),
         .target(name: "TranslationMemory", dependencies: ["CSQLite", "TMCore", "Segmentation", "Formats"]),
         .target(name: "Alignment", dependencies: ["Segmentation", "TMCore"]),
-        .target(name: "Terminology", dependencies: ["Segmentation", "TMCore", "Formats"]),
+        .target(name: "Terminology", dependencies: ["CSQLite", "SQLiteKit", "Segmentation", "TMCore", "Formats"]),
         .target(name: "Pretranslation", dependencies: ["TMCore", "Segmentation", "Formats", "TranslationMemory", "Terminology"]),
         // The translation memory on PostgreSQL (postgres-nio): the same analysis, index terms
         // and scorer as the SQLite store, in tables of its own.
@@ -39,6 +41,8 @@ let package = Package(
             dependencies: [
                 "TMCore", "Segmentation", "Formats", "TranslationMemory",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // Only for `ConnectionPoolError`, which the pool throws as it is.
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

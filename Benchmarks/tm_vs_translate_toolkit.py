@@ -144,12 +144,13 @@ def main():
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--reuse-store", action="store_true", help="look up in the store a previous run imported")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--binary", help="the tmkit binary to measure (default: this package's release build)")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "translate-toolkit", "rapidfuzz"], check=False)
     if not args.no_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "tmkit"], cwd=ROOT, check=True)
-    binary = os.path.join(ROOT, ".build", "release", "tmkit")
+    binary = args.binary or os.path.join(ROOT, ".build", "release", "tmkit")
     rng = random.Random(args.seed)
     pairs = list(read_tsv(os.path.join(args.corpus, "dev_pairs.tsv")))
     train_ids = {r["pair_id"] for r in read_tsv(os.path.join(args.corpus, "dev_train.tsv"))}

@@ -37,6 +37,8 @@ public struct TermAligner: Sendable {
         /// fill a quoted span or are one written word (`유럽안보`). For tiny corpora, where
         /// statistics cannot tell a term from two neighbouring words.
         public var phraseEvidenceBelow: Int = 0
+        /// Translations scoring below this (0...1, the estimated chance of being right) are left out.
+        public var minScore: Double = 0
 
         public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, minCount: Int = 2, maxWords: Int = 3,
                     maxTranslations: Int = 3, maxExamples: Int = 3, iterations: Int = 5, threads: Int = 0) {
@@ -53,6 +55,14 @@ public struct TermAligner: Sendable {
 
     /// The HMM's jump model needs data; below this many pairs IBM Model 1 alone is used.
     public static let hmmMinimumPairs = 1000
+
+    /// The diagonal prior's strength for tiny corpora (fast_align's default); larger ones learn
+    /// Korean-English order from the HMM instead.
+    static let tinyDiagonal: Float = Float(TermExtractor.experiment["TMKIT_DIAGONAL"] ?? "") ?? 4
+
+    /// Below this many pairs (a few titles) statistics say little: translations are scored by
+    /// sound, by words always seen together, and by elimination (`ForcedLinks`).
+    public static let tinyCorpus = 20
 
     /// Pairs with more content words than this on a side are skipped.
     public static let maxTokens = 250
@@ -104,7 +114,7 @@ public struct TermAligner: Sendable {
         aligner.train(pairs: corpus.pairs, sourceVocabulary: corpus.source.count, targetVocabulary: corpus.target.count,
                       options: .init(iterations: Int(TermExtractor.experiment["TMKIT_IBM_ITERS"] ?? "") ?? options.iterations,
                                      hmmIterations: corpus.pairs.count >= Self.hmmMinimumPairs ? Int(TermExtractor.experiment["TMKIT_HMM_ITERS"] ?? "") ?? 3 : 0,
-                                     threads: options.threads))
+                                     threads: options.threads, diagonalStrength: corpus.pairs.count < Self.tinyCorpus ? Self.tinyDiagonal : 0))
 
         lap("em")
         progress?("extracting terms")

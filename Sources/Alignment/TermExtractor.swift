@@ -66,18 +66,57 @@ struct TermExtractor: Sendable {
         let phraseEvidenceBelow = options.phraseEvidenceBelow
         let sourceIsEnglishLike = options.sourceLanguage.language != "ko"
         let sourceStop: [Bool] = corpus.source.words.map { sourceIsEnglishLike && Self.functionWords.contains($0) }
+        let targetIsEnglishLike = options.targetLanguage.language != "ko"
+        let targetStop: [Bool] = corpus.target.words.map { targetIsEnglishLike && Self.functionWords.contains($0) }
         let consistent = Self.experiment["TMKIT_ALIGN_CONSISTENT"] != nil
         let trimThreshold = Float(Self.experiment["TMKIT_TRIM"] ?? "") ?? 0.15
+        let tiny = corpus.pairs.count < TermAligner.tinyCorpus
+        let together = tiny ? Self.alwaysTogether(corpus) : []
         let shards = Parallel.map(count: corpus.pairs.count, threads: options.threads) { range -> Shard in
             var shard = Shard()
             for p in range {
                 let (s, t) = corpus.pairs[p]
                 let links = aligner.links(pair: p, s, t, crossQuoteWeight: 0.05)
+                let forced = tiny ? ForcedLinks(s, t, links: links) { i, j in
+                    // Anchors: words always seen together, or equal numbers, the same word, and
+                    // clear transliterations that are each other's best match in the pair.
+                    func prior(_ i: Int, _ j: Int) -> Float {
+                        aligner.index[UInt64(UInt32(s.ids[i])) << 32 | UInt64(UInt32(t.ids[j]))].map { aligner.cellPrior[Int($0)] } ?? 1
+                    }
+                    let key = UInt64(UInt32(s.ids[i])) << 32 | UInt64(UInt32(t.ids[j]))
+                    if together.contains(key) { return true }
+                    let p = prior(i, j)
+                    guard p >= 12 || (p > 1 && corpus.source[s.ids[i]] == corpus.target[t.ids[j]]) else { return false }
+                    return (0..<t.count).allSatisfy { prior(i, $0) <= p } && (0..<s.count).allSatisfy { prior($0, j) <= p }
+                } : nil
+                let (postF, postB) = aligner.posteriors(pair: p, s, t)
+                let n = t.count
+                func posterior(_ a: Int, _ b: Int, _ lo: Int, _ hi: Int) -> (Float, Float) {
+                    var f: Float = 0, g: Float = 0
+                    for j in lo...hi { for i in a...b { f += postF[i * n + j] } }
+                    for i in a...b { for j in lo...hi { g += postB[i * n + j] } }
+                    return (f / Float(hi - lo + 1), g / Float(b - a + 1))
+                }
                 var bySource = [[Int]](repeating: [], count: s.count)
                 var byTarget = [[Int]](repeating: [], count: t.count)
                 for (i, j) in links {
                     bySource[i].append(j)
                     byTarget[j].append(i)
+                }
+                var settled = Set<Int>()
+                defer {
+                    // Spans elimination settles that the links missed are candidates too.
+                    for g in forced?.gaps(maxSource: maxWords, maxTarget: TermKey.capacity) ?? [] where !settled.contains(g.a * 4096 + g.b) {
+                        guard !sourceStop[Int(s.ids[g.a])], !sourceStop[Int(s.ids[g.b])], (g.a..<g.b).allSatisfy({ s.joinsNext[$0] }),
+                              (g.lo..<g.hi).allSatisfy({ t.joinsNext[$0] }) else { continue }
+                        let key = CandidateKey(source: TermKey(s.ids[g.a...g.b]), target: TermKey(t.ids[g.lo...g.hi]))
+                        shard.candidates[key, default: FormStats()].add(surface: t.surface(g.lo, g.hi), pair: Int32(p), maxExamples: maxExamples)
+                        let (pf, pb) = posterior(g.a, g.b, g.lo, g.hi)
+                        shard.candidates[key]!.coverage += 1
+                        shard.candidates[key]!.forced += 1
+                        shard.candidates[key]!.posteriorForward += pf
+                        shard.candidates[key]!.posteriorBackward += pb
+                    }
                 }
                 for a in 0..<s.count {
                     var b = a
@@ -97,6 +136,9 @@ struct TermExtractor: Sendable {
                         // Trim edge words the models barely tie to the term (a verb after a noun phrase).
                         while hi > lo, edgeStrength(s.ids[a...b], t.ids[hi], aligner) < trimThreshold { hi -= 1 }
                         while hi > lo, edgeStrength(s.ids[a...b], t.ids[lo], aligner) < trimThreshold { lo += 1 }
+                        // English terms neither start nor end with a function word.
+                        while hi > lo, targetStop[Int(t.ids[hi])] { hi -= 1 }
+                        while hi > lo, targetStop[Int(t.ids[lo])] { lo += 1 }
                         guard hi - lo < min(TermKey.capacity, b - a + 3) else { continue }
                         // No punctuation, symbol or placeholder inside the target span.
                         var joined = true
@@ -108,11 +150,21 @@ struct TermExtractor: Sendable {
                             let key = CandidateKey(source: sourceKey, target: TermKey(t.ids[lo...hi]))
                             shard.loose[key, default: FormStats()].add(surface: t.surface(lo, hi), pair: Int32(p), maxExamples: maxExamples)
                             shard.loose[key]!.coverage += Float((a...b).filter { !bySource[$0].isEmpty }.count) / Float(b - a + 1)
+                            let (pf, pb) = posterior(a, b, lo, hi)
+                            shard.loose[key]!.posteriorForward += pf
+                            shard.loose[key]!.posteriorBackward += pb
                             continue
                         }
                         let key = CandidateKey(source: sourceKey, target: TermKey(t.ids[lo...hi]))
                         shard.candidates[key, default: FormStats()].add(surface: t.surface(lo, hi), pair: Int32(p), maxExamples: maxExamples)
                         shard.candidates[key]!.coverage += Float((a...b).filter { !bySource[$0].isEmpty }.count) / Float(b - a + 1)
+                        let (pf, pb) = posterior(a, b, lo, hi)
+                        if let forced, forced.isForced(a, b, lo, hi) {
+                            shard.candidates[key]!.forced += 1
+                            settled.insert(a * 4096 + b)
+                        }
+                        shard.candidates[key]!.posteriorForward += pf
+                        shard.candidates[key]!.posteriorBackward += pb
                     }
                 }
             }
@@ -134,6 +186,21 @@ struct TermExtractor: Sendable {
         }
         let targetCounts = countTargets(Set(merged.candidates.keys.map(\.target)), corpus: corpus)
         return rank(merged, targetCounts: targetCounts, corpus: corpus, aligner: aligner)
+    }
+
+    /// Word pairs (source id << 32 | target id) that occur together in at least two pairs and
+    /// never apart.
+    static func alwaysTogether(_ corpus: AlignmentCorpus) -> Set<UInt64> {
+        var sourceFrequency: [Int32: Int] = [:], targetFrequency: [Int32: Int] = [:], both: [UInt64: Int] = [:]
+        for (s, t) in corpus.pairs {
+            let si = Set(s.ids), ti = Set(t.ids)
+            for x in si { sourceFrequency[x, default: 0] += 1 }
+            for y in ti { targetFrequency[y, default: 0] += 1 }
+            for x in si { for y in ti { both[UInt64(UInt32(x)) << 32 | UInt64(UInt32(y)), default: 0] += 1 } }
+        }
+        return Set(both.filter { key, n in
+            n >= 2 && sourceFrequency[Int32(truncatingIfNeeded: key >> 32)] == n && targetFrequency[Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)] == n
+        }.keys)
     }
 
     /// How often each target form occurs in the target side (as neighbouring words).
@@ -158,77 +225,6 @@ struct TermExtractor: Sendable {
         return counts
     }
 
-    private func rank(_ data: Shard, targetCounts: [TermKey: Int32], corpus: AlignmentCorpus, aligner: WordAligner) -> [TermPair] {
-        var bySource: [TermKey: [(TermKey, FormStats)]] = [:]
-        for (key, stats) in data.candidates { bySource[key.source, default: []].append((key.target, stats)) }
-        let weights = Self.experiment["TMKIT_ALIGN_WEIGHTS"].map { $0.split(separator: ",").compactMap { Double($0) } } ?? []
-        let wP = weights.count > 0 ? weights[0] : 1.0
-        let wDice = weights.count > 1 ? weights[1] : 0.5
-        let wLex = weights.count > 2 ? weights[2] : 1.0
-        let copyPenalty = weights.count > 3 ? weights[3] : 0.2
-        let lengthPenalty = weights.count > 5 ? weights[5] : 0.9
-        let coverageFloor = weights.count > 4 ? weights[4] : 0.6
-        let sourceCased = options.sourceLanguage.language == "en"
-        let targetCased = options.targetLanguage.language == "en"
-        let sourceIsEnglishLike = options.sourceLanguage.language != "ko"
-        var similarity = TransliterationSimilarity()
-        var out: [TermPair] = []
-        for sourceKey in bySource.keys.sorted() {
-            guard let sourceStats = data.sources[sourceKey], Int(sourceStats.count) >= options.minCount else { continue }
-            if sourceKey.count > 1, Int(sourceStats.count) < options.phraseEvidenceBelow,
-               data.unstructured[sourceKey] == sourceStats.count { continue }
-            let ce = Double(sourceStats.count)
-            let sIds = sourceKey.ids
-            var scored: [(score: Double, target: TermKey, stats: FormStats, cf: Int32)] = []
-            for (targetKey, stats) in bySource[sourceKey]! {
-                let cef = Double(stats.count)
-                let cf = max(targetCounts[targetKey] ?? 0, stats.count)
-                let dice = 2 * cef / (ce + Double(cf))
-                let lex = lexical(sIds, targetKey.ids, aligner)
-                var score = (wP * cef / ce + wDice * dice + wLex * lex) / (wP + wDice + wLex)
-                if stats.loose { score *= 0.5 }
-                score *= pow(lengthPenalty, Double(max(0, targetKey.count - sIds.count)))
-                // Every source word should be translated somewhere in the span.
-                score *= coverageFloor + (1 - coverageFloor) * Double(stats.coverage) / cef
-                // Into Korean, a target without Hangul is at best a kept foreign word; one that
-                // merely copies the source is no translation at all and is left out.
-                if sourceIsEnglishLike, options.targetLanguage.language == "ko",
-                   !stats.surface.unicodeScalars.contains(where: LanguageCheck.isHangul) {
-                    if Self.folded(stats.surface) == Self.folded(sourceStats.surface) { continue }
-                    score *= copyPenalty
-                }
-                scored.append((score, targetKey, stats, cf))
-            }
-            scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.stats.count != $1.stats.count ? $0.stats.count > $1.stats.count : $0.target < $1.target) }
-            let sourceSurface = Self.display(sourceStats.surfaceCounts, preferLower: sourceCased)
-            for candidate in scored.prefix(options.maxTranslations) {
-                let targetSurface = Self.display(candidate.stats.surfaceCounts, preferLower: targetCased)
-                var sound = false
-                if sIds.count == 1 && candidate.target.count == 1 {
-                    let (x, y) = (corpus.source[sIds[0]], corpus.target[candidate.target.ids[0]])
-                    let hangulFirst = x.unicodeScalars.contains(where: LanguageCheck.isHangul)
-                    sound = similarity.similarity(hangul: hangulFirst ? x : y, latin: hangulFirst ? y : x) >= 0.75
-                }
-                let examples = candidate.stats.examples.map { e in
-                    TermPair.Example(source: corpus.texts[Int(e)].source, target: corpus.texts[Int(e)].target)
-                }
-                // Names keep their capitals: an English word that sounds like a word of the other side.
-                func cased(_ english: String, other: String) -> String {
-                    let hangulWords = other.split(separator: " ").map(String.init).filter { $0.unicodeScalars.contains(where: LanguageCheck.isHangul) }
-                    return Self.caseForm(english) { word in
-                        hangulWords.contains { similarity.similarity(hangul: $0, latin: String(word)) >= 0.75 }
-                    }
-                }
-                out.append(TermPair(
-                    source: sourceCased ? cased(sourceSurface, other: targetSurface) : sourceSurface,
-                    target: targetCased ? cased(targetSurface, other: sourceSurface) : targetSurface,
-                    score: (candidate.score * 1000).rounded() / 1000, count: Int(candidate.stats.count),
-                    sourceCount: Int(sourceStats.count), targetCount: Int(candidate.cf), transliteration: sound, examples: examples))
-            }
-        }
-        return out
-    }
-
     /// How strongly target word `t` is tied to any of the source words: the larger of the two
     /// directions' translation probabilities.
     func edgeStrength(_ source: ArraySlice<Int32>, _ t: Int32, _ aligner: WordAligner) -> Float {
@@ -243,9 +239,9 @@ struct TermExtractor: Sendable {
     /// Lower case without spaces, for comparing a copy with its source.
     static func folded(_ s: String) -> String { s.lowercased().filter { !$0.isWhitespace } }
 
-    /// Mean over target words of the best p(target | source word), times the same backwards:
-    /// how well the words explain each other.
-    private func lexical(_ source: [Int32], _ target: [Int32], _ aligner: WordAligner) -> Double {
+    /// Mean over target words of the best p(target | source word), and over source words of the
+    /// best p(source | target word): how well the words explain each other, each way.
+    func lexical(_ source: [Int32], _ target: [Int32], _ aligner: WordAligner) -> (forward: Double, backward: Double) {
         var forward = 0.0
         for t in target {
             var best: Float = 0
@@ -258,7 +254,7 @@ struct TermExtractor: Sendable {
             for t in target { best = max(best, aligner.probabilities(source: s, target: t).backward) }
             backward += Double(best)
         }
-        return sqrt((forward / Double(target.count)) * (backward / Double(source.count)))
+        return (forward / Double(target.count), backward / Double(source.count))
     }
 
     /// The surface form to show: the most frequent, preferring a lower-case form when the text

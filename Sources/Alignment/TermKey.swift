@@ -42,6 +42,12 @@ struct FormStats: Sendable {
     var loose = false
     /// Sum over occurrences of the share of the source words that have a link.
     var coverage: Float = 0
+    /// Sums over occurrences of the IBM-1 link posteriors into the span and out of the term
+    /// (`WordAligner.posteriors`, averaged over the span's and the term's words).
+    var posteriorForward: Float = 0
+    /// Occurrences settled by elimination (`ForcedLinks`; tiny corpora only).
+    var forced: Int32 = 0
+    var posteriorBackward: Float = 0
 
     mutating func add(surface form: String, pair: Int32, maxExamples: Int) {
         count += 1
@@ -59,6 +65,9 @@ struct FormStats: Sendable {
         let mine = surfaceCounts, theirs = other.surfaceCounts
         count += other.count
         coverage += other.coverage
+        posteriorForward += other.posteriorForward
+        forced += other.forced
+        posteriorBackward += other.posteriorBackward
         var all = mine
         for (s, n) in theirs { all[s, default: 0] += n }
         if all.count == 1 {

@@ -16,8 +16,12 @@ struct WordAligner: Sendable {
         /// Weight of a link that crosses a quoted span boundary when both sides have the same
         /// number of quoted spans.
         var crossQuoteWeight: Float = 0.05
+        /// Strength of the diagonal prior of IBM Model 1 (fast_align's lambda): 0 for a mere
+        /// tie-break; a few for tiny corpora, where co-occurrence cannot order the words.
+        var diagonalStrength: Float = 0
 
-        init(iterations: Int = 5, hmmIterations: Int = 3, threads: Int = Parallel.defaultThreads) {
+        init(iterations: Int = 5, hmmIterations: Int = 3, threads: Int = Parallel.defaultThreads, diagonalStrength: Float = 0) {
+            self.diagonalStrength = diagonalStrength
             self.iterations = iterations
             self.hmmIterations = hmmIterations
             self.threads = threads
@@ -81,6 +85,7 @@ struct WordAligner: Sendable {
 
     /// Trains both directions.
     mutating func train(pairs: [(AnalyzedSide, AnalyzedSide)], sourceVocabulary: Int, targetVocabulary: Int, options: Options) {
+        diagonalStrength = options.diagonalStrength
         forward = Array(repeating: 1, count: cellCount)
         backward = Array(repeating: 1, count: cellCount)
         for _ in 0..<options.iterations {
@@ -92,6 +97,49 @@ struct WordAligner: Sendable {
             (backward, backwardJumps) = hmmIterate(pairs: pairs, table: backward, jumps: backwardJumps, reverse: true, groups: targetVocabulary, options: options)
         }
         useHMM = options.hmmIterations > 0
+    }
+
+    /// See `Options.diagonalStrength`.
+    var diagonalStrength: Float = 0
+
+    /// The position weight of linking content positions i of m and j of n (0-based).
+    @inline(__always)
+    func position(_ i: Int, _ m: Int, _ j: Int, _ n: Int) -> Float {
+        guard diagonalStrength > 0 else { return Self.diagonal(i, m, j, n) }
+        let d = abs((Float(i) + 0.5) / Float(max(m, 1)) - (Float(j) + 0.5) / Float(max(n, 1)))
+        return exp(-diagonalStrength * d)
+    }
+
+    /// Link posteriors of a pair under IBM Model 1 with its priors and position weights:
+    /// `forward[i * n + j]` is the chance that target word j comes from source word i (NULL
+    /// the rest), `backward[i * n + j]` that source word i comes from target word j.
+    func posteriors(pair p: Int, _ s: AnalyzedSide, _ t: AnalyzedSide) -> (forward: [Float], backward: [Float]) {
+        let m = s.count, n = t.count
+        var f = [Float](repeating: 0, count: m * n), b = [Float](repeating: 0, count: m * n)
+        guard m > 0, n > 0 else { return (f, b) }
+        let base = pairOffset[p]
+        let width = n + 1
+        for j in 1...n {
+            var total = forward[Int(pairCells[base + j])] * cellPrior[Int(pairCells[base + j])]
+            for i in 1...m {
+                let c = Int(pairCells[base + i * width + j])
+                let v = forward[c] * cellPrior[c] * Self.quoteWeight(s, t, i, j, 0.05) * position(i - 1, m, j - 1, n)
+                f[(i - 1) * n + (j - 1)] = v
+                total += v
+            }
+            if total > 0 { for i in 0..<m { f[i * n + j - 1] /= total } }
+        }
+        for i in 1...m {
+            var total = backward[Int(pairCells[base + i * width])] * cellPrior[Int(pairCells[base + i * width])]
+            for j in 1...n {
+                let c = Int(pairCells[base + i * width + j])
+                let v = backward[c] * cellPrior[c] * Self.quoteWeight(s, t, i, j, 0.05) * position(i - 1, m, j - 1, n)
+                b[(i - 1) * n + (j - 1)] = v
+                total += v
+            }
+            if total > 0 { for j in 0..<n { b[(i - 1) * n + j] /= total } }
+        }
+        return (f, b)
     }
 
     var forwardJumps = HMMState().jumps
@@ -127,7 +175,8 @@ struct WordAligner: Sendable {
                     for b in 0...inner {
                         let (i, j) = reverse ? (a, b) : (b, a)
                         let c = Int(pairCells[base + i * width + j])
-                        let v = table[c] * cellPrior[c] * Self.quoteWeight(s, t, i, j, crossWeight)
+                        var v = table[c] * cellPrior[c] * Self.quoteWeight(s, t, i, j, crossWeight)
+                        if diagonalStrength > 0, i > 0, j > 0 { v *= position(i - 1, m, j - 1, n) }
                         scratch[b] = v
                         total += v
                     }
@@ -178,7 +227,7 @@ struct WordAligner: Sendable {
             for i in 0...m {
                 let c = Int(pairCells[base + i * width + j])
                 var v = forward[c] * cellPrior[c] * Self.quoteWeight(s, t, i, j, crossQuoteWeight)
-                if i > 0 { v *= Self.diagonal(i - 1, m, j - 1, n) }
+                if i > 0 { v *= position(i - 1, m, j - 1, n) }
                 if v > best { best = v; arg = i }
             }
             a1[j] = arg
@@ -189,7 +238,7 @@ struct WordAligner: Sendable {
             for j in 0...n {
                 let c = Int(pairCells[base + i * width + j])
                 var v = backward[c] * cellPrior[c] * Self.quoteWeight(s, t, i, j, crossQuoteWeight)
-                if j > 0 { v *= Self.diagonal(i - 1, m, j - 1, n) }
+                if j > 0 { v *= position(i - 1, m, j - 1, n) }
                 if v > best { best = v; arg = j }
             }
             a2[i] = arg

@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 /// Where a PostgreSQL database is: parsed from `postgres://USER:PASSWORD@HOST:PORT/DATABASE`.
@@ -27,6 +28,20 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
 
     /// The URL without its password, for messages.
     public var description: String { "postgres://\(user)@\(host.hasPrefix("/") ? "[\(host)]" : host):\(port)/\(database)" }
+
+    /// One connection's configuration (the health monitor's), as the pool's connections are made.
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        var config: PostgresConnection.Configuration
+        if host.hasPrefix("/") {
+            config = .init(unixSocketPath: host + "/.s.PGSQL.\(port)", username: user, password: password, database: database)
+        } else {
+            let local = ["localhost", "127.0.0.1", "::1"].contains(host)
+            config = .init(host: host, port: port, username: user, password: password, database: database,
+                           tls: local ? .disable : .prefer(try NIOSSLContext(configuration: .makeClientConfiguration())))
+        }
+        config.options.connectTimeout = .seconds(3)
+        return config
+    }
 
     /// The client configuration: no TLS on loopback and sockets, TLS preferred elsewhere.
     func configuration(maxConnections: Int) -> PostgresClient.Configuration {

@@ -34,7 +34,7 @@ extension PostgresMemory {
 
     /// The entry `id` of `memory`, or nil.
     public func entry(_ id: Int64, memory: String) async throws -> StoredEntry? {
-        try await guarded(readerName) {
+        try await guarded(readerName) { [self] in
             let rows = try await reader.query("""
                 SELECT \(unescaped: Self.unitColumns) FROM tmkit_entry
                 WHERE id = \(id) AND memory = (SELECT id FROM tmkit_memory WHERE name = \(memory))
@@ -48,7 +48,7 @@ extension PostgresMemory {
     public func forEachEntry(memory: String, _ body: (StoredEntry) async throws -> Void) async throws {
         var last: Int64 = 0
         while true {
-            let page: [StoredEntry] = try await guarded(readerName) {
+            let page: [StoredEntry] = try await guarded(readerName) { [self, last] in
                 var page: [StoredEntry] = []
                 let rows = try await reader.query("""
                     SELECT \(unescaped: Self.unitColumns) FROM tmkit_entry
@@ -66,7 +66,7 @@ extension PostgresMemory {
 
     /// Deletes entry `id` of `memory`; false when there was none.
     public func delete(_ id: Int64, memory: String) async throws -> Bool {
-        try await guarded {
+        try await guarded { [self] in
             let rows = try await primary.query("""
                 DELETE FROM tmkit_entry WHERE id = \(id) AND memory = (SELECT id FROM tmkit_memory WHERE name = \(memory)) RETURNING id
                 """, logger: logger)
@@ -89,7 +89,7 @@ extension PostgresMemory {
         if let reason = PreparedUnit.skipReason(u) { throw PostgresStoreError.query(database: location.description, reason: "entry \(id): \(reason)") }
         let p = PreparedUnit.prepare([CopyText.clean(u)], segmenter: segmenter)[0]
         let hash = Self.contentHash(p.unit)
-        return try await guarded {
+        return try await guarded { [self, u] in
             try await primary.withTransaction(logger: logger) { c in
                 let rows = try await c.query("""
                     UPDATE tmkit_entry SET source = \(p.unit.source), target = \(p.unit.target), context = \(p.unit.context),
@@ -122,7 +122,7 @@ extension PostgresMemory {
 
     /// Entries whose source or target holds every word of `text` (by match key), oldest first.
     public func concordance(_ text: String, memory: String, limit: Int = 20) async throws -> [ConcordanceHit] {
-        try await guarded(readerName) {
+        try await guarded(readerName) { [self] in
             let client = reader
             guard let row = try await memoryRow(memory, on: client) else { return [] }
             let query = ConcordanceQuery(text, segmenter: segmenter)

@@ -19,7 +19,7 @@ extension PostgresMemory {
         progress: (@Sendable (Int) -> Void)? = nil,
         _ produce: @escaping @Sendable (_ emit: (TranslationUnit) throws -> Void) throws -> [String: Int]
     ) async throws -> ImportSummary {
-        let memoryID = try await guarded { try await createMemory(memory) }
+        let memoryID = try await guarded { [self] in try await createMemory(memory) }
         var attempt = 0
         while true {
             attempt += 1

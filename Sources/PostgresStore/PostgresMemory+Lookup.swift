@@ -8,14 +8,22 @@ extension PostgresMemory {
     /// The best matches for `text` in `memory`, best first: the same candidates, scores and
     /// order as `TranslationMemory.lookup` over the same entries.
     public func lookup(_ text: String, memory: String, options: LookupOptions = LookupOptions()) async throws -> [TMMatch] {
-        try await guarded(readerName) {
+        try await guarded(readerName) { [self] in
             let client = reader
             guard let row = try await memoryRow(memory, on: client) else { return [] }
             let query = LookupQuery(text, options: options, storedLanguages: row.languages, segmenter: segmenter)
-            let ids = try await candidates(query, row: row, on: client, limit: options.candidates)
             var matches: [TMMatch] = []
+            let ids = try await candidates(query, row: row, on: client, breadth: .narrow(options.candidates))
             for (_, c) in try await storedCandidates(ids, memory: row.id, on: client) {
                 if let m = query.match(c) { matches.append(m) }
+            }
+            // The SQLite store's wide pass, for low thresholds when nothing of 75 or more turned up.
+            if query.needsWidePass(after: matches) {
+                let scored = Set(ids)
+                let wide = try await candidates(query, row: row, on: client, breadth: .wide).filter { !scored.contains($0) }
+                for (_, c) in try await storedCandidates(wide, memory: row.id, on: client) {
+                    if let m = query.match(c) { matches.append(m) }
+                }
             }
             return query.best(matches)
         }
@@ -23,7 +31,7 @@ extension PostgresMemory {
 
     /// Side ids worth scoring, as the SQLite store picks them: the same keys first, then the
     /// index's best by IDF-weighted shared terms.
-    func candidates(_ query: LookupQuery, row: MemoryRow, on client: PostgresClient, limit: Int) async throws -> [Int64] {
+    func candidates(_ query: LookupQuery, row: MemoryRow, on client: PostgresClient, breadth: LookupQuery.Breadth) async throws -> [Int64] {
         var result: [Int64] = []
         var seen = Set<Int64>()
         let exact = try await client.query("""
@@ -39,7 +47,7 @@ extension PostgresMemory {
             """, logger: logger)
         for try await (term, df) in dfRows.decode((Int64, Int64).self) { dfs[term] = Int(df) }
         let sides = Double(max(1, row.maxEntry * 2))
-        let read = query.termsToRead(documentFrequencies: dfs, sides: sides)
+        let read = query.termsToRead(documentFrequencies: dfs, sides: sides, breadth: breadth)
         guard !read.isEmpty else { return result }
         let idf = Dictionary(read.map { ($0.term, $0.idf) }, uniquingKeysWith: { a, _ in a })
         let scratch = self.scratch.take()
@@ -52,7 +60,7 @@ extension PostgresMemory {
             guard let w = idf[term] else { continue }
             ids.withUnsafeReadableBytes { LookupQuery.accumulate($0, idf: w, into: scratch) }
         }
-        for id in query.ranked(scratch, limit: limit) where seen.insert(id).inserted { result.append(id) }
+        for id in query.ranked(scratch, limit: breadth.limit(sides: sides)) where seen.insert(id).inserted { result.append(id) }
         return result
     }
 

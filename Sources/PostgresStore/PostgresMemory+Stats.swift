@@ -35,7 +35,7 @@ public struct TokenRow: Sendable, Hashable {
 extension PostgresMemory {
     /// Entry count, language pairs and size of `memory`.
     public func statistics(memory: String) async throws -> PostgresStatistics {
-        try await guarded(readerName) {
+        try await guarded(readerName) { [self] in
             let client = reader
             guard let row = try await memoryRow(memory, on: client) else { throw PostgresStoreError.noSuchMemory(memory) }
             var pairs: [(source: String, target: String, entries: Int)] = []
@@ -59,13 +59,13 @@ extension PostgresMemory {
 
     /// Language codes stored in `memory`.
     public func languages(memory: String) async throws -> [String] {
-        try await guarded(readerName) { try await memoryRow(memory, on: reader)?.languages ?? [] }
+        try await guarded(readerName) { [self] in try await memoryRow(memory, on: reader)?.languages ?? [] }
     }
 
     // MARK: tokens
 
     public func insertToken(_ t: TokenRow) async throws {
-        try await guarded {
+        try await guarded { [self] in
             try await primary.query("""
                 INSERT INTO tmkit_token(id, hash, scope, memory, label) VALUES (\(t.id), \(t.hash), \(t.scope), \(t.memory), \(t.label))
                 """, logger: logger)
@@ -74,7 +74,7 @@ extension PostgresMemory {
 
     /// The token whose secret hashes to `hash` (read from the primary: a revocation counts at once).
     public func token(hash: String) async throws -> TokenRow? {
-        try await guarded {
+        try await guarded { [self] in
             let rows = try await primary.query("""
                 SELECT id, hash, scope, memory, label, created, revoked FROM tmkit_token WHERE hash = \(hash)
                 """, logger: logger)
@@ -86,7 +86,7 @@ extension PostgresMemory {
     }
 
     public func tokens() async throws -> [TokenRow] {
-        try await guarded {
+        try await guarded { [self] in
             var out: [TokenRow] = []
             let rows = try await primary.query("SELECT id, hash, scope, memory, label, created, revoked FROM tmkit_token ORDER BY created, id", logger: logger)
             for try await r in rows.decode((String, String, String, String?, String?, Date, Date?).self) {
@@ -98,7 +98,7 @@ extension PostgresMemory {
 
     /// Revokes token `id`; false when there is no such token.
     public func revokeToken(_ id: String) async throws -> Bool {
-        try await guarded {
+        try await guarded { [self] in
             let rows = try await primary.query("UPDATE tmkit_token SET revoked = coalesce(revoked, now()) WHERE id = \(id) RETURNING id", logger: logger)
             for try await _ in rows.decode(String.self) { return true }
             return false

@@ -20,6 +20,8 @@ public final class PostgresMemory: Sendable {
     let segmenter: Segmenter
     let scratch = AccumulatorPool()
     let logger: Logger
+    let primaryHealth: PostgresHealth
+    let replicaHealth: PostgresHealth?
 
     public init(url: String, readReplica: String? = nil, maxConnections: Int = 16, segmenter: Segmenter = Segmenter()) throws {
         location = try PostgresLocation(url: url)
@@ -30,13 +32,17 @@ public final class PostgresMemory: Sendable {
         primary = PostgresClient(configuration: location.configuration(maxConnections: maxConnections), backgroundLogger: logger)
         replica = replicaLocation.map { PostgresClient(configuration: $0.configuration(maxConnections: maxConnections), backgroundLogger: logger) }
         self.segmenter = segmenter
+        primaryHealth = PostgresHealth(location: location)
+        replicaHealth = replicaLocation.map(PostgresHealth.init)
     }
 
     /// Runs the connection pools until the task is cancelled.
     public func run() async {
         await withDiscardingTaskGroup { group in
             group.addTask { await self.primary.run() }
+            group.addTask { await self.primaryHealth.run(logger: self.logger) }
             if let replica = self.replica { group.addTask { await replica.run() } }
+            if let health = self.replicaHealth { group.addTask { await health.run(logger: self.logger) } }
         }
     }
 
@@ -45,17 +51,37 @@ public final class PostgresMemory: Sendable {
     var readerName: String { (replicaLocation ?? location).description }
 
     /// Runs `body`, turning postgres-nio's errors into `PostgresStoreError`.
-    func guarded<T>(_ database: String? = nil, _ body: () async throws -> T) async throws -> T {
+    /// Fails at once while the server it uses (the primary, or the replica for `readerName`)
+    /// is known to be away.
+    /// A request already waiting for a connection when the server goes away is given up as
+    /// soon as the monitor sees it (the pool would hold it for a minute).
+    func guarded<T: Sendable>(_ database: String? = nil, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let name = database ?? location.description
+        let health = name == location.description ? primaryHealth : (replicaHealth ?? primaryHealth)
+        if let why = health.down { throw PostgresStoreError.unavailable(database: name, reason: why) }
         do {
-            return try await body()
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask { try await body() }
+                group.addTask {
+                    while true {
+                        try await Task.sleep(for: .milliseconds(100))
+                        if let why = health.down { throw PostgresStoreError.unavailable(database: name, reason: why) }
+                    }
+                }
+                defer { group.cancelAll() }
+                while let result = try await group.next() {
+                    if let result { return result }
+                }
+                throw CancellationError()
+            }
         } catch {
-            throw PostgresStoreError.wrap(error, database: database ?? location.description)
+            throw PostgresStoreError.wrap(error, database: name)
         }
     }
 
     /// Creates or upgrades the `tmkit_*` tables (once, under an advisory lock).
     public func migrate() async throws {
-        try await guarded {
+        try await guarded { [self] in
             try await primary.withConnection { c in
                 try await c.query("SELECT pg_advisory_lock(\(PostgresSchema.lockKey))", logger: logger)
                 do {
@@ -91,7 +117,7 @@ public final class PostgresMemory: Sendable {
 
     /// The names of the memories, sorted.
     public func memories() async throws -> [String] {
-        try await guarded(readerName) {
+        try await guarded(readerName) { [self] in
             var out: [String] = []
             for try await name in try await reader.query("SELECT name FROM tmkit_memory ORDER BY name", logger: logger).decode(String.self) {
                 out.append(name)
@@ -124,8 +150,8 @@ public final class PostgresMemory: Sendable {
 
     /// Whether PostgreSQL answers (the primary, and the replica when there is one).
     public func ping() async throws {
-        _ = try await guarded { try await primary.query("SELECT 1", logger: logger) }
-        if let replica { _ = try await guarded(readerName) { try await replica.query("SELECT 1", logger: logger) } }
+        _ = try await guarded { [self] in try await primary.query("SELECT 1", logger: logger) }
+        if let replica { _ = try await guarded(readerName) { [self] in try await replica.query("SELECT 1", logger: logger) } }
     }
 }
 

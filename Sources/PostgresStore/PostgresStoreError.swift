@@ -1,4 +1,5 @@
 import PostgresNIO
+import _ConnectionPoolModule
 
 /// Errors of the PostgreSQL store. Each message names the database (never its password) or the input.
 public enum PostgresStoreError: Error, CustomStringConvertible, Sendable {
@@ -49,6 +50,10 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Sendable {
                 return PostgresStoreError.query(database: database, reason: "\(message) (SQLSTATE \(code))")
             }
             return PostgresStoreError.unavailable(database: database, reason: "\(e.code)")
+        }
+        // The pool gave up making connections (the server has been away a while).
+        if let e = error as? ConnectionPoolError, e != .requestCancelled {
+            return PostgresStoreError.unavailable(database: database, reason: e == .poolShutdown ? "the connection pool is closed" : "no connection could be made")
         }
         if error is PostgresDecodingError { return PostgresStoreError.query(database: database, reason: "\(error)") }
         // Our own errors (a reader's, a bad language) pass through as they are.

@@ -38,6 +38,8 @@ public struct FileAnalysis: Sendable, Hashable {
     public var filled = 0
     /// Segments the document had already translated (analysed, left as they were).
     public var alreadyTranslated = 0
+    /// Fuzzy fills repaired (numbers, placeholders, terms or closing punctuation patched; see `FuzzyRepair`).
+    public var repaired = 0
 
     public init(file: String) { self.file = file }
 
@@ -55,6 +57,7 @@ public struct FileAnalysis: Sendable, Hashable {
         glossaryTerms += other.glossaryTerms
         filled += other.filled
         alreadyTranslated += other.alreadyTranslated
+        repaired += other.repaired
     }
 }
 
@@ -109,6 +112,7 @@ extension AnalysisReport {
             }
             out += pad("total", 12) + lpad("\(t.segments)", 10) + lpad("\(t.words)", 10) + lpad("\(t.characters)", 10) + lpad("100.0", 9) + "\n"
             out += "glossary terms found: \(f.glossaryTerms); segments filled: \(f.filled)"
+            if f.repaired > 0 { out += "; fuzzy fills repaired: \(f.repaired)" }
             if f.alreadyTranslated > 0 { out += "; already translated, left as they were: \(f.alreadyTranslated)" }
             out += "\n"
         }
@@ -136,6 +140,7 @@ extension AnalysisReport {
             var glossaryTerms: Int
             var filled: Int
             var alreadyTranslated: Int
+            var repaired: Int
         }
         struct Report: Codable {
             var wordCount: String
@@ -152,7 +157,7 @@ extension AnalysisReport {
                             return Band(band: b.rawValue, segments: c.segments, words: c.words, characters: c.characters)
                         },
                         segments: t.segments, words: t.words, characters: t.characters, glossaryTerms: f.glossaryTerms,
-                        filled: f.filled, alreadyTranslated: f.alreadyTranslated)
+                        filled: f.filled, alreadyTranslated: f.alreadyTranslated, repaired: f.repaired)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

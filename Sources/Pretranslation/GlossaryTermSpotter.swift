@@ -8,8 +8,10 @@ import Terminology
 public struct GlossaryTermSpotter: TermSpotter {
     private let spotter: Terminology.TermSpotter
 
-    public init(index: GlossaryIndex) {
-        spotter = Terminology.TermSpotter(index: index)
+    /// `maxTranslations`: most translations per term (the best usable ones; deprecated and
+    /// superseded terms are never offered).
+    public init(index: GlossaryIndex, maxTranslations: Int = 3) {
+        spotter = Terminology.TermSpotter(index: index, maxTranslations: maxTranslations)
     }
 
     /// Terms in the index.

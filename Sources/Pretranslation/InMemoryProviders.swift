@@ -35,10 +35,11 @@ public struct InMemoryMatchProvider: MatchProvider, Sendable {
 
     public func bestMatch(for segment: String, context: String?, languages: LanguagePair, minScore: Int) -> PretranslationMatch? {
         if let hits = exact[Pretranslator.normalized(segment)] {
-            let withContext = hits.first { context != nil && entries[$0].context == context }
-            let i = withContext ?? hits[0]
+            // The same context, then none, then another (the first of equals).
+            let i = hits.max { Self.rank(entries[$0], context) < Self.rank(entries[$1], context) || (Self.rank(entries[$0], context) == Self.rank(entries[$1], context) && $0 > $1) }!
             let e = entries[i]
-            return PretranslationMatch(score: withContext != nil ? 101 : 100, source: e.source, target: e.target, id: e.id)
+            let same = context != nil && e.context == context
+            return PretranslationMatch(score: same ? 101 : 100, source: e.source, target: e.target, id: e.id)
         }
         let query = segmenter.analyze(segment).keys
         var best: (score: Int, index: Int)?
@@ -46,11 +47,18 @@ public struct InMemoryMatchProvider: MatchProvider, Sendable {
             let longest = max(k.count, query.count)
             guard longest > 0 else { continue }
             let score = min(99, Int((100 * (1 - Double(Self.distance(query, k)) / Double(longest))).rounded(.down)))
-            if score >= minScore, score > (best?.score ?? -1) { best = (score, i) }
+            if score >= minScore, score > (best?.score ?? -1) ||
+                (score == best!.score && Self.rank(entries[i], context) > Self.rank(entries[best!.index], context)) { best = (score, i) }
         }
         guard let best else { return nil }
         let e = entries[best.index]
         return PretranslationMatch(score: best.score, source: e.source, target: e.target, id: e.id)
+    }
+
+    private static func rank(_ e: Entry, _ context: String?) -> Int {
+        let c = e.context.flatMap { $0.isEmpty ? nil : $0 }, q = context.flatMap { $0.isEmpty ? nil : $0 }
+        if c == q { return 2 }
+        return c == nil ? 1 : 0
     }
 
     /// Levenshtein distance over tokens.

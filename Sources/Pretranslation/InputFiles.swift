@@ -45,6 +45,23 @@ enum InputFiles {
         return (files, skipped)
     }
 
+    /// Refuses an output folder that is (after symbolic links) the folder an input is read
+    /// from: the outputs would replace the originals.
+    static func refuseOverwriting(_ files: [InputFile], output: String) throws {
+        let out = resolved(output)
+        for f in files {
+            let inputFolder = resolved(String(f.path.dropLast(f.relative.count)).isEmpty ? "." : String(f.path.dropLast(f.relative.count)))
+            let folder = resolved((f.path as NSString).deletingLastPathComponent.isEmpty ? "." : (f.path as NSString).deletingLastPathComponent)
+            if out == inputFolder || out == folder {
+                throw PretranslationError.unwritable(file: output, reason: "it is the folder \(f.path) is read from; the outputs would replace the originals (choose another -o)")
+            }
+        }
+    }
+
+    private static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     private static func walk(_ root: String, _ relative: String, excluding: String?, into found: inout [String]) {
         let fm = FileManager.default
         let folder = relative.isEmpty ? root : (root as NSString).appendingPathComponent(relative)

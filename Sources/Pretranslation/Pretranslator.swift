@@ -13,6 +13,9 @@ public struct PretranslationOptions: Sendable {
     public var targetLanguage: LanguageTag?
     /// Worker threads for matching; the output does not depend on it.
     public var threads: Int
+    /// Repair fuzzy fills that differ from the new source only in numbers, placeholders,
+    /// glossary terms or closing punctuation (see `FuzzyRepair`).
+    public var repair = true
 
     public init(outputDirectory: String? = nil, minScore: Int = 75, sourceLanguage: LanguageTag? = nil,
                 targetLanguage: LanguageTag? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -65,6 +68,7 @@ public struct Pretranslator: Sendable {
     public func run(_ inputs: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> AnalysisReport {
         var report = AnalysisReport(minScore: options.minScore, threads: options.threads)
         let (files, skipped) = InputFiles.expand(inputs, excluding: options.outputDirectory)
+        if let out = options.outputDirectory { try InputFiles.refuseOverwriting(files, output: out) }
         report.skipped = skipped
         let loaded = load(files, skipped: &report.skipped)
         let batch = Repetitions(loaded)
@@ -160,7 +164,8 @@ public struct Pretranslator: Sendable {
             var result = found[k].result(plural: segment.pluralSource != nil, forms: forms)
             // A match cannot carry the source's inline codes: it is never exact.
             if segment.inlineCodes > 0, let b = result.fill, b.score >= 100 { result.fill?.score = 99 }
-            let band = repeated[k] ? MatchBand.repetition : MatchBand(score: result.fill == nil ? nil : result.score)
+            // Bands count the memory's score; a repaired fill keeps it beside the repaired one.
+            let band = repeated[k] ? MatchBand.repetition : MatchBand(score: result.fill == nil ? nil : result.originalScore)
             var words = WordCounter.words(segment.source)
             var characters = WordCounter.characters(segment.source)
             if let plural = segment.pluralSource {
@@ -169,7 +174,7 @@ public struct Pretranslator: Sendable {
             }
             analysis.bands[band]!.add(words: words, characters: characters)
             analysis.glossaryTerms += result.terms.count
-            if result.fill != nil && result.score < options.minScore {
+            if result.fill != nil && result.originalScore < options.minScore {
                 result.fill = nil
                 result.pluralFill = nil
             }
@@ -177,6 +182,7 @@ public struct Pretranslator: Sendable {
                 analysis.alreadyTranslated += 1
             } else if result.fill != nil && segment.isFillable {
                 analysis.filled += 1
+                if result.fill?.originalScore != nil || result.pluralFill?.originalScore != nil { analysis.repaired += 1 }
             }
             results.append(result)
         }
@@ -202,6 +208,13 @@ public struct Pretranslator: Sendable {
             guard let match, let pluralMatch else { return SegmentResult(terms: terms) }
             return SegmentResult(fill: match, pluralFill: pluralMatch, terms: terms)
         }
+    }
+
+    /// A memory match made to fit the new source: its accelerator (see `AcceleratorTransfer`).
+    static func adapted(_ match: PretranslationMatch, to source: String) -> PretranslationMatch {
+        var m = match
+        m.target = AcceleratorTransfer.adapt(m.target, to: source)
+        return m
     }
 
     /// The text repetitions are found by: NFC, white space collapsed (case and punctuation count).
@@ -234,17 +247,29 @@ public struct Pretranslator: Sendable {
         let chunk = 8
         let makeMatcher = self.makeMatcher
         let segments = segments
+        let repair = options.repair ? FuzzyRepair(segmenter: segmenter) : nil
+        let minScore = options.minScore
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             do {
                 let matcher = try makeMatcher()
                 while let range = slots.claim(chunk) {
                     for i in range {
                         let (segment, languages) = segments[i]
-                        let m = try matcher.bestMatch(for: segment.source, context: segment.context, languages: languages, minScore: lowest)
-                        let p = try segment.pluralSource.flatMap {
-                            try matcher.bestMatch(for: $0, context: segment.context, languages: languages, minScore: lowest)
-                        }
                         let t = try spotter.terms(in: segment.source, languages: languages)
+                        let fit = { (match: PretranslationMatch?, source: String, terms: [SpottedTerm]) throws -> PretranslationMatch? in
+                            guard var m = match else { return nil }
+                            if let repair, m.score >= minScore, m.score < 100,
+                               let r = repair.repaired(m, for: source, sourceTerms: terms, memoryTerms: try spotter.terms(in: m.source, languages: languages)) {
+                                m = r
+                            }
+                            return Self.adapted(m, to: source)
+                        }
+                        let m = try fit(try matcher.bestMatch(for: segment.source, context: segment.context, languages: languages, minScore: lowest),
+                                        segment.source, t)
+                        let p = try segment.pluralSource.flatMap { plural in
+                            try fit(try matcher.bestMatch(for: plural, context: segment.context, languages: languages, minScore: lowest),
+                                    plural, try spotter.terms(in: plural, languages: languages))
+                        }
                         slots.set(i, Found(match: m, pluralMatch: p, terms: t))
                     }
                     progress?(slots.finish(range.count), total)

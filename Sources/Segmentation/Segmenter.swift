@@ -41,7 +41,10 @@ public struct Segmenter: Sendable {
         }
         var builder = TokenBuilder(analyzer: KoreanAnalyzer(lexicon: lexicon, evidence: evidence))
         return zip(sentences, raw).map { sentence, r in
-            Segment(text: String(sentence), tokens: builder.tokens(r.0, r.1))
+            if let keyed = Self.withoutAccelerator(r.0) {
+                return Segment(text: String(sentence), tokens: keyed.restore(builder.tokens(keyed.scalars, RawTokenizer().tokens(keyed.scalars))))
+            }
+            return Segment(text: String(sentence), tokens: builder.tokens(r.0, r.1))
         }
     }
 
@@ -58,7 +61,10 @@ public struct Segmenter: Sendable {
     /// `evidence` (for example a translation memory's) on top of the lexicon.
     /// The forms of `text` itself are learned too (`안보는 안보를` shows the stem `안보`).
     public func analyze(_ text: String, evidence: StemEvidence = StemEvidence()) -> Segment {
-        let scalars = Array(text.unicodeScalars)
+        let original = Array(text.unicodeScalars)
+        // Keys are made without the accelerator (see `Accelerator`); tokens keep the text's offsets.
+        let keyed = Self.withoutAccelerator(original)
+        let scalars = keyed?.scalars ?? original
         let raw = RawTokenizer().tokens(scalars)
         var evidence = evidence
         // One Korean word teaches nothing about itself; learning starts at two.
@@ -67,7 +73,36 @@ public struct Segmenter: Sendable {
             for run in runs where !evidence.seenBare(run) { evidence.learn(run) }
         }
         var builder = TokenBuilder(analyzer: KoreanAnalyzer(lexicon: lexicon, evidence: evidence))
-        return Segment(text: text, tokens: builder.tokens(scalars, raw))
+        let tokens = builder.tokens(scalars, raw)
+        return Segment(text: text, tokens: keyed?.restore(tokens) ?? tokens)
+    }
+
+    /// A text's scalars with its accelerator left out, and the way back to the text's offsets.
+    struct Keyed {
+        var original: [Unicode.Scalar]
+        var scalars: [Unicode.Scalar]
+        /// For each kept scalar, its offset in `original`.
+        var offsets: [Int]
+
+        /// Tokens of `scalars` with the offsets and text of `original`.
+        func restore(_ tokens: [Token]) -> [Token] {
+            tokens.map { t in
+                var t = t
+                let a = t.start < offsets.count ? offsets[t.start] : original.count
+                let b = t.end > 0 ? offsets[t.end - 1] + 1 : a
+                t.start = a
+                t.end = b
+                t.text = makeString(original[a..<b])
+                return t
+            }
+        }
+    }
+
+    static func withoutAccelerator(_ s: [Unicode.Scalar]) -> Keyed? {
+        guard let a = Accelerator.find(in: s) else { return nil }
+        var offsets = Array(0..<a.range.lowerBound)
+        offsets += Array(a.range.upperBound..<s.count)
+        return Keyed(original: s, scalars: offsets.map { s[$0] }, offsets: offsets)
     }
 
     /// Stems learned from many texts at once, to pass to `analyze(_:evidence:)`.

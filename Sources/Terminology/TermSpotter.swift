@@ -16,13 +16,18 @@ public struct TermSpotter: Sendable {
         /// The glossary term matched and its translations, best first.
         public var term: String
         public var translations: [String]
+        /// The status of each translation (candidate for unreviewed, machine-built ones).
+        public var statuses: [TermStatus] = []
         public var score: Double
     }
 
     public let index: GlossaryIndex
+    /// Most translations given per term (the best usable ones).
+    public let maxTranslations: Int
 
-    public init(index: GlossaryIndex) {
+    public init(index: GlossaryIndex, maxTranslations: Int = 3) {
         self.index = index
+        self.maxTranslations = max(1, maxTranslations)
     }
 
     /// The sentences of `text` and the spots in each.
@@ -38,13 +43,15 @@ public struct TermSpotter: Sendable {
                 for length in stride(from: min(index.longestTerm + 1, content.count - k), through: 1, by: -1) {
                     let tokens = content[k..<(k + length)].map { segment.tokens[$0] }
                     let key = tokens.map(\.key).joined()
-                    var hits = index.items(forKey: key)
+                    var hits = index.matches(forKey: key)
                     if hits.isEmpty, length == 1 {
-                        for stem in GlossaryIndex.particleStems(tokens[0].key) {
-                            hits = index.items(forKey: stem)
+                        for stem in MatchRules.particleStems(tokens[0].key) {
+                            hits = index.matches(forKey: stem)
                             if !hits.isEmpty { break }
                         }
                     }
+                    // Deprecated and superseded terms are never offered.
+                    hits = hits.filter(\.isUsable)
                     guard !hits.isEmpty else { continue }
                     let first = tokens.first!.start
                     var last = tokens.last!.end
@@ -56,17 +63,18 @@ public struct TermSpotter: Sendable {
                     }
                     let scalars = Array(sentence.unicodeScalars)
                     let surface = String(String.UnicodeScalarView(scalars[first..<last]))
-                    // (term, translation, score), best first; the term itself (reached through the
-                    // other side of an entry whose sides share a key, 280억 / 28 billion) is no translation.
-                    let ranked = hits.map { hit -> (String, String, Double) in
-                        let item = index.item(hit.item)
-                        return hit.fromSource ? (item.entry.source, item.entry.target, item.entry.score) : (item.entry.target, item.entry.source, item.entry.score)
-                    }.filter { KeyNormalizer.fold($0.1) != KeyNormalizer.fold(surface) }.sorted { $0.2 > $1.2 }
+                    // The term itself (reached through the other side of a concept whose sides
+                    // share a key, 280억 / 28 billion) is no translation.
+                    let ranked = hits.filter { KeyNormalizer.fold($0.target) != KeyNormalizer.fold(surface) }
                     guard !ranked.isEmpty else { continue }
                     var translations: [String] = []
-                    for r in ranked where !translations.contains(r.1) { translations.append(r.1) }
+                    var statuses: [TermStatus] = []
+                    for r in ranked where !translations.contains(r.target) && translations.count < maxTranslations {
+                        translations.append(r.target)
+                        statuses.append(r.status)
+                    }
                     spots.append(Spot(text: surface, start: first, end: last, sentence: n,
-                                      term: ranked[0].0, translations: translations, score: ranked[0].2))
+                                      term: ranked[0].source, translations: translations, statuses: statuses, score: ranked[0].score))
                     k += length
                     matched = true
                     break

@@ -1,80 +1,139 @@
 import Foundation
 import TMCore
 
-/// The user's own glossary, `$TMKIT_HOME/glossary.tbx`. Every change is written atomically,
-/// so a failed edit or import leaves the file as it was.
+/// The user's own glossary: a glossary store, `$TMKIT_HOME/glossary.sqlite`. An older
+/// `$TMKIT_HOME/glossary.tbx` beside it is imported on first use (and left where it is). Every
+/// change is a transaction, so a failed edit or import leaves the store as it was.
 public struct UserGlossary: Sendable {
     public let path: String
 
-    public init(path: String = TMKitHome.path + "/glossary.tbx") {
+    public init(path: String = TMKitHome.path + "/glossary.sqlite") {
         self.path = path
     }
 
-    public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+    /// The TBX file older tmkit versions kept the user's glossary in.
+    public var legacyPath: String { (path as NSString).deletingPathExtension + ".tbx" }
 
-    /// The glossary, or an empty one in the given languages when there is no file yet.
+    public var exists: Bool {
+        FileManager.default.fileExists(atPath: path) || FileManager.default.fileExists(atPath: legacyPath)
+    }
+
+    /// Who is making changes: `$TMKIT_USER`, else `$USER`, else "tmkit".
+    public static var currentUser: String {
+        let env = ProcessInfo.processInfo.environment
+        return env["TMKIT_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "tmkit"
+    }
+
+    /// Opens the store (creating it, and importing the legacy TBX, when missing).
+    public func open(readOnly: Bool = false, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> GlossaryStore {
+        if !FileManager.default.fileExists(atPath: path) {
+            let store = try GlossaryStore(path: path)
+            if FileManager.default.fileExists(atPath: legacyPath) {
+                try store.importTermBase(try GlossaryFile.read(legacyPath), user: nil)
+            }
+            if store.languages == nil, let s = sourceLanguage, let t = targetLanguage { try store.setLanguages(s, t) }
+            if readOnly { return try GlossaryStore(path: path, create: false, readOnly: true) }
+            return store
+        }
+        return try GlossaryStore(path: path, create: false, readOnly: readOnly)
+    }
+
+    /// The glossary as pairs, or an empty one in the given languages when there is none yet.
     public func load(sourceLanguage: LanguageTag = .korean, targetLanguage: LanguageTag = .english) throws -> Glossary {
         guard exists else { return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, title: "tmkit user glossary") }
-        return try GlossaryFile.read(path).pairs(includeUnusable: true)
+        return try open().termBase().pairs(includeUnusable: true)
     }
 
-    /// Adds an entry (or updates the note of the same pair). Terms are oriented to the
-    /// glossary's languages by script: a Hangul term goes to the Korean side.
+    /// Adds a term pair (or, when the pair is there, updates its note). Terms are oriented to
+    /// the glossary's languages by script: a Hangul term goes to the Korean side. The new
+    /// concept's terms are admitted, made by the current user. Returns the number of concepts.
     @discardableResult
-    public func add(source: String, target: String, note: String?, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> Glossary {
+    public func add(source: String, target: String, note: String?, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+                    status: TermStatus? = nil) throws -> Int {
         let (sl, tl) = Self.languages(source: source, target: target, sourceLanguage, targetLanguage)
-        var glossary = try load(sourceLanguage: sl, targetLanguage: tl)
+        let store = try open(sourceLanguage: sl, targetLanguage: tl)
+        let (gs, gt) = store.languages ?? (sl, tl)
         var (s, t) = (source, target)
-        if glossary.sourceLanguage.sameLanguage(as: tl) && !glossary.targetLanguage.sameLanguage(as: tl) { (s, t) = (t, s) }
-        if let i = glossary.entries.firstIndex(where: { $0.source == s && $0.target == t }) {
-            if let note { glossary.entries[i].note = note }
-        } else {
-            glossary.entries.append(GlossaryEntry(source: s, target: t, score: 1, note: note))
+        if gs.sameLanguage(as: tl) && !gt.sameLanguage(as: tl) { (s, t) = (t, s) }
+        let user = Self.currentUser
+        try store.transaction {
+            if store.languages == nil { try store.setLanguages(gs, gt) }
+            if let found = try store.concept(containing: s, language: gs),
+               found.1.terms.contains(where: { $0.language.sameLanguage(as: gt) && $0.text == t }) {
+                let id = found.0
+                var concept = found.1
+                if let note {
+                    if let i = concept.terms.firstIndex(where: { $0.language.sameLanguage(as: gt) && $0.text == t }) {
+                        concept.terms[i].notes = [note]
+                        concept.terms[i].transactions.append(.now(.modification, user: user, note: "note"))
+                    }
+                    try store.replace(id, with: concept)
+                }
+                return
+            }
+            let origin = [Transaction.now(.origination, user: user)]
+            try store.insert(Concept(terms: [
+                Term(language: gs, text: s, status: status ?? .admitted, source: user, transactions: origin),
+                Term(language: gt, text: t, status: status ?? .admitted, notes: note.map { [$0] } ?? [], source: user, transactions: origin),
+            ]))
         }
-        try GlossaryFile.write(glossary, to: path, format: .tbx)
-        return glossary
+        return try store.conceptCount()
     }
 
-    /// Removes the entries for `term` (either side), or only the pair with `translation`.
-    /// Returns how many were removed; throws `notFound` when none.
+    /// Removes the concepts with `term` (either language), or only the `translation` term of
+    /// them. Returns how many terms or concepts were removed; throws `notFound` when none.
     @discardableResult
     public func remove(term: String, translation: String? = nil) throws -> Int {
-        var glossary = try load()
-        let before = glossary.entries.count
+        guard exists else { throw TerminologyError.notFound(source: term, target: translation) }
+        let store = try open()
         let fold = { (s: String) in s.lowercased() }
-        glossary.entries.removeAll { e in
-            let forward = fold(e.source) == fold(term) && translation.map { fold(e.target) == fold($0) } ?? true
-            let backward = fold(e.target) == fold(term) && translation.map { fold(e.source) == fold($0) } ?? true
-            return forward || backward
+        return try store.transaction {
+            var removed = 0
+            var hits: [(Int64, Concept)] = []
+            try store.forEachConcept { id, c in
+                if c.terms.contains(where: { fold($0.text) == fold(term) }) { hits.append((id, c)) }
+            }
+            for (id, var c) in hits {
+                if let translation {
+                    let before = c.terms.count
+                    c.terms.removeAll { fold($0.text) == fold(translation) }
+                    guard c.terms.count < before else { continue }
+                    removed += before - c.terms.count
+                    if c.languages.count < 2 { try store.delete(id) } else { try store.replace(id, with: c) }
+                } else {
+                    try store.delete(id)
+                    removed += 1
+                }
+            }
+            guard removed > 0 else { throw TerminologyError.notFound(source: term, target: translation) }
+            return removed
         }
-        let removed = before - glossary.entries.count
-        guard removed > 0 else { throw TerminologyError.notFound(source: term, target: translation) }
-        try GlossaryFile.write(glossary, to: path, format: .tbx)
-        return removed
     }
 
-    /// Merges the entries of `file` (TBX, TSV, CSV) into the user glossary. The file is read
-    /// completely first: if it is bad, the glossary is not touched. Returns entries added.
+    /// Adds the concepts of `file` (TBX, TSV, CSV) to the user's glossary. The file is read
+    /// completely first and added in one transaction: if it is bad, nothing changes. Concepts
+    /// already there (same terms) are skipped. Returns concepts added.
     @discardableResult
     public func importFile(_ file: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> Int {
-        let current = try? load()
-        let incoming = try GlossaryFile.read(file, sourceLanguage: sourceLanguage ?? current?.sourceLanguage ?? .korean,
-                                             targetLanguage: targetLanguage ?? current?.targetLanguage ?? .english).pairs(includeUnusable: true)
-        var glossary = try current ?? load(sourceLanguage: incoming.sourceLanguage, targetLanguage: incoming.targetLanguage)
-        let swap = glossary.sourceLanguage.sameLanguage(as: incoming.targetLanguage) && glossary.targetLanguage.sameLanguage(as: incoming.sourceLanguage)
-        var known = Set(glossary.entries.map { $0.source + "\u{1}" + $0.target })
+        let current = exists ? try open().languages : nil
+        let incoming = try GlossaryFile.read(file, sourceLanguage: sourceLanguage ?? current?.source ?? .korean,
+                                             targetLanguage: targetLanguage ?? current?.target ?? .english)
+        let store = try open(sourceLanguage: incoming.sourceLanguage, targetLanguage: incoming.targetLanguage)
+        var known = Set<String>()
+        try store.forEachConcept { _, c in known.insert(Self.signature(c)) }
         var added = 0
-        for var e in incoming.entries {
-            if swap {
-                (e.source, e.target) = (e.target, e.source)
-                e.examples = e.examples.map { .init(source: $0.target, target: $0.source) }
+        try store.transaction {
+            if store.languages == nil { try store.setLanguages(incoming.sourceLanguage, incoming.targetLanguage) }
+            for c in incoming.concepts where known.insert(Self.signature(c)).inserted {
+                try store.insert(c)
+                added += 1
             }
-            guard known.insert(e.source + "\u{1}" + e.target).inserted else { continue }
-            glossary.entries.append(e)
-            added += 1
         }
-        try GlossaryFile.write(glossary, to: path, format: .tbx)
         return added
+    }
+
+    static func signature(_ c: Concept) -> String {
+        c.terms.map { $0.language.language + ":" + $0.text }.sorted().joined(separator: "\u{1}")
     }
 
     static func languages(source: String, target: String, _ s: LanguageTag?, _ t: LanguageTag?) -> (LanguageTag, LanguageTag) {
@@ -83,5 +142,20 @@ public struct UserGlossary: Sendable {
         if hangul(source) && !hangul(target) { return (.korean, .english) }
         if hangul(target) && !hangul(source) { return (.english, .korean) }
         return (s ?? .korean, t ?? .english)
+    }
+}
+
+extension GlossaryStore {
+    /// The first concept with a term `text` in `language` (exact text), with its id.
+    public func concept(containing text: String, language: LanguageTag) throws -> (Int64, Concept)? {
+        let s = try db.statement("SELECT concept, lang FROM terms WHERE text = ?")
+        s.bind(1, text)
+        var ids: [Int64] = []
+        while try s.step() {
+            if let l = s.string(1).flatMap(LanguageTag.init), l.sameLanguage(as: language) { ids.append(s.int64(0)) }
+        }
+        s.reset()
+        for id in ids { if let c = try concept(id) { return (id, c) } }
+        return nil
     }
 }

@@ -13,24 +13,24 @@ struct AlignCommand: ParsableCommand {
         abstract: "Align a document and its translation into sentence pairs.",
         discussion: """
         Reads SOURCE_DOC and TARGET_DOC (plain text, Markdown or HTML, chosen by extension:
-        .md/.markdown, .html/.htm, anything else is text), aligns their paragraphs and then
+        .md/.markdown, .html/.htm, anything else is text), aligns their paragraphs and then \
         the sentences inside each paragraph pair, and prints one bead per line as TSV:
           source<TAB>target<TAB>bead<TAB>confidence<TAB>flagged
-        after a header line (source-LANG, target-LANG, bead, confidence, flagged). Beads are
-        1-1, 1-2, 2-1, 1-0 and 0-1 (and 1-3, 3-1); the confidence is the bead's posterior probability (0-1).
-        A bead is flagged ("yes") when its confidence is below --min-confidence or one side is
+        after a header line (source-LANG, target-LANG, bead, confidence, flagged). Beads are \
+        1-1, 1-2, 2-1, 1-0 and 0-1 (and 1-3, 3-1); the confidence is the bead's posterior probability (0-1). \
+        A bead is flagged ("yes") when its confidence is below --min-confidence or one side is \
         empty. Tabs, newlines and backslashes in text are written as \\t, \\n, \\\\.
 
-        Evidence: Gale and Church's length model on characters (ratio and variance estimated
-        from the pair itself) and anchors: numbers by value, Latin words kept in the
-        translation, names matched by transliteration (트럼프 ~ Trump), glossary terms
-        (--glossary: TBX, or TSV/CSV of source, target, comment) and punctuation (quotes, ?, !, closing colon),
+        Evidence: Gale and Church's length model on characters (ratio and variance estimated \
+        from the pair itself) and anchors: numbers by value, Latin words kept in the \
+        translation, names matched by transliteration (트럼프 ~ Trump), glossary terms \
+        (--glossary: TBX, or TSV/CSV of source, target, comment) and punctuation (quotes, ?, !, closing colon), \
         plus headings and list items at the paragraph level.
 
-        With -o FILE the pairs go to FILE instead (.tsv, or .tmx for TMX 1.4b); flagged beads
-        are written to TSV but left out of TMX. With --import the pairs that are not flagged
-        go into the translation memory (--tm, default $TMKIT_HOME/memory.sqlite) in one
-        transaction, and a line saying how many were added goes to stderr; --import-flagged
+        With -o FILE the pairs go to FILE instead (.tsv, or .tmx for TMX 1.4b); flagged beads \
+        are written to TSV but left out of TMX. With --import the pairs that are not flagged \
+        go into the translation memory (--tm, default $TMKIT_HOME/memory.sqlite) in one \
+        transaction, and a line saying how many were added goes to stderr; --import-flagged \
         adds the flagged ones too (never 1-0 or 0-1). A failed run imports nothing.
 
         Examples:
@@ -76,6 +76,11 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "Use the length model only (Gale-Church), without anchors.")
     var lengthOnly = false
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case tsv, json }
+
+    @Option(help: "Output format of the pairs: tsv or json (a .tmx -o is always TMX).")
+    var format: Format = .tsv
+
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
         if importFlagged && !importPairs { throw ValidationError("--import-flagged needs --import") }
@@ -112,7 +117,11 @@ struct AlignCommand: ParsableCommand {
         let result = AlignOutput(alignment: alignment, source: source, target: target, minConfidence: minConfidence,
                                  sourceFile: sourceDoc)
         // Output first, then the import (one transaction): a failed import adds nothing.
-        try result.write(to: output)
+        if format == .json, !(output?.lowercased().hasSuffix(".tmx") ?? false) {
+            try result.writeJSON(to: output)
+        } else {
+            try result.write(to: output)
+        }
         if importPairs {
             let summary = try result.importIntoTM(path: tm ?? TranslationMemory.defaultPath, includeFlagged: importFlagged)
             FileHandle.standardError.write(Data("imported into \(tm ?? TranslationMemory.defaultPath): added \(summary.added), duplicates \(summary.duplicates)\n".utf8))

@@ -16,8 +16,8 @@ struct AlignOutput {
 
     static func checkDestination(_ path: String) throws {
         let lower = path.lowercased()
-        guard lower.hasSuffix(".tsv") || lower.hasSuffix(".tmx") || lower.hasSuffix(".txt") || path == "-" else {
-            throw CLIError("-o \(path): the output must be a .tsv or .tmx file")
+        guard lower.hasSuffix(".tsv") || lower.hasSuffix(".tmx") || lower.hasSuffix(".txt") || lower.hasSuffix(".json") || path == "-" else {
+            throw CLIError("-o \(path): the output must be a .tsv, .tmx or .json file")
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -48,6 +48,30 @@ struct AlignOutput {
                 throw FormatError.write(file: path, reason: error.localizedDescription)
             }
         } else {
+            out.write(text)
+            out.flush()
+        }
+    }
+
+    /// Writes the beads as a JSON array to `path`, or to standard output.
+    func writeJSON(to path: String?) throws {
+        struct Bead: Encodable {
+            var source: String; var target: String; var bead: String; var confidence: Double; var flagged: Bool
+        }
+        let beads = alignment.beads.map {
+            Bead(source: $0.sourceText, target: $0.targetText, bead: $0.kind, confidence: ($0.confidence * 1000).rounded() / 1000,
+                 flagged: isFlagged($0))
+        }
+        struct Report: Encodable { var source_lang: String; var target_lang: String; var beads: [Bead] }
+        let text = JSONOutput.encode(Report(source_lang: source.code, target_lang: target.code, beads: beads)) + "\n"
+        if let path, path != "-" {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw FormatError.write(file: path, reason: error.localizedDescription)
+            }
+        } else {
+            var out = OutputBuffer()
             out.write(text)
             out.flush()
         }

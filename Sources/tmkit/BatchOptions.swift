@@ -21,6 +21,9 @@ struct BatchOptions: ParsableArguments {
     @Option(name: .customLong("report"), help: "Write the analysis as JSON to this file.")
     var reportPath: String?
 
+    @Flag(name: .customLong("no-repair"), help: "Fill fuzzy matches as the memory has them, without patching numbers, placeholders, glossary terms or closing punctuation that differ from the new source.")
+    var noRepair = false
+
     @Option(help: "Worker threads (default: the number of cores). The output does not depend on it.")
     var threads: Int?
 
@@ -49,6 +52,7 @@ struct BatchOptions: ParsableArguments {
         var options = PretranslationOptions(outputDirectory: outputDirectory, minScore: minScore,
                                             sourceLanguage: source, targetLanguage: target)
         if let threads { options.threads = threads }
+        options.repair = !noRepair
         let pretranslator = Pretranslator(options: options, matcher: { try MemoryMatchProvider(path: tmPath) }, spotter: spotter)
         let bar = stderrIsTerminal ? ProgressBar(label: outputDirectory == nil ? "analysing" : "pre-translating") : nil
         do {

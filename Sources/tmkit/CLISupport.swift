@@ -51,3 +51,10 @@ func languageOption(_ code: String?, _ flag: String) -> LanguageTag? {
 
 /// Whether stderr is a terminal (progress is shown only then).
 var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+/// Whether standard output may carry terminal styling: a terminal, and no `NO_COLOR` (https://no-color.org).
+var stdoutStyled: Bool {
+    guard isatty(1) == 1 else { return false }
+    if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+    return ProcessInfo.processInfo.environment["TERM"] != "dumb"
+}

@@ -11,18 +11,18 @@ struct GlossaryBuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build a glossary (term pairs with score, counts and examples) from parallel text.",
         discussion: """
-        INPUT files are parallel text: TMX, PO, XLIFF, TSV/CSV (a header such as
-        source_en<TAB>target_ko names the languages; without one, column 1 is the source and
-        column 2 the target); --tm adds the entries of a tmkit translation memory.
-        Pairs with an empty side are skipped and counted; a file whose languages contradict
-        --source-lang/--target-lang is an error. The output (.tbx: TBX-Basic; .tsv/.csv:
-        OmegaT's layout) is written only when the build succeeds; an existing file is replaced
+        INPUT files are parallel text: TMX, PO, XLIFF, TSV/CSV (a header such as \
+        source_en<TAB>target_ko names the languages; without one, column 1 is the source and \
+        column 2 the target); --tm adds the entries of a tmkit translation memory. \
+        Pairs with an empty side are skipped and counted; a file whose languages contradict \
+        --source-lang/--target-lang is an error. The output (.tbx: TBX-Basic; .tsv/.csv: \
+        OmegaT's layout) is written only when the build succeeds; an existing file is replaced \
         atomically.
 
         Examples:
-          tmkit glossary build seeds/titles.ko-en.tsv --source-lang ko --target-lang en -o Glossary/seeds.tbx
-          tmkit glossary build corpus.tmx --source-lang en --target-lang ko --min-count 3 -o terms.tbx
-          tmkit glossary build --tm ~/.local/share/tmkit/memory.sqlite --source-lang en --target-lang ko -o tm-terms.tbx
+          tmkit glossary build seeds/titles.ko-en.tsv -o Glossary/seeds.tbx
+          tmkit glossary build corpus.tmx --min-count 3 -o terms.tbx
+          tmkit glossary build --tm memory.sqlite -o tm-terms.tbx
         """
     )
 
@@ -41,21 +41,31 @@ struct GlossaryBuildCommand: ParsableCommand {
     @Option(name: .customLong("target-lang"), help: "Target language (default: what the files say).")
     var targetLang: String?
 
-    @Option(name: .customLong("min-count"), help: "Leave out source terms seen fewer times (default 2; 1 for tiny corpora).")
+    @Option(name: .customLong("min-count"), help: "Leave out source terms seen fewer times (default: 2, or 1 for tiny corpora).")
     var minCount: Int?
 
-    @Option(name: .customLong("max-words"), help: "Longest source term in words (default 3).")
+    @Option(name: .customLong("max-words"), help: "Longest source term in words.")
     var maxWords = 3
 
-    @Option(name: .customLong("translations"), help: "Translations kept per source term (default 3).")
+    @Option(name: .customLong("translations"), help: "Translations kept per source term.")
     var translations = 3
 
-    @Option(help: "Worker threads (default: the number of processors; results do not depend on it).")
-    var threads = 0
+    @Option(name: .customLong("threads"), help: "Worker threads (default: the number of processors; results do not depend on it).")
+    var threadCount: Int?
+
+    var threads: Int { threadCount ?? 0 }
+
+    @Option(help: "Output format of the summary (on standard output with json): text or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("min-score"), help: "Leave out translations scoring below this (0 to 1: the estimated chance that the translation is right).")
+    var minScore = 0.0
 
     func validate() throws {
         if inputs.isEmpty && memories.isEmpty { throw ValidationError("give at least one INPUT file or --tm PATH") }
         if let m = minCount, m < 1 { throw ValidationError("--min-count must be at least 1") }
+        if !(0...1).contains(minScore) { throw ValidationError("--min-score must be between 0 and 1") }
+        if translations < 1 { throw ValidationError("--translations must be at least 1") }
         if !(1...4).contains(maxWords) { throw ValidationError("--max-words must be 1 to 4") }
         guard GlossaryFile.format(of: output) != nil else { throw ValidationError("the output must end in .tbx, .tsv or .csv") }
     }
@@ -86,6 +96,7 @@ struct GlossaryBuildCommand: ParsableCommand {
             var options = TermAligner.Options(sourceLanguage: sl, targetLanguage: tl, minCount: min, maxWords: maxWords,
                                               maxTranslations: translations, threads: threads)
             if corpus.pairs.count < 200 { options.phraseEvidenceBelow = 2 }
+            options.minScore = minScore
             let aligner = TermAligner(options: options)
             let report: ((String) -> Void)? = Progress.enabled ? { (m: String) in Progress.report(m) } : nil
             let result = try aligner.align(corpus.pairs, progress: report)
@@ -97,7 +108,17 @@ struct GlossaryBuildCommand: ParsableCommand {
             if skipped > 0 { message += "; \(skipped) pairs with an empty side skipped" }
             if result.pairsSkippedLong > 0 { message += "; \(result.pairsSkippedLong) over-long pairs skipped" }
             if !corpus.otherSkips.isEmpty { message += "; skipped: " + corpus.otherSkips.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") }
-            notice(message)
+            if format == .json {
+                struct Summary: Encodable {
+                    var output: String; var term_pairs: Int; var sentence_pairs: Int; var skipped_empty: Int
+                    var skipped_long: Int; var skipped: [String: Int]
+                }
+                print(JSONOutput.encode(Summary(
+                    output: output, term_pairs: glossary.entries.count, sentence_pairs: result.pairsUsed, skipped_empty: skipped,
+                    skipped_long: result.pairsSkippedLong, skipped: corpus.otherSkips)))
+            } else {
+                notice(message)
+            }
         } catch let exit as ExitCode {
             throw exit
         } catch {

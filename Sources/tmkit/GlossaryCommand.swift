@@ -7,11 +7,11 @@ struct GlossaryCommand: ParsableCommand {
         commandName: "glossary",
         abstract: "Build a glossary from parallel text, look terms up, spot them in text, exchange TBX and TSV.",
         discussion: """
-        Glossaries read by default: the .tbx files in Glossary/ (next to the current directory or
+        Glossaries read by default: the .tbx files in Glossary/ (next to the current directory or \
         the tmkit executable's package) and the user's glossary $TMKIT_HOME/glossary.tbx.
 
         Examples:
-          tmkit glossary build seeds/titles.ko-en.tsv --source-lang ko --target-lang en -o Glossary/seeds.tbx
+          tmkit glossary build seeds/titles.ko-en.tsv -o Glossary/seeds.tbx
           tmkit glossary lookup 안보의
           tmkit glossary lookup Negotiations --format json
           tmkit glossary add 휴전 ceasefire --note "news usage"
@@ -20,7 +20,7 @@ struct GlossaryCommand: ParsableCommand {
         """,
         subcommands: [
             GlossaryBuildCommand.self, GlossaryLookupCommand.self, GlossaryAddCommand.self, GlossaryRemoveCommand.self,
-            GlossarySpotCommand.self, GlossaryImportCommand.self, GlossaryExportCommand.self,
+            GlossarySpotCommand.self, GlossaryImportCommand.self, GlossaryExportCommand.self, GlossaryReviewCommand.self, GlossaryPathsCommand.self,
 
         ]
     )

@@ -3,48 +3,15 @@ import Foundation
 import TMCore
 import Terminology
 
-/// Which glossaries lookup and spot read.
-struct GlossarySources: ParsableArguments {
-    @Option(name: .customLong("glossary"), help: "A glossary to read (.tbx, .tsv, .csv; repeatable). Default: Glossary/*.tbx and the user's glossary.")
-    var glossaries: [String] = []
-
-    /// The shipped glossary folders: ./Glossary and the package's Glossary beside the binary.
-    static func shippedFolders() -> [String] {
-        var folders = [FileManager.default.currentDirectoryPath + "/Glossary"]
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        folders.append(exe.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Glossary").path)
-        var seen = Set<String>()
-        return folders.filter { FileManager.default.fileExists(atPath: $0) && seen.insert(URL(fileURLWithPath: $0).standardized.path).inserted }
-    }
-
-    func load() throws -> GlossaryIndex {
-        var loaded: [(name: String, glossary: Glossary)] = []
-        if glossaries.isEmpty {
-            let user = UserGlossary()
-            if user.exists { loaded.append(("user", try user.load())) }
-            for folder in Self.shippedFolders() {
-                let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tbx") }.sorted()
-                for f in files { loaded.append((f, try GlossaryFile.read(folder + "/" + f).pairs())) }
-            }
-        } else {
-            for path in glossaries {
-                loaded.append(((path as NSString).lastPathComponent, try GlossaryFile.read(path, fallbackSource: .korean, fallbackTarget: .english).pairs()))
-            }
-        }
-        return GlossaryIndex(loaded)
-    }
-}
-
 struct GlossaryLookupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lookup",
         abstract: "Look a term up in both directions; inflected forms find their entry; fuzzy suggestions when nothing matches.",
         discussion: """
-        Text output: one match a line, `term<TAB>translation<TAB>score`, best first (fuzzy
-        suggestions marked `~`). JSON: [{"source": "...", "target": "...", "score": 0.93}], where
-        source is the term that matched and target its translation (direction says whether the
-        query matched the entry's source term, "source-target", or its target, "target-source"). With TERM `-`, terms are
-        read from standard input, one a line, and each gets one line of output (JSON: one array
+        Text output: one match a line, `term<TAB>translation<TAB>score[<TAB>status]`, best first: preferred and admitted terms, then candidates (machine-built, unreviewed), then DEPRECATED and SUPERSEDED ones (fuzzy suggestions marked `~`). JSON: [{"source": "...", "target": "...", "score": 0.93, "status": "candidate"}], where \
+        source is the term that matched and target its translation (direction says whether the \
+        query matched the entry's source term, "source-target", or its target, "target-source"). With TERM `-`, terms are \
+        read from standard input, one a line, and each gets one line of output (JSON: one array \
         a line). Exits 1 when nothing is found (for a single TERM).
 
         Examples:
@@ -71,36 +38,49 @@ struct GlossaryLookupCommand: ParsableCommand {
     var limit = 10
 
     func run() throws {
-        let index: GlossaryIndex
-        do { index = try sources.load() } catch { fail(error) }
+        let index: GlossaryLookup
+        do { index = try sources.lookup() } catch { fail(error) }
         var out = OutputBuffer()
-        if term == "-" {
-            while let line = readLine() {
-                let matches = index.lookup(line, fuzzy: !noFuzzy, limit: limit)
-                out.write(format == .json ? Self.json(matches) + "\n" : matches.map(Self.text).joined(separator: " | ") + "\n")
+        do {
+            if term == "-" {
+                while let line = readLine() {
+                    let matches = try index.lookup(line, fuzzy: !noFuzzy, limit: limit)
+                    out.write(format == .json ? Self.json(matches) + "\n" : matches.map(Self.text).joined(separator: " | ") + "\n")
+                }
+                out.flush()
+                return
             }
-            out.flush()
-            return
-        }
-        let matches = index.lookup(term, fuzzy: !noFuzzy, limit: limit)
+        } catch { fail(error) }
+        let matches: [GlossaryMatch]
+        do { matches = try index.lookup(term, fuzzy: !noFuzzy, limit: limit) } catch { fail(error) }
         switch format {
         case .json: out.write(Self.json(matches) + "\n")
         case .text: for m in matches { out.write(Self.text(m) + "\n") }
         }
         out.flush()
         if matches.isEmpty {
-            notice("no entry for '\(term)' in \(index.count) glossary entries")
+            notice("no entry for '\(term)' in \(index.termCount()) glossary terms")
             throw ExitCode(1)
         }
     }
 
-    static func text(_ m: GlossaryIndex.Match) -> String {
-        (m.kind == .fuzzy ? "~" : "") + "\(m.source)\t\(m.target)\t\(String(format: "%.3f", m.score))"
+    /// `term<TAB>translation<TAB>score`, then the status when it is not a plain approved one
+    /// (`candidate`, `DEPRECATED`, `SUPERSEDED`; `preferred` is shown too).
+    static func text(_ m: GlossaryMatch) -> String {
+        var line = (m.kind == .fuzzy ? "~" : "") + "\(m.source)\t\(m.target)\t\(String(format: "%.3f", m.score))"
+        let shown = [m.termStatus, m.status].max() ?? m.status
+        switch shown {
+        case .admitted: break
+        case .deprecated, .superseded: line += "\t" + shown.rawValue.uppercased()
+        case .preferred, .candidate: line += "\t" + shown.rawValue
+        }
+        return line
     }
 
-    static func json(_ matches: [GlossaryIndex.Match]) -> String {
+    static func json(_ matches: [GlossaryMatch]) -> String {
         "[" + matches.map { m in
-            var fields = ["\"source\": \(jsonString(m.source))", "\"target\": \(jsonString(m.target))", "\"score\": \(m.score)", "\"match\": \"\(m.kind.rawValue)\""]
+            var fields = ["\"source\": \(jsonString(m.source))", "\"target\": \(jsonString(m.target))", "\"score\": \(m.score)", "\"match\": \"\(m.kind.rawValue)\"",
+                          "\"status\": \"\(m.status.rawValue)\"", "\"termStatus\": \"\(m.termStatus.rawValue)\"", "\"frequency\": \(m.frequency)"]
             if let note = m.note { fields.append("\"note\": \(jsonString(note))") }
             fields.append("\"glossary\": \(jsonString(m.glossary))")
             fields.append("\"direction\": \"\(m.fromSource ? "source-target" : "target-source")\"")

@@ -8,9 +8,9 @@ struct GlossarySpotCommand: ParsableCommand {
         commandName: "spot",
         abstract: "Mark the glossary terms found in text (inflected Korean forms included) with their translations.",
         discussion: """
-        INPUT is text or a file name (standard input when absent or -). Text output: each
-        sentence with the terms marked [term => translation], then nothing else. JSON: one array
-        of {"text", "sentence", "start", "end", "term", "translations", "score"} (start and end
+        INPUT is text or a file name (standard input when absent or -). Text output: each \
+        sentence with the terms marked [term => translation], then nothing else. JSON: one array \
+        of {"text", "sentence", "start", "end", "term", "translations", "score"} (start and end \
         count code points in the sentence).
 
         Examples:
@@ -38,7 +38,7 @@ struct GlossarySpotCommand: ParsableCommand {
         } catch {
             fail(error)
         }
-        let (sentences, spots) = TermSpotter(index: index).spot(text)
+        let (sentences, spots) = TermSpotter(index: index, maxTranslations: sources.maxTranslations).spot(text)
         var out = OutputBuffer()
         switch format {
         case .json:
@@ -50,7 +50,7 @@ struct GlossarySpotCommand: ParsableCommand {
             for (n, sentence) in sentences.enumerated() {
                 var scalars = Array(sentence.unicodeScalars)
                 for s in spots.filter({ $0.sentence == n }).sorted(by: { $0.start > $1.start }) {
-                    let mark = "[" + s.text + " => " + s.translations.prefix(3).joined(separator: "; ") + "]"
+                    let mark = "[" + s.text + " => " + s.translations.joined(separator: "; ") + "]"
                     scalars.replaceSubrange(s.start..<s.end, with: Array(mark.unicodeScalars))
                 }
                 out.write(String(String.UnicodeScalarView(scalars)) + "\n")

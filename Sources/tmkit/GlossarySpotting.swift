@@ -8,7 +8,7 @@ enum GlossarySpotting {
     /// Reads the glossaries now (so a bad file fails before any work) and returns the factory.
     static func factory(_ sources: GlossarySources) throws -> Pretranslator.SpotterFactory {
         let index = try sources.load()
-        let spotter = GlossaryTermSpotter(index: index)
+        let spotter = GlossaryTermSpotter(index: index, maxTranslations: sources.maxTranslations)
         return { _ in spotter }
     }
 }

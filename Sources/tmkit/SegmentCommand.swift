@@ -16,14 +16,14 @@ struct SegmentCommand: ParsableCommand {
         the optional lexicons, and from the system's Korean dictionary (hunspell-ko) if \
         installed.
 
-        With --tokens, each sentence is followed by its tokens, one per line, indented by a
+        With --tokens, each sentence is followed by its tokens, one per line, indented by a \
         tab: text, kind, script and match key, separated by tabs.
 
         With --format json, each sentence is one JSON object on its own line:
           {"sentence": "...", "tokens": [{"text": "...", "start": 0, "end": 3,
             "kind": "word", "script": "Hangul", "key": "..."}]}
-        start and end count Unicode code points from the start of the sentence (end is
-        exclusive), so they index the sentence as Python strings do. Kinds: word, number,
+        start and end count Unicode code points from the start of the sentence (end is \
+        exclusive), so they index the sentence as Python strings do. Kinds: word, number, \
         particle, ending, punctuation, symbol, placeholder.
 
         Examples:

@@ -8,7 +8,7 @@ struct TMConcordanceCommand: ParsableCommand {
         abstract: "Find entries whose source or target contains the words, with the hits marked.",
         discussion: """
         Words are compared by match key, so `negotiations` finds `negotiation` and `안보를` \
-        finds `안보는`. Hits are marked [[like this]] (bold on a terminal).
+        finds `안보는`. Hits are marked [[like this]] (bold on a terminal, unless NO_COLOR is set).
 
         Examples:
           tmkit tm concordance 'keyboard shortcut'
@@ -38,7 +38,7 @@ struct TMConcordanceCommand: ParsableCommand {
             fail(error)
         }
         var out = OutputBuffer()
-        let bold = isatty(1) == 1
+        let bold = stdoutStyled
         switch format {
         case .json:
             var s = "["

@@ -18,7 +18,8 @@ struct TMLookupCommand: ParsableCommand {
         Text output: one block per match, `SCORE  #ID`, then the stored source with what differs \
         from the query marked ([-only in the memory-] {+only in the query+}), then the target. \
         JSON: [{"score": 92, "source": "...", "target": "...", "id": "17", ...}]. \
-        With --queries FILE: one query per line, JSON Lines out, one array per query, in order.
+        With --queries FILE: one query per line, in order; with --format json, JSON Lines (one \
+        array per query), else each query's matches under a `== QUERY` line.
 
         Examples:
           tmkit tm lookup 'Open the file in a new window'
@@ -40,8 +41,10 @@ struct TMLookupCommand: ParsableCommand {
     @Option(help: "Most matches shown per query.")
     var limit = 5
 
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    @Option(name: .customLong("format"), help: "Output format: text or json (with --queries, json unless text is asked for).")
+    var formatOption: Format?
+
+    var format: Format { formatOption ?? (queries == nil ? .text : .json) }
 
     @Option(name: .customLong("source-lang"), help: "Language of the query (default: ko if it has Hangul, else the memory's other language).")
     var sourceLanguage: String?
@@ -52,7 +55,7 @@ struct TMLookupCommand: ParsableCommand {
     @Option(help: "Context of the query (such as a PO msgctxt): an exact match with this context scores 101.")
     var context: String?
 
-    @Option(help: "A file with one query per line; prints JSON Lines.")
+    @Option(help: "A file with one query per line.")
     var queries: String?
 
     @Flag(help: "Score every entry instead of using the index (slow; for checking).")
@@ -65,6 +68,7 @@ struct TMLookupCommand: ParsableCommand {
         if text == nil && queries == nil { throw ValidationError("Give a TEXT to look up, or --queries FILE.") }
         if text != nil && queries != nil { throw ValidationError("Give either a TEXT or --queries FILE, not both.") }
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        if !(0...101).contains(minScore) { throw ValidationError("--min-score must be between 0 and 101.") }
     }
 
     func run() throws {
@@ -74,6 +78,7 @@ struct TMLookupCommand: ParsableCommand {
         let tm = store.open(create: false)
         var out = OutputBuffer()
         if let queries {
+            options.withDiff = format == .text
             let lines: [Substring]
             let content: String
             do {
@@ -89,13 +94,15 @@ struct TMLookupCommand: ParsableCommand {
                 let start = DispatchTime.now().uptimeNanoseconds
                 do {
                     let matches = try tm.lookup(query, options: options)
-                    out.write(MatchJSON.array(matches))
+                    switch format {
+                    case .json: out.write(MatchJSON.array(matches) + "\n")
+                    case .text: out.write("== \(Self.indented(query, by: 3))\n" + Self.text(matches, minScore: minScore))
+                    }
                 } catch {
                     out.flush()
                     fail(error)
                 }
                 times.append((DispatchTime.now().uptimeNanoseconds - start) / 1000)
-                out.write("\n")
             }
             out.flush()
             if let timings {
@@ -119,15 +126,26 @@ struct TMLookupCommand: ParsableCommand {
         case .json:
             out.write(MatchJSON.array(matches) + "\n")
         case .text:
-            if matches.isEmpty { out.write("no match of \(minScore) or more\n") }
-            for m in matches {
-                out.write("\(m.score)  #\(m.id)\(m.tuid.map { "  tuid \($0)" } ?? "")\(m.context.map { "  context \($0)" } ?? "")\n")
-                out.write("  \(m.sourceLanguage): \(m.diff ?? m.source)\n")
-                out.write("  \(m.targetLanguage): \(m.target)\n")
-            }
+            out.write(Self.text(matches, minScore: minScore))
         }
         out.flush()
     }
+
+    /// Matches as text blocks: `SCORE  #ID`, then the source (differences marked) and the target;
+    /// lines of multi-line texts are indented under their first.
+    static func text(_ matches: [TMMatch], minScore: Int) -> String {
+        if matches.isEmpty { return "no match of \(minScore) or more\n" }
+        var out = ""
+        for m in matches {
+            out += "\(m.score)  #\(m.id)\(m.tuid.map { "  tuid \($0)" } ?? "")\(m.context.map { "  context \(indented($0, by: 2))" } ?? "")\n"
+            let sl = "  \(m.sourceLanguage): ", tl = "  \(m.targetLanguage): "
+            out += sl + indented(m.diff ?? m.source, by: sl.count) + "\n"
+            out += tl + indented(m.target, by: tl.count) + "\n"
+        }
+        return out
+    }
+
+    static func indented(_ text: String, by n: Int) -> String { EntryOutput.indented(text, by: n) }
 }
 
 /// The JSON layout of lookup results.

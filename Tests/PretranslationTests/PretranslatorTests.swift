@@ -142,6 +142,18 @@ import Testing
 }
 
 @Suite struct InputFilesTests {
+    @Test func anOutputFolderThatIsAnInputsFolderIsRefused() throws {
+        let dir = Fixture.folder()
+        let po = Fixture.write("msgid \"Open the file.\"\nmsgstr \"\"\n", "ui/ko.po", in: dir)
+        for (inputs, output) in [([dir + "/ui/ko.po"], dir + "/ui"), ([dir], dir), ([dir], dir + "/ui/../"), ([dir + "/ui"], dir + "/ui/.")] {
+            #expect(throws: PretranslationError.self) { _ = try Fixture.pretranslator(output: output).run(inputs) }
+        }
+        // Through a symbolic link too.
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: dir + "/ui")
+        #expect(throws: PretranslationError.self) { _ = try Fixture.pretranslator(output: dir + "/link").run([po]) }
+        #expect(Fixture.read(po) == "msgid \"Open the file.\"\nmsgstr \"\"\n")
+    }
+
     @Test func anOutputFolderInsideTheInputIsNotReadAgain() throws {
         let dir = Fixture.folder()
         Fixture.write("Open the file.\n", "a.txt", in: dir)

@@ -6,7 +6,7 @@ import Testing
 @Suite struct UserGlossaryTests {
     static func temporaryPath() -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tmkit-user-\(UUID().uuidString)")
-        return dir.appendingPathComponent("glossary.tbx").path
+        return dir.appendingPathComponent("glossary.sqlite").path
     }
 
     @Test func addAndRemove() throws {

@@ -87,4 +87,24 @@ struct ReaderFailure: Error {}
         #expect(m.first?.score == 100)
         #expect(m.first?.target == "메시지 4000번을 보냈습니다")
     }
+
+    @Test func repeatsFarApartInOneImportAreFoundInTheStore() throws {
+        // The first copies are written batches before the repeats come: only a Bloom filter
+        // remembers them, and the store confirms.
+        let n = ImportWriter.batchSize * 3
+        let units = (0..<n).map { unit("Line \($0) of the manual", "설명서 \($0)번째 줄") }
+        let tm = try TranslationMemory(path: temporaryStorePath())
+        let s = try tm.importUnits(units + units.prefix(100) + [unit("Line 5 of the manual", "설명서 다섯째 줄")])
+        #expect(s.added == n + 1)
+        #expect(s.duplicates == 100)
+        #expect(try tm.count() == n + 1)
+    }
+
+    @Test func bloomFilterHasNoFalseNegativesAndFewFalsePositives() {
+        var bloom = BloomFilter()
+        for i in 0..<300_000 { bloom.insert(Int64(i) &* 7919) }
+        #expect((0..<300_000).allSatisfy { bloom.mayContain(Int64($0) &* 7919) })
+        let false_ = (0..<100_000).filter { bloom.mayContain(Int64($0) &* 7919 &+ 1) }.count
+        #expect(false_ < 1_000)
+    }
 }

@@ -54,9 +54,10 @@ import TMCore
         #expect(score("Download 6 files", "Download 5 files") >= 85)  // was 66
         #expect(score("Download 6 files", "Upload 6 files") == 67)
         #expect(score("바탕화면 배경 바꾸기", "바탕 화면 배경 바꾸기(_B)") >= 95)  // was 77
-        #expect(score("열기", "열기(&O)") == 99)
-        #expect(score("Save As", "_Save As") == 99)
-        #expect(score("Exit", "E&xit") == 99)
+        // Texts that differ only in an accelerator are identical (Segmentation's `Accelerator` rule).
+        #expect(score("열기", "열기(&O)") == 100)
+        #expect(score("Save As", "_Save As") == 100)
+        #expect(score("Exit", "E&xit") == 100)
         // A plural is the same match key: only the surface differs.
         #expect(score("Delete the file", "Delete the files") == 99)
     }
@@ -122,6 +123,20 @@ import TMCore
         #expect(m.first?.score == 101)
         #expect(m.first?.target == "열기 (버튼)")
         #expect(m.dropFirst().first?.score == 100)
+    }
+
+    @Test func equalScoresRankTheSameContextThenNoneThenAnother() throws {
+        let tm = try store(Self.units + [unit("Open", "열기 (일반)")])
+        // "toolbar" is neither menu nor button: the entry without a context wins among the 100s.
+        #expect(try tm.lookup("Open", options: LookupOptions(context: "toolbar")).first?.target == "열기 (일반)")
+        #expect(try tm.lookup("Open").first?.target == "열기 (일반)")
+        #expect(try tm.lookup("Open", options: LookupOptions(context: "menu")).first?.target == "열기")
+    }
+
+    @Test func acceleratorsDoNotCostAPoint() throws {
+        let tm = try store([unit("Unreconcile", "조정 취소"), unit("Import Session", "세션 가져오기")])
+        #expect(try tm.lookup("_Unreconcile").first?.score == 100)
+        #expect(try tm.lookup("I_mport Session").first?.score == 100)
     }
 
     @Test func reverseDirection() throws {

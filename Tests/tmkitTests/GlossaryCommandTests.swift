@@ -63,7 +63,7 @@ import Testing
         let home = TMKitProcess.temporaryDirectory().path
         let env = ["TMKIT_HOME": home]
         #expect(try TMKitProcess.run(["glossary", "add", "휴전", "truce", "--note", "older usage"], environment: env).status == 0)
-        #expect(FileManager.default.fileExists(atPath: home + "/glossary.tbx"))
+        #expect(FileManager.default.fileExists(atPath: home + "/glossary.sqlite"))
         let look = try TMKitProcess.run(["glossary", "lookup", "휴전을", "--format", "json"], environment: env)
         #expect(look.stdout.contains("\"target\": \"truce\""))
         let spot = try TMKitProcess.run(["glossary", "spot", "트럼프는 휴전을 원한다."], environment: env)
@@ -79,13 +79,13 @@ import Testing
         let home = TMKitProcess.temporaryDirectory().path
         let env = ["TMKIT_HOME": home]
         #expect(try TMKitProcess.run(["glossary", "add", "안보", "security"], environment: env).status == 0)
-        let before = try Data(contentsOf: URL(fileURLWithPath: home + "/glossary.tbx"))
+        let before = try Data(contentsOf: URL(fileURLWithPath: home + "/glossary.sqlite"))
         let bad = try TMKitProcess.file("bad.tbx", Data("<?xml version=\"1.0\"?>\n<tbx>\n  <text><body>\n    <conceptEntry>\n".utf8))
         let r = try TMKitProcess.run(["glossary", "import", bad.path], environment: env)
         #expect(r.status == 1)
         #expect(r.stderr.contains("bad.tbx:"))
         #expect(r.stderr.contains("malformed XML"))
-        #expect(try Data(contentsOf: URL(fileURLWithPath: home + "/glossary.tbx")) == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: home + "/glossary.sqlite")) == before)
         // A good import then an export round trip through TSV.
         let good = try TMKitProcess.file("good.tsv", Data("휴전\tceasefire\t\n".utf8))
         #expect(try TMKitProcess.run(["glossary", "import", good.path], environment: env).status == 0)

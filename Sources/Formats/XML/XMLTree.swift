@@ -43,10 +43,21 @@ public final class XMLTree {
 
     /// The document's own XML declaration, with any encoding it names changed to UTF-8.
     static func declaration(in data: Data) -> String? {
-        guard let text = String(data: data.prefix(400), encoding: .utf8) ?? String(data: data.prefix(800), encoding: .utf16) else { return nil }
-        let trimmed = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        guard trimmed.hasPrefix("<?xml"), let end = trimmed.range(of: "?>") else { return nil }
-        let decl = String(trimmed[..<end.upperBound])
+        let head = [UInt8](data.prefix(800))
+        var text: String
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0x3C, 0x00]) {
+            text = String(decoding: stride(from: 0, to: head.count - 1, by: 2).map { UInt16(head[$0]) | UInt16(head[$0 + 1]) << 8 }, as: UTF16.self)
+        } else if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x3C]) {
+            text = String(decoding: stride(from: 0, to: head.count - 1, by: 2).map { UInt16(head[$0]) << 8 | UInt16(head[$0 + 1]) }, as: UTF16.self)
+        } else {
+            // ASCII-compatible: only the declaration's own bytes are decoded.
+            let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            guard let end = (start..<max(start, head.count - 1)).first(where: { head[$0] == UInt8(ascii: "?") && head[$0 + 1] == UInt8(ascii: ">") }) else { return nil }
+            text = String(decoding: head[start..<(end + 2)], as: UTF8.self)
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        guard text.hasPrefix("<?xml"), text.dropFirst(5).first?.isWhitespace == true, let end = text.range(of: "?>") else { return nil }
+        let decl = String(text[..<end.upperBound])
         return decl.replacingOccurrences(of: #"encoding\s*=\s*("[^"]*"|'[^']*')"#, with: "encoding=\"UTF-8\"", options: .regularExpression)
     }
 }

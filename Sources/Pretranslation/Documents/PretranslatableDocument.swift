@@ -48,6 +48,11 @@ public struct SegmentResult: Sendable, Hashable {
     /// The score of what is filled: the weaker of the two matches of a plural entry.
     public var score: Int { min(fill?.score ?? 0, pluralFill?.score ?? Int.max) }
 
+    /// The score the memory gave (before any repair), the weaker of a plural entry's two.
+    public var originalScore: Int {
+        min(fill.map { $0.originalScore ?? $0.score } ?? 0, pluralFill.map { $0.originalScore ?? $0.score } ?? Int.max)
+    }
+
     /// The fill is exact (100 or 101): the target is final, not to be reviewed.
     public var isExact: Bool { fill != nil && score >= 100 }
 }

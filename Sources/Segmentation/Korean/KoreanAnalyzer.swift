@@ -86,10 +86,11 @@ public struct KoreanAnalyzer: Sendable {
             }
             return [Piece(text: word, role: .stem)]
         }
-        let whole = analyzeStem(scalars[...])
+        let table = CompoundTable(word: scalars, isPart: isPart)
+        let whole = analyzeStem(scalars[...], table)
         var best = (cost: whole.cost, pieces: whole.pieces)
         for cut in Self.suffixCuts(scalars) {
-            let stem = analyzeStem(scalars[..<cut.stemLength])
+            let stem = analyzeStem(scalars[..<cut.stemLength], table)
             var cost: Double
             if cut.suffix.strong {
                 cost = stem.cost - 0.5
@@ -169,19 +170,19 @@ public struct KoreanAnalyzer: Sendable {
 
     /// A stem analysed: its pieces (compound parts, derivational suffix), whether it is known,
     /// and its cost.
-    private func analyzeStem(_ s: ArraySlice<Unicode.Scalar>) -> (pieces: [Piece], known: Bool, cost: Double) {
+    private func analyzeStem(_ s: ArraySlice<Unicode.Scalar>, _ table: CompoundTable) -> (pieces: [Piece], known: Bool, cost: Double) {
         let text = makeString(s)
         // A derivation on a known stem of two or more syllables: 장기화, 가능성, 사람들.
         if s.count >= 3, let last = s.last, KoreanSuffixes.derivations.contains(last) {
             let core = s.dropLast()
             if isKnown(core) || evidence.seenBare(makeString(core)) {
-                return (piecesOfKnown(core) + [Piece(text: String(last), role: .ending)], true, 1)
+                return (piecesOfKnown(core, table) + [Piece(text: String(last), role: .ending)], true, 1)
             }
         }
         if isKnown(s) { return ([Piece(text: text, role: .stem)], true, 1) }
         // A compound costs a little more than a known word, so a known stem with a weak
         // particle (`명령어` + `의`) beats a compound of lexicon words (`명령` + `어의`).
-        if let parts = compound(s) { return (parts.map { Piece(text: $0, role: .stem) }, true, 1 + 0.4 * Double(parts.count - 1)) }
+        if let parts = table.parts(prefix: s.count) { return (parts.map { Piece(text: $0, role: .stem) }, true, 1 + 0.4 * Double(parts.count - 1)) }
         return ([Piece(text: text, role: .stem)], false, 2)
     }
 
@@ -196,10 +197,10 @@ public struct KoreanAnalyzer: Sendable {
         return isKnown(tail)
     }
 
-    private func piecesOfKnown(_ s: ArraySlice<Unicode.Scalar>) -> [Piece] {
+    private func piecesOfKnown(_ s: ArraySlice<Unicode.Scalar>, _ table: CompoundTable) -> [Piece] {
         let text = makeString(s)
         if isKnown(s) { return [Piece(text: text, role: .stem)] }
-        if let parts = compound(s) { return parts.map { Piece(text: $0, role: .stem) } }
+        if let parts = table.parts(prefix: s.count) { return parts.map { Piece(text: $0, role: .stem) } }
         return [Piece(text: text, role: .stem)]
     }
 
@@ -218,32 +219,60 @@ public struct KoreanAnalyzer: Sendable {
     /// syllables; the bound keeps compound splitting linear in the length of the word, so a
     /// run of 100,000 syllables without a space is analysed in one pass instead of hanging.
     static let maxPartLength = 16
+}
 
-    /// The fewest known parts (each of two to `maxPartLength` syllables) that make up `s`, if
-    /// any; at least two parts.
-    private func compound(_ s: ArraySlice<Unicode.Scalar>) -> [String]? {
-        let n = s.count
-        guard n >= 4 else { return nil }
-        let base = s.startIndex
-        // best[i]: fewest parts covering s[base..<base+i], with the previous cut.
-        var best = [Int](repeating: Int.max, count: n + 1)
-        var previous = [Int](repeating: -1, count: n + 1)
+/// The fewest known parts (each of two to `KoreanAnalyzer.maxPartLength` syllables, at least
+/// two parts) that make up each prefix of one word. Every stem `split` weighs is a prefix of
+/// the word, so one search, built on first use, serves them all.
+final class CompoundTable {
+    private let word: [Unicode.Scalar]
+    private let isPart: (ArraySlice<Unicode.Scalar>) -> Bool
+    /// best[i]: fewest parts covering word[..<i] (one part allowed), with the previous cut.
+    private var best: [Int] = []
+    private var previous: [Int] = []
+
+    init(word: [Unicode.Scalar], isPart: @escaping (ArraySlice<Unicode.Scalar>) -> Bool) {
+        self.word = word
+        self.isPart = isPart
+    }
+
+    private func build() {
+        guard best.isEmpty else { return }
+        let n = word.count
+        best = [Int](repeating: Int.max, count: n + 1)
+        previous = [Int](repeating: -1, count: n + 1)
         best[0] = 0
+        guard n >= 2 else { return }
         for end in 2...n {
-            let first = max(0, end - Self.maxPartLength)
-            for start in stride(from: end - 2, through: first, by: -1) where best[start] != Int.max && (start > 0 || end < n) {
-                if best[start] + 1 < best[end], isPart(s[(base + start)..<(base + end)]) {
+            let first = max(0, end - KoreanAnalyzer.maxPartLength)
+            // The largest start among the fewest parts wins ties (the shortest last part).
+            for start in stride(from: end - 2, through: first, by: -1) where best[start] != Int.max {
+                if best[start] + 1 < best[end], isPart(word[start..<end]) {
                     best[end] = best[start] + 1
                     previous[end] = start
                 }
             }
         }
-        guard best[n] != Int.max, best[n] >= 2 else { return nil }
-        var parts: [String] = []
-        var end = n
+    }
+
+    /// The parts of word[..<length], if it splits into two or more.
+    func parts(prefix length: Int) -> [String]? {
+        guard length >= 4, length <= word.count else { return nil }
+        build()
+        // The last part of a compound never starts at 0: that would be the whole stem.
+        var count = Int.max, lastStart = -1
+        for start in stride(from: length - 2, through: max(1, length - KoreanAnalyzer.maxPartLength), by: -1) where best[start] != Int.max {
+            if best[start] + 1 < count, isPart(word[start..<length]) {
+                count = best[start] + 1
+                lastStart = start
+            }
+        }
+        guard count != Int.max, count >= 2 else { return nil }
+        var parts = [makeString(word[lastStart..<length])]
+        var end = lastStart
         while end > 0 {
             let start = previous[end]
-            parts.append(makeString(s[(base + start)..<(base + end)]))
+            parts.append(makeString(word[start..<end]))
             end = start
         }
         return parts.reversed()

@@ -23,8 +23,18 @@ enum JSONResponse {
 
 extension Request {
     /// A query parameter, or nil.
+    /// A query parameter, form-decoded: `+` is a space and `%2B` a plus (Hummingbird's own
+    /// `queryParameters` decodes percents first, so a `+` typed by the user would turn into a space).
     func query(_ name: String) -> String? {
-        uri.queryParameters.get(name).map { $0.replacingOccurrences(of: "+", with: " ") }
+        guard let raw = uri.query else { return nil }
+        for pair in raw.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = parts[0].replacingOccurrences(of: "+", with: " ")
+            guard (key.removingPercentEncoding ?? key) == name else { continue }
+            let value = parts.count > 1 ? parts[1].replacingOccurrences(of: "+", with: " ") : ""
+            return value.removingPercentEncoding ?? value
+        }
+        return nil
     }
 
     /// An integer query parameter within 0...max; 400 otherwise.

@@ -1,3 +1,4 @@
+import Segmentation
 import TMCore
 
 /// Scores an entry's side against a query, 0-100, the way translators expect from CAT tools.
@@ -15,7 +16,8 @@ import TMCore
 /// (`Download 6 files` / `Download 5 files` 91; pre-translation repairs the number). The
 /// weights of the texts (the denominator) are unchanged, so long sentences score as before.
 ///
-/// Then, for anything but an identical text (which alone scores 100):
+/// Then, for anything but an identical text (which alone scores 100; texts that differ only
+/// in a keyboard accelerator, `I_mport` / `Import`, count as identical: see `Accelerator`):
 /// - the score is at most 99 (identical keys that differ only in case, width or spacing score 99);
 /// - punctuation that differs costs 1;
 /// - numbers that differ cost 1 more than the word edit (the translation must change);
@@ -23,6 +25,8 @@ import TMCore
 struct FuzzyScorer {
     let query: AnalyzedSide
     let queryText: String
+    /// The query without its accelerator.
+    private let queryBare: String
     private let q: [StoredToken]
     private var ids: [String: Int32] = [:]
     private let qIDs: [Int32]
@@ -40,6 +44,7 @@ struct FuzzyScorer {
     init(query: AnalyzedSide, text: String) {
         self.query = query
         self.queryText = text
+        queryBare = Accelerator.removed(from: text)
         let q = query.matchTokens
         self.q = q
         var ids: [String: Int32] = [:]
@@ -121,7 +126,7 @@ struct FuzzyScorer {
     }
 
     func score(_ side: AnalyzedSide, text: String, alignment: UnsafeMutablePointer<[Step]>?) -> Int {
-        if text == queryText { alignment?.pointee = identity(side); return 100 }
+        if text == queryText || Accelerator.removed(from: text) == queryBare { alignment?.pointee = identity(side); return 100 }
         let e = side.matchTokens
         let m = q.count, n = e.count
         var eIDs = [Int32](repeating: -1, count: n)

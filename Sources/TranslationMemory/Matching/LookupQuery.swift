@@ -41,17 +41,45 @@ package struct LookupQuery {
         return others.first ?? "en"
     }
 
+    /// Below this best score, a lookup with a lower threshold makes the wide pass.
+    package static let widenBelow = 75
+
+    /// How much of the index a lookup reads.
+    package enum Breadth: Sendable {
+        /// Rare terms only, a few candidates: enough for matches of 75 and more.
+        case narrow(Int)
+        /// Common terms too, many candidates: for the best of weaker matches.
+        case wide
+
+        /// Most frequent term read (except the rarest), postings read in all, and candidates kept.
+        func bounds(sides: Double) -> (maxDF: Int, budget: Int, limit: Int) {
+            switch self {
+            case let .narrow(n): (max(2_000, Int(sides / 200)), 24_000, n)
+            case .wide: (max(20_000, Int(sides / 4)), 600_000, 320)
+            }
+        }
+
+        /// How many candidates this breadth keeps.
+        package func limit(sides: Double) -> Int { bounds(sides: sides).limit }
+    }
+
+    /// Whether a lookup should make the wide pass after the narrow one found `matches`: with a
+    /// threshold below `widenBelow` and nothing of `widenBelow` or more, the best match shares
+    /// mostly common words with the query, so the postings of those are read too.
+    package func needsWidePass(after matches: [TMMatch]) -> Bool {
+        options.minScore < Self.widenBelow && (matches.map(\.score).max() ?? 0) < Self.widenBelow
+    }
+
     /// The terms whose postings are read, rarest first, with their IDF: terms too common to be
     /// worth reading are skipped (unless they are the rarest the query has), and the total
-    /// postings read per lookup are bounded. `sides` is twice the highest entry id.
-    package func termsToRead(documentFrequencies: [Int64: Int], sides: Double) -> [(term: Int64, idf: Float)] {
+    /// postings read per lookup are bounded by `breadth`. `sides` is twice the highest entry id.
+    package func termsToRead(documentFrequencies: [Int64: Int], sides: Double, breadth: Breadth) -> [(term: Int64, idf: Float)] {
         var withDF: [(term: Int64, df: Int)] = []
         for term in terms {
             if let df = documentFrequencies[term], df > 0 { withDF.append((term, df)) }
         }
         withDF.sort { $0.df < $1.df }
-        let maxDF = max(2_000, Int(sides / 200))
-        let budget = 24_000
+        let (maxDF, budget, _) = breadth.bounds(sides: sides)
         var used = 0
         var out: [(term: Int64, idf: Float)] = []
         for (index, entry) in withDF.enumerated() {
@@ -107,9 +135,13 @@ package struct LookupQuery {
     }
 
     /// Best first, one match per distinct source and target, at most `options.limit`. Equal
-    /// scores: the more frequent translation first, then the more recent, then the older entry.
+    /// scores: the query's context first, then entries without one, then other contexts; then
+    /// the more frequent translation, the more recent, the older entry.
     package func best(_ matches: [TMMatch]) -> [TMMatch] {
-        let sorted = matches.sorted { ($0.score, $0.seen, $0.date ?? 0, -$0.id) > ($1.score, $1.seen, $1.date ?? 0, -$1.id) }
+        let rank = { (m: TMMatch) -> Int in TMMatch.contextRank(m.context, query: options.context) }
+        let sorted = matches.sorted {
+            ($0.score, rank($0), $0.seen, $0.date ?? 0, -$0.id) > ($1.score, rank($1), $1.seen, $1.date ?? 0, -$1.id)
+        }
         var seen = Set<[String]>()
         var out: [TMMatch] = []
         for m in sorted where seen.insert([m.source, m.target]).inserted {

@@ -143,8 +143,13 @@ struct ImportWriter {
     let tm: TranslationMemory
     private var pending: [Int64: PostingBuffer] = [:]
     private var pendingEntries = 0
-    /// Pairs added by this import: first hash -> an independent second hash (128 bits together).
+    /// Pairs of this import not yet written: first hash -> an independent second hash (128
+    /// bits together). Written pairs leave it; `written` remembers them in a Bloom filter,
+    /// so memory stays small for any import and a possible repeat is checked in the store.
     private var seenPairs: [Int64: Int64] = [:]
+    private var written = BloomFilter()
+    /// Repeats of units not written yet, by pair hash: added to the unit's count when it is.
+    private var pendingCounts: [Int64: Int] = [:]
     /// First hashes shared by two different pairs of this import (checked against the store on write).
     private var collisions = Set<Int64>()
     private var block: Int64
@@ -152,12 +157,8 @@ struct ImportWriter {
     /// The origin row of this import, and whether it existed before.
     let originID: Int64
     let reimport: Bool
-    /// Times this import saw each stored entry.
-    private var seenCounts: [Int64: Int] = [:]
-    /// Pair hash -> entry id, for the entries this import added.
-    private var addedIDs: [Int64: Int64] = [:]
-    /// Duplicates of units of this import not written yet, by pair hash.
-    private var unresolved: [Int64: Int] = [:]
+    /// Times this import saw each entry are counted in the temporary table `import_seen`
+    /// (on disk, so memory does not grow with the import).
     private var firstAddedID: Int64?
     private let now = Int64(Date().timeIntervalSince1970)
 
@@ -186,6 +187,15 @@ struct ImportWriter {
             reimport = false
         }
         if storeWasEmpty { try tm.setMeta("analysis", tm.analysisFingerprint) }
+        try tm.db.execute("PRAGMA temp_store=FILE; CREATE TEMP TABLE IF NOT EXISTS import_seen(entry INTEGER PRIMARY KEY, count INTEGER NOT NULL); DELETE FROM temp.import_seen")
+    }
+
+    /// Counts `n` sightings of entry `id` by this import.
+    private func addSeen(_ id: Int64, _ n: Int) throws {
+        let s = try tm.db.statement("INSERT INTO temp.import_seen(entry, count) VALUES(?, ?) ON CONFLICT(entry) DO UPDATE SET count = count + excluded.count")
+        s.bind(1, id)
+        s.bind(2, n)
+        try s.step()
     }
 
     /// Checks a batch and starts analysing it in the background.
@@ -230,9 +240,11 @@ struct ImportWriter {
         for a in analyzed {
             let u = a.unit
             let pairHash = Self.pairHash(u)
+            if seenPairs.removeValue(forKey: pairHash) != nil { written.insert(pairHash) }
+            let count = a.count + (pendingCounts.removeValue(forKey: pairHash) ?? 0)
             if collisions.contains(pairHash), let id = try storedDuplicate(u, hash: pairHash) {
                 summary.duplicates += 1
-                seenCounts[id, default: 0] += a.count
+                try addSeen(id, count)
                 continue
             }
             insert.reset()
@@ -254,13 +266,12 @@ struct ImportWriter {
             insert.bind(16, a.targetKeysHash)
             insert.bind(17, blob: a.sourceBlob)
             insert.bind(18, blob: a.targetBlob)
-            insert.bind(19, a.count)
+            insert.bind(19, count)
             insert.bind(20, now)
             try insert.step()
             let id = tm.db.lastInsertRowID
             if firstAddedID == nil { firstAddedID = id }
-            seenCounts[id, default: 0] += a.count
-            if addedIDs[pairHash] == nil { addedIDs[pairHash] = id }
+            try addSeen(id, count)
             summary.added += 1
             languages.insert(u.sourceLanguage.code)
             languages.insert(u.targetLanguage.code)
@@ -286,27 +297,19 @@ struct ImportWriter {
         let h2 = FNV64.hash(u.context ?? "", u.target, u.source, u.targetLanguage.code, u.sourceLanguage.code, "2")
         if let seen = seenPairs[h1] {
             if seen == h2 {
-                if let id = storedIDs[h1] {
-                    seenCounts[id, default: 0] += count
-                } else {
-                    unresolved[h1, default: 0] += count
-                }
+                pendingCounts[h1, default: 0] += count
                 return true
             }
             collisions.insert(h1)
             return false
         }
-        seenPairs[h1] = h2
-        if !storeWasEmpty, let id = try storedDuplicate(u, hash: h1) {
-            storedIDs[h1] = id
-            seenCounts[id, default: 0] += count
+        if !storeWasEmpty || written.mayContain(h1), let id = try storedDuplicate(u, hash: h1) {
+            try addSeen(id, count)
             return true
         }
+        seenPairs[h1] = h2
         return false
     }
-
-    /// Pair hash -> id of a stored entry this import found again.
-    private var storedIDs: [Int64: Int64] = [:]
 
     /// The id of the stored entry equal to `u` (comparing the text, not only the hash).
     private func storedDuplicate(_ u: TranslationUnit, hash: Int64) throws -> Int64? {
@@ -348,41 +351,74 @@ struct ImportWriter {
         var all = Set((try tm.meta("languages") ?? "").split(separator: " ").map(String.init))
         all.formUnion(languages)
         try tm.setMeta("languages", all.sorted().joined(separator: " "))
-        for (hash, n) in unresolved {
-            if let id = addedIDs[hash] ?? storedIDs[hash] { seenCounts[id, default: 0] += n }
-        }
-        let link = try tm.db.statement("""
-            INSERT INTO entry_origin(entry, origin, count) VALUES(?, ?, ?)
+        // This import's count replaces an earlier import's of the same file.
+        try tm.db.execute("""
+            INSERT INTO entry_origin(entry, origin, count) SELECT entry, \(originID), count FROM temp.import_seen WHERE true
             ON CONFLICT(entry, origin) DO UPDATE SET count = excluded.count
             """)
-        let recount = try tm.db.statement("UPDATE entry SET seen = (SELECT sum(count) FROM entry_origin WHERE entry = ?1) WHERE id = ?1")
-        let setSeen = try tm.db.statement("UPDATE entry SET seen = ? WHERE id = ?")
-        for (id, n) in seenCounts {
-            link.reset()
-            link.bind(1, id)
-            link.bind(2, originID)
-            link.bind(3, n)
-            try link.step()
-            if let first = firstAddedID, id >= first {
-                // Added by this import: this is their only link.
-                if n != 1 {
-                    setSeen.reset()
-                    setSeen.bind(1, n)
-                    setSeen.bind(2, id)
-                    try setSeen.step()
-                }
-                continue
-            }
-            recount.reset()
-            recount.bind(1, id)
-            try recount.step()
-        }
+        let first = firstAddedID ?? Int64.max
+        // Added by this import: this is their only link. Others: the sum over files.
+        try tm.db.execute("""
+            UPDATE entry SET seen = (SELECT count FROM temp.import_seen s WHERE s.entry = entry.id)
+            WHERE id IN (SELECT entry FROM temp.import_seen WHERE entry >= \(first) AND count != 1);
+            UPDATE entry SET seen = (SELECT sum(count) FROM entry_origin WHERE entry_origin.entry = entry.id)
+            WHERE id IN (SELECT entry FROM temp.import_seen WHERE entry < \(first));
+            DELETE FROM temp.import_seen
+            """)
         let touch = try tm.db.statement("UPDATE origin SET last_imported = ? WHERE id = ?")
         touch.bind(1, now)
         touch.bind(2, originID)
         try touch.step()
     }
 
+}
+
+/// A Bloom filter of 64-bit hashes that grows by adding levels of doubling size, so its
+/// memory follows what it holds (about 2 bytes a hash) and false positives stay near 1%.
+struct BloomFilter {
+    private var levels: [[UInt64]] = []
+    private var counts: [Int] = []
+    private static let firstBits = 1 << 20
+
+    /// Whether `h` may have been inserted (false: certainly not).
+    func mayContain(_ h: Int64) -> Bool {
+        let (a, b) = Self.halves(h)
+        for (i, bits) in levels.enumerated() where counts[i] > 0 {
+            let size = UInt64(bits.count * 64)
+            var all = true
+            for k in 0..<UInt64(Self.probeCount) {
+                let bit = Int((a &+ k &* b) % size)
+                if bits[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { all = false; break }
+            }
+            if all { return true }
+        }
+        return false
+    }
+
+    mutating func insert(_ h: Int64) {
+        // A level takes one hash per 16 bits before the next, twice as large, opens.
+        if levels.isEmpty || counts[levels.count - 1] * 16 >= levels[levels.count - 1].count * 64 {
+            levels.append([UInt64](repeating: 0, count: (Self.firstBits << levels.count) / 64))
+            counts.append(0)
+        }
+        let last = levels.count - 1
+        let size = UInt64(levels[last].count * 64)
+        let (a, b) = Self.halves(h)
+        for k in 0..<UInt64(Self.probeCount) {
+            let bit = Int((a &+ k &* b) % size)
+            levels[last][bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        counts[last] += 1
+    }
+
+    private static let probeCount = 7
+
+    /// Two halves of a remixed hash, for the probe positions a + k·b (Kirsch-Mitzenmacher).
+    private static func halves(_ h: Int64) -> (UInt64, UInt64) {
+        var x = UInt64(bitPattern: h) &* 0x9E37_79B9_7F4A_7C15
+        x ^= x >> 31
+        return (x & 0xFFFF_FFFF, (x >> 32) | 1)
+    }
 }
 
 /// A batch being analysed on background threads (source and target of each unit).

@@ -52,6 +52,16 @@ public struct TMMatch: Sendable, Hashable {
     public var diff: String?
 }
 
+extension TMMatch {
+    /// How well an entry's context suits a query's at equal score: 2 the same (no context
+    /// counts as the same as none), 1 none, 0 another.
+    public static func contextRank(_ context: String?, query: String?) -> Int {
+        let c = context.flatMap { $0.isEmpty ? nil : $0 }, q = query.flatMap { $0.isEmpty ? nil : $0 }
+        if c == q { return 2 }
+        return c == nil ? 1 : 0
+    }
+}
+
 extension TranslationMemory {
     /// The best matches for `text`, best first.
     public func lookup(_ text: String, options: LookupOptions = LookupOptions()) throws -> [TMMatch] {
@@ -62,8 +72,17 @@ extension TranslationMemory {
         if options.exhaustive {
             try forEachCandidate { if let m = query.match($0) { matches.append(m) } }
         } else {
-            for sideID in try candidates(query, limit: options.candidates) {
+            var scored = Set<Int64>()
+            for sideID in try candidates(query, breadth: .narrow(options.candidates)) {
+                scored.insert(sideID)
                 if let c = try candidate(sideID), let m = query.match(c) { matches.append(m) }
+            }
+            // Low thresholds: when nothing of 75 or more turned up, the best match shares mostly
+            // common words with the query; a wider pass reads their postings too.
+            if query.needsWidePass(after: matches) {
+                for sideID in try candidates(query, breadth: .wide) where scored.insert(sideID).inserted {
+                    if let c = try candidate(sideID), let m = query.match(c) { matches.append(m) }
+                }
             }
         }
         return query.best(matches)
@@ -127,7 +146,7 @@ extension TranslationMemory {
 
     /// Side ids worth scoring: entries with the same keys (exact and near-exact), then those
     /// sharing the most, and rarest, index terms, weighted by IDF and length similarity.
-    func candidates(_ query: LookupQuery, limit: Int) throws -> [Int64] {
+    func candidates(_ query: LookupQuery, breadth: LookupQuery.Breadth) throws -> [Int64] {
         var result: [Int64] = []
         var seen = Set<Int64>()
         for (column, side) in [("source_khash", Int64(0)), ("target_khash", Int64(1))] {
@@ -150,14 +169,14 @@ extension TranslationMemory {
         let scratch = accumulator(sides: Int(sides) + 2)
         defer { scratch.clear() }
         let postings = try db.statement("SELECT ids FROM posting WHERE term = ?")
-        for (term, idf) in query.termsToRead(documentFrequencies: dfs, sides: sides) {
+        for (term, idf) in query.termsToRead(documentFrequencies: dfs, sides: sides, breadth: breadth) {
             postings.reset()
             postings.bind(1, term)
             while try postings.step() {
                 postings.withBlob(0) { LookupQuery.accumulate($0, idf: idf, into: scratch) }
             }
         }
-        for id in query.ranked(scratch, limit: limit) where seen.insert(id).inserted { result.append(id) }
+        for id in query.ranked(scratch, limit: breadth.limit(sides: sides)) where seen.insert(id).inserted { result.append(id) }
         return result
     }
 }

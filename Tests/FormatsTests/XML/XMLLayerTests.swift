@@ -105,6 +105,18 @@ import Testing
         #expect(try XMLTree.parse(data: Data(out.utf8), file: "again.xml").serialized() == out)
     }
 
+    @Test func theDeclarationIsKeptAndSaysUTF8() throws {
+        let cases: [(Data, String?)] = [
+            (Data("<?xml version=\"1.0\" standalone=\"yes\"?><a/>".utf8), "<?xml version=\"1.0\" standalone=\"yes\"?>"),
+            (Data("<?xml version='1.0' encoding='ISO-8859-1'?><a>\u{E9}</a>".utf8), "<?xml version='1.0' encoding=\"UTF-8\"?>"),
+            (Data("<?xml-stylesheet href=\"s.xsl\"?><a/>".utf8), nil),
+            (Data([0xFF, 0xFE]) + "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>".data(using: .utf16LittleEndian)!, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
+        ]
+        for (data, expected) in cases { #expect(XMLTree.declaration(in: data) == expected) }
+        let pi = try XMLTree.parse(data: cases[2].0, file: "s.xml").serialized()
+        #expect(pi == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet href=\"s.xsl\"?>\n<a/>\n")
+    }
+
     @Test func theTreeEditsKeepIndentation() throws {
         let tree = try XMLTree.parse(data: Data("<u>\n    <source>a</source>\n    <note>n</note>\n</u>".utf8), file: "t")
         let source = try #require(tree.root.child("source"))

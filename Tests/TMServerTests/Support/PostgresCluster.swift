@@ -21,12 +21,15 @@ final class PostgresCluster: @unchecked Sendable {
         binaries == nil ? "PostgreSQL's server is not installed (Debian package `postgresql`; .ci/run installs it)" : nil
     }
 
+    /// Runs a PostgreSQL tool (as `postgres` when root). Through bash, which first closes every
+    /// descriptor above 2: Foundation's `Process` learns that a child ended when the last copy
+    /// of a socket it gives the child closes, and the server `pg_ctl start` leaves running
+    /// would otherwise keep that copy, so `waitUntilExit` would never return.
     private static func run(_ tool: String, _ arguments: [String]) throws -> Tool.Result {
         guard let bin = binaries else { throw TestError(unavailable!) }
-        if getuid() == 0 {
-            return try Tool.run(["-u", "postgres", "--", bin + "/" + tool] + arguments, executable: "/usr/sbin/runuser")
-        }
-        return try Tool.run(arguments, executable: bin + "/" + tool)
+        let command = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--", bin + "/" + tool] : [bin + "/" + tool]
+        let closeAndRun = #"for f in /proc/self/fd/*; do n=${f##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; exec "$@""#
+        return try Tool.run(["-c", closeAndRun, "bash"] + command + arguments, executable: "/bin/bash")
     }
 
     private init(folder: String, port: Int) {

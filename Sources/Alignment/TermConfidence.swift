@@ -1,0 +1,106 @@
+import Foundation
+
+/// The evidence for one candidate translation of a source term, as the ranking sees it.
+struct TermEvidence: Sendable {
+    var sourceWords = 1
+    var targetWords = 1
+    /// Occurrences of the source term, of the term linked to this target, and of the target.
+    var sourceCount = 0.0
+    var linkCount = 0.0
+    var targetCount = 0.0
+    /// Mean best translation probability of the target words given the source words, and back.
+    var lexicalForward = 0.0
+    var lexicalBackward = 0.0
+    /// Mean share of the source words linked into the span.
+    var coverage = 0.0
+    /// Mean IBM-1 link posteriors into the span (target words from the term) and back.
+    var posteriorForward = 0.0
+    var posteriorBackward = 0.0
+    /// Both directions: this term's share of the links into the target among source terms of
+    /// its length, and whether it has the most of them.
+    var reverseShare = 0.0
+    var reverseBest = false
+    /// Candidate translations the term has.
+    var candidates = 1
+    /// Whether the spans break the alignment's consistency (a fallback candidate).
+    var loose = false
+    /// Share of the term's linked occurrences that chose this target.
+    var share = 0.0
+    /// This target's links against the strongest other candidate's: c / (c + other).
+    var lead = 0.0
+    /// Into Korean, a target with no Hangul (a kept foreign word at best).
+    var noHangul = false
+    /// Single words that sound alike (names, loanwords): similarity 0...1, and whether it is
+    /// high enough to count.
+    var sound = 0.0
+    var transliteration = false
+    /// How far the sound is below the best-sounding candidate of the same term (0 for the best).
+    var soundGap = 0.0
+    /// The corpus was too small for the HMM (a few titles), and the share of occurrences
+    /// settled by elimination there (`ForcedLinks`).
+    var tiny = false
+    var forcedShare = 0.0
+
+    var dice: Double { 2 * linkCount / (sourceCount + max(targetCount, linkCount)) }
+    var lexical: Double { (lexicalForward * lexicalBackward).squareRoot() }
+
+    /// The hand-set ranking of earlier versions: translation rate, association and lexical
+    /// probabilities, discounted for loose spans, long targets, unlinked source words and
+    /// targets without Hangul. Kept as one of the signals.
+    var heuristic: Double {
+        var score = (linkCount / sourceCount + 0.5 * dice + lexical) / 2.5
+        if loose { score *= 0.5 }
+        score *= pow(0.9, Double(max(0, targetWords - sourceWords)))
+        score *= 0.6 + 0.4 * coverage
+        if noHangul { score *= 0.2 }
+        return score
+    }
+
+    static let featureNames = ["rate", "dice", "lexF", "lexB", "lex", "logSource", "logLink", "coverage", "longer", "shorter",
+                               "loose", "noHangul", "share", "lead", "translit", "oneWord", "threeWords", "heuristic", "single",
+                               "targetOne", "postF", "postB", "post", "revShare", "revBest", "logCandidates"]
+
+    /// The signals `TermConfidence` weighs, in `featureNames` order.
+    var features: [Double] {
+        [linkCount / sourceCount, dice, lexicalForward, lexicalBackward, lexical, log1p(sourceCount), log1p(linkCount), coverage,
+         Double(max(0, targetWords - sourceWords)), Double(max(0, sourceWords - targetWords)), loose ? 1 : 0, noHangul ? 1 : 0,
+         share, lead, transliteration ? 1 : 0, sourceWords == 1 ? 1 : 0, sourceWords >= 3 ? 1 : 0, heuristic, linkCount <= 1 ? 1 : 0,
+         targetWords == 1 ? 1 : 0, posteriorForward, posteriorBackward, (posteriorForward * posteriorBackward).squareRoot(),
+         reverseShare, reverseBest ? 1 : 0, log(Double(candidates))]
+    }
+}
+
+/// How likely a candidate translation is to be right: a logistic model over `TermEvidence`,
+/// fitted on the tuning packages of the UI corpus (Benchmarks/glossary_vs_eflomal.py
+/// `--fit-confidence`), so that a score of 0.9 is right about 9 times in 10 there.
+enum TermConfidence {
+    /// Intercept, then one weight per feature (`TermEvidence.featureNames`).
+    static let weights: [Double] = [
+        -3.1108, -0.0992, 0.2655, 0.5760, -0.0074, -0.0218, -0.4600, 0.5784, 0.7643, -1.0560, -1.1116, 0.0000, -0.9542, 1.0307,
+        1.4596, -0.0292, 0.1349, 0.1792, 0.5375, -0.4488, -0.5634, 0.3365, 0.3731, 0.3922, 0.4847, 0.1092, -0.1242,
+    ]
+
+    static func probability(_ e: TermEvidence) -> Double {
+        if e.tiny { return tinyProbability(e) }
+        let w = override ?? weights
+        guard !w.isEmpty else { return e.heuristic }
+        var z = w[0]
+        for (k, x) in e.features.enumerated() where k + 1 < w.count { z += w[k + 1] * x }
+        return 1 / (1 + exp(-z))
+    }
+
+    /// A few titles carry no statistics to fit: a translation is sure when its words sound
+    /// alike, when the two always occur together (twice or more), or when elimination settles
+    /// it; anything else is a guess from position, kept as a low-score candidate.
+    static func tinyProbability(_ e: TermEvidence) -> Double {
+        var p = 0.3 + 0.6 * e.forcedShare
+        if e.linkCount >= 2, e.linkCount == e.sourceCount, e.linkCount == e.targetCount { p = max(p, 0.9) }
+        if e.transliteration, e.soundGap < 0.15 { p = max(p, 0.75 + 0.2 * e.sound) }
+        return p
+    }
+
+    /// Weights from `TMKIT_CONFIDENCE` (comma-separated; `heuristic` for the hand-set ranking), for fitting runs.
+    static let override: [Double]? = ProcessInfo.processInfo.environment["TMKIT_CONFIDENCE"].map {
+        $0.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+    }
+}

@@ -1,0 +1,313 @@
+import CSQLite
+import Foundation
+import SQLiteKit
+import Segmentation
+import TMCore
+
+/// A glossary in one SQLite file: concepts (stored whole, as JSON of `Concept`) and an index of
+/// their terms by match key, so look-ups are indexed queries and never read an exchange file.
+/// The user's glossary is one (`$TMKIT_HOME/glossary.sqlite`); every TBX/TSV/CSV named with
+/// `--glossary` is compiled into one in the cache (`GlossaryCache`).
+///
+/// Changes run in transactions (`BEGIN IMMEDIATE`), so two reviewers writing at once both keep
+/// their changes and a failed import leaves the store as it was. Not thread-safe: one instance
+/// per thread.
+public final class GlossaryStore {
+    public let path: String
+    let db: SQLiteDatabase
+    let keyer: TermKeyer
+    static let schemaVersion = "2"
+
+    /// Opens (or, with `create`, creates) the store at `path`. `readOnly` for look-ups.
+    /// `journal` is SQLite's journal mode for a writable store (WAL unless told; a compile
+    /// into a temporary file uses OFF and leaves a single-file store).
+    public init(path: String, create: Bool = true, readOnly: Bool = false, journal: String = "WAL") throws {
+        self.path = path
+        if create && !readOnly {
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        }
+        db = try SQLiteDatabase(path: path, readOnly: readOnly, create: create, makeError: { TerminologyError.store(path: $0, reason: $1) })
+        keyer = TermKeyer()
+        if !readOnly {
+            if path != ":memory:" { try db.execute("PRAGMA journal_mode=\(journal); PRAGMA synchronous=\(journal == "OFF" ? "OFF" : "NORMAL");") }
+            try db.execute(Self.schema)
+            if try meta("schema") == nil { try setMeta("schema", Self.schemaVersion) }
+        }
+        guard try meta("schema") == Self.schemaVersion else {
+            throw TerminologyError.store(path: path, reason: "not a tmkit glossary store (or one of another version)")
+        }
+    }
+
+    static let schema = """
+    CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS concepts(id INTEGER PRIMARY KEY, data BLOB NOT NULL, modified TEXT);
+    CREATE TABLE IF NOT EXISTS terms(
+        concept INTEGER NOT NULL, position INTEGER NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL,
+        key TEXT NOT NULL, klen INTEGER NOT NULL, tokens INTEGER NOT NULL, status TEXT NOT NULL,
+        score REAL NOT NULL, freq INTEGER NOT NULL, note TEXT,
+        PRIMARY KEY(concept, position)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS terms_key ON terms(key);
+    CREATE INDEX IF NOT EXISTS terms_klen ON terms(klen);
+    CREATE TABLE IF NOT EXISTS lexicon(word TEXT PRIMARY KEY) WITHOUT ROWID;
+    """
+
+    // MARK: meta
+
+    public func meta(_ key: String) throws -> String? {
+        let s = try db.statement("SELECT value FROM meta WHERE key = ?")
+        s.bind(1, key)
+        defer { s.reset() }
+        return try s.step() ? s.string(0) : nil
+    }
+
+    public func setMeta(_ key: String, _ value: String?) throws {
+        let s = try db.statement("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        s.bind(1, key)
+        s.bind(2, value)
+        try s.step()
+        s.reset()
+    }
+
+    /// The default direction and title (set by the first import).
+    public var languages: (source: LanguageTag, target: LanguageTag)? {
+        let source: String? = (try? meta("source")) ?? nil
+        let target: String? = (try? meta("target")) ?? nil
+        guard let source, let target, let s = LanguageTag(source), let t = LanguageTag(target) else { return nil }
+        return (s, t)
+    }
+
+    public func setLanguages(_ source: LanguageTag, _ target: LanguageTag) throws {
+        try setMeta("source", source.code)
+        try setMeta("target", target.code)
+    }
+
+    public var title: String { ((try? meta("title")) ?? nil) ?? (path as NSString).lastPathComponent }
+
+    /// Number of concepts.
+    public func conceptCount() throws -> Int { Int(try db.integer("SELECT count(*) FROM concepts") ?? 0) }
+    public func termCount() throws -> Int { Int(try db.integer("SELECT count(*) FROM terms") ?? 0) }
+    /// Longest term, in content tokens (for spotting).
+    public func longestTerm() throws -> Int { Int(try db.integer("SELECT max(tokens) FROM terms") ?? 1) }
+
+    // MARK: writing
+
+    /// Runs `body` in one transaction.
+    public func transaction<T>(_ body: () throws -> T) throws -> T { try db.transaction(body) }
+
+    /// Adds a concept; returns its id.
+    @discardableResult
+    public func insert(_ concept: Concept) throws -> Int64 {
+        let s = try db.statement("INSERT INTO concepts(data, modified) VALUES(?, ?)")
+        s.bind(1, blob: try Self.encode(concept))
+        s.bind(2, concept.lastChange)
+        try s.step()
+        s.reset()
+        let id = db.lastInsertRowID
+        try indexTerms(of: concept, id: id)
+        return id
+    }
+
+    /// Replaces concept `id` with `concept` (re-indexing its terms).
+    public func replace(_ id: Int64, with concept: Concept) throws {
+        let s = try db.statement("UPDATE concepts SET data = ?, modified = ? WHERE id = ?")
+        s.bind(1, blob: try Self.encode(concept))
+        s.bind(2, concept.lastChange)
+        s.bind(3, id)
+        try s.step()
+        s.reset()
+        let d = try db.statement("DELETE FROM terms WHERE concept = ?")
+        d.bind(1, id)
+        try d.step()
+        d.reset()
+        try indexTerms(of: concept, id: id)
+    }
+
+    /// Deletes concept `id`.
+    public func delete(_ id: Int64) throws {
+        for sql in ["DELETE FROM terms WHERE concept = ?", "DELETE FROM concepts WHERE id = ?"] {
+            let s = try db.statement(sql)
+            s.bind(1, id)
+            try s.step()
+            s.reset()
+        }
+    }
+
+    private func indexTerms(of concept: Concept, id: Int64) throws {
+        let s = try db.statement("INSERT OR REPLACE INTO terms(concept, position, lang, text, key, klen, tokens, status, score, freq, note) VALUES(?,?,?,?,?,?,?,?,?,?,?)")
+        let w = try db.statement("INSERT OR IGNORE INTO lexicon(word) VALUES(?)")
+        for (n, term) in concept.terms.enumerated() {
+            for word in TermKeyer.koreanWords(term.text) {
+                w.bind(1, word)
+                try w.step()
+                w.reset()
+                keyer.learn(word)
+            }
+            let key = keyer.key(term.text)
+            s.bind(1, id)
+            s.bind(2, n)
+            s.bind(3, term.language.code)
+            s.bind(4, term.text)
+            s.bind(5, key.joined)
+            s.bind(6, key.joined.unicodeScalars.count)
+            s.bind(7, key.count)
+            s.bind(8, term.effectiveStatus.rawValue)
+            s.bind(9, term.score)
+            s.bind(10, term.evidence?.count ?? 0)
+            let notes = concept.notes + term.notes
+            s.bind(11, notes.isEmpty ? nil : notes.joined(separator: "; "))
+            try s.step()
+            s.reset()
+        }
+    }
+
+    // MARK: reading
+
+    /// Concept `id`, or nil.
+    public func concept(_ id: Int64) throws -> Concept? {
+        let s = try db.statement("SELECT data FROM concepts WHERE id = ?")
+        s.bind(1, id)
+        defer { s.reset() }
+        guard try s.step() else { return nil }
+        return try s.withBlob(0) { try Self.decode(Data($0)) }
+    }
+
+    /// Every concept with its id, in id order.
+    public func forEachConcept(_ body: (Int64, Concept) throws -> Void) throws {
+        let s = try db.statement("SELECT id, data FROM concepts ORDER BY id")
+        defer { s.reset() }
+        while try s.step() {
+            let c = try s.withBlob(1) { try Self.decode(Data($0)) }
+            try body(s.int64(0), c)
+        }
+    }
+
+    /// The whole store as a term base.
+    public func termBase() throws -> TermBase {
+        let (s, t) = languages ?? (.korean, .english)
+        var base = TermBase(sourceLanguage: s, targetLanguage: t, title: title)
+        try forEachConcept { _, c in base.concepts.append(c) }
+        return base
+    }
+
+    /// One indexed term: a row of `terms`.
+    public struct IndexedTerm: Sendable, Hashable {
+        public var concept: Int64
+        public var position: Int
+        public var language: LanguageTag
+        public var text: String
+        public var key: String
+        public var status: TermStatus
+        public var score: Double
+        public var frequency: Int
+        public var note: String?
+    }
+
+    private static let columns = "concept, position, lang, text, key, status, score, freq, note"
+
+    private func row(_ s: SQLiteStatement, offset: Int32 = 0) -> IndexedTerm {
+        IndexedTerm(concept: s.int64(offset), position: s.int(offset + 1), language: LanguageTag(s.string(offset + 2) ?? "und") ?? .english,
+                    text: s.string(offset + 3) ?? "", key: s.string(offset + 4) ?? "",
+                    status: TermStatus(rawValue: s.string(offset + 5) ?? "") ?? .admitted, score: Double(sqlite3_column_double(s.raw, offset + 6)),
+                    frequency: s.int(offset + 7), note: s.string(offset + 8))
+    }
+
+    /// The terms whose match key is `key`, each with the other terms of its concept.
+    public func terms(withKey key: String) throws -> [(hit: IndexedTerm, siblings: [IndexedTerm])] {
+        let s = try db.statement("SELECT \(Self.columns) FROM terms WHERE key = ?")
+        s.bind(1, key)
+        var hits: [IndexedTerm] = []
+        while try s.step() { hits.append(row(s)) }
+        s.reset()
+        return try hits.map { ($0, try siblings(of: $0.concept)) }
+    }
+
+    /// The terms of concept `id`, in order.
+    public func siblings(of id: Int64) throws -> [IndexedTerm] {
+        let s = try db.statement("SELECT \(Self.columns) FROM terms WHERE concept = ? ORDER BY position")
+        s.bind(1, id)
+        defer { s.reset() }
+        var out: [IndexedTerm] = []
+        while try s.step() { out.append(row(s)) }
+        return out
+    }
+
+    /// Terms whose key has between `minLength` and `maxLength` code points (fuzzy look-up).
+    public func terms(keyLength range: ClosedRange<Int>, _ body: (IndexedTerm) throws -> Void) throws {
+        let s = try db.statement("SELECT \(Self.columns) FROM terms WHERE klen BETWEEN ? AND ?")
+        s.bind(1, range.lowerBound)
+        s.bind(2, range.upperBound)
+        defer { s.reset() }
+        while try s.step() { try body(row(s)) }
+    }
+
+    /// The glossary's Korean words that begin a word of `text` (what the analyser needs to
+    /// split particles and compounds of a query) — or, with nil, all of them.
+    public func lexiconWords(for text: String?) throws -> [String] {
+        guard let text else {
+            let s = try db.statement("SELECT word FROM lexicon")
+            defer { s.reset() }
+            var out: [String] = []
+            while try s.step() { if let w = s.string(0) { out.append(w) } }
+            return out
+        }
+        var out: [String] = []
+        let s = try db.statement("SELECT 1 FROM lexicon WHERE word = ?")
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            let scalars = Array(word.unicodeScalars)
+            for end in stride(from: scalars.count, through: 1, by: -1) {
+                let prefix = String(String.UnicodeScalarView(scalars[0..<end]))
+                guard prefix.unicodeScalars.allSatisfy(TermKeyer.isSyllable) else { continue }
+                s.bind(1, prefix)
+                if try s.step() { out.append(prefix) }
+                s.reset()
+            }
+        }
+        return out
+    }
+
+    static func encode(_ c: Concept) throws -> [UInt8] {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return Array(try e.encode(c))
+    }
+
+    static func decode(_ data: Data) throws -> Concept { try JSONDecoder().decode(Concept.self, from: data) }
+}
+
+extension Concept {
+    /// The date of the newest transaction on the concept or its terms.
+    var lastChange: String? {
+        (transactions + terms.flatMap(\.transactions)).compactMap(\.date).max()
+    }
+}
+
+/// Match keys of terms: the content keys of the analysed term joined without spaces
+/// (`바탕 화면` = `바탕화면`), with the glossary's own Korean words as the lexicon (not the
+/// system's), so a store's keys do not depend on what is installed.
+final class TermKeyer {
+    private(set) var segmenter: Segmenter
+    private var pending: [String] = []
+
+    init(lexicon: KoreanLexicon = KoreanLexicon()) {
+        segmenter = Segmenter(lexicon: lexicon)
+    }
+
+    func learn(_ word: String) {
+        guard !segmenter.lexicon.contains(word) else { return }
+        segmenter.lexicon.add(word)
+    }
+
+    func key(_ term: String) -> (joined: String, count: Int) {
+        let keys = segmenter.analyze(term).contentKeys
+        if keys.isEmpty { return (KeyNormalizer.fold(term).filter { !$0.isWhitespace }, 1) }
+        return (keys.joined(), keys.count)
+    }
+
+    static func isSyllable(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(s.value) }
+
+    /// The all-Hangul words of a term (for the lexicon).
+    static func koreanWords(_ term: String) -> [String] {
+        term.split(separator: " ").filter { $0.unicodeScalars.allSatisfy(TermKeyer.isSyllable) }.map(String.init)
+    }
+}

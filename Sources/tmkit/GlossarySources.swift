@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import TMCore
+import Terminology
+
+/// Which glossaries lookup, spot, pretranslate and analyze read, and how many translations a
+/// spotted term carries.
+struct GlossarySources: ParsableArguments {
+    @Option(name: .customLong("glossary"), help: "A glossary to read (.tbx, .tsv, .csv; repeatable), compiled into an index on first use. Default: the user's glossary, TMKIT_GLOSSARY_PATH and the shipped Glossary/ (see `tmkit glossary paths`).")
+    var glossaries: [String] = []
+
+    @Option(name: .customLong("glossary-translations"), help: "Most translations given per spotted term (the best approved ones first).")
+    var maxTranslations = 3
+
+    var catalog: GlossaryCatalog { GlossaryCatalog(named: glossaries) }
+
+    /// The stores of the catalog (compiling files on first use); warns when no shipped glossary is found.
+    func stores() throws -> [(name: String, store: GlossaryStore)] {
+        let catalog = self.catalog
+        if let w = catalog.warning { notice("warning: " + w) }
+        return try catalog.openStores { loc in Progress.report("compiled \(loc.path) into \(GlossaryCache.storePath(for: loc.path))") }
+    }
+
+    /// Look-ups straight from the stores (the `lookup` command).
+    func lookup() throws -> GlossaryLookup { GlossaryLookup(stores: try stores()) }
+
+    /// Every term in memory, for spotting in documents.
+    func load() throws -> GlossaryIndex { try GlossaryIndex(stores: try stores()) }
+}
