@@ -16,7 +16,8 @@ struct ServeCommand: ParsableCommand {
         Examples:
           tmkit serve token create --scope admin
           tmkit serve --tm memory.sqlite --glossary Glossary/seeds.tbx
-          tmkit serve --database postgres://tmkit@localhost/tmkit --listen 127.0.0.1:8080
+          tmkit serve --database postgres://tmkit@localhost/tmkit
+          tmkit serve --listen 0.0.0.0:8080 --tm team=team.sqlite
         """,
         subcommands: [ServeTokenCommand.self]
     )
