@@ -67,7 +67,7 @@ package struct LookupQuery {
     /// threshold below `widenBelow` and nothing of `widenBelow` or more, the best match shares
     /// mostly common words with the query, so the postings of those are read too.
     package func needsWidePass(after matches: [TMMatch]) -> Bool {
-        options.minScore < Self.widenBelow && (matches.map(\.score).max() ?? 0) < Self.widenBelow
+        options.widePass && options.minScore < Self.widenBelow && (matches.map(\.score).max() ?? 0) < Self.widenBelow
     }
 
     /// The terms whose postings are read, rarest first, with their IDF: terms too common to be
