@@ -93,6 +93,8 @@ def main():
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--work", default="/tmp/tmkit-recall")
     ap.add_argument("--baseline", help="another tmkit binary as `before` (default: this one with --narrow-index)")
+    ap.add_argument("--baseline-same-scorer", action="store_true",
+                    help="the baseline scores as this binary does (only its index differs): reuse this binary's exhaustive scan and store")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--no-tt", action="store_true")
     ap.add_argument("--jobs", type=int, default=2, help="processes for the exhaustive scans (under nice)")
@@ -132,7 +134,9 @@ def main():
     print(f"  exhaustive scan: {time.perf_counter() - t:.0f} s wall in {args.jobs} processes, "
           f"ms per query p50 {pct(ex['times'], .5):.0f}")
     runs = {"after": (binary, db, (), ex)}
-    if args.baseline:
+    if args.baseline and args.baseline_same_scorer:
+        runs["before"] = (args.baseline, db, (), ex)
+    elif args.baseline:
         bdb = import_memory(args.baseline, memory_tsv, args.work, "before")
         bex = run_lookups(args.baseline, bdb, queries, args.work, "exhaustive-before", 50, ["--exhaustive"], jobs=args.jobs, pin=False)
         runs["before"] = (args.baseline, bdb, (), bex)
