@@ -93,8 +93,6 @@ def main():
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--work", default="/tmp/tmkit-recall")
     ap.add_argument("--baseline", help="another tmkit binary as `before` (default: this one with --narrow-index)")
-    ap.add_argument("--baseline-same-scorer", action="store_true",
-                    help="the baseline scores as this binary does (only its index differs): reuse this binary's exhaustive scan and store")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--no-tt", action="store_true")
     ap.add_argument("--jobs", type=int, default=2, help="processes for the exhaustive scans (under nice)")
@@ -141,9 +139,7 @@ def main():
             break
         time.sleep(1)
     runs = {"after": (binary, db, (), ex)}
-    if args.baseline and args.baseline_same_scorer:
-        runs["before"] = (args.baseline, db, (), ex)
-    elif args.baseline:
+    if args.baseline:
         bdb = import_memory(args.baseline, memory_tsv, args.work, "before")
         bex = run_lookups(args.baseline, bdb, queries, args.work, "exhaustive-before", 50, ["--exhaustive"], jobs=args.jobs, pin=False)
         runs["before"] = (args.baseline, bdb, (), bex)

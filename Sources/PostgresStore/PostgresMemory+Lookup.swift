@@ -60,7 +60,7 @@ extension PostgresMemory {
             guard let w = idf[term] else { continue }
             ids.withUnsafeReadableBytes { LookupQuery.accumulate($0, idf: w, into: scratch) }
         }
-        for id in query.ranked(scratch, limit: breadth.limit(sides: sides), floorShare: breadth.floorShare) where seen.insert(id).inserted { result.append(id) }
+        for id in query.ranked(scratch, limit: breadth.limit(sides: sides)) where seen.insert(id).inserted { result.append(id) }
         return result
     }
 

@@ -55,17 +55,7 @@ package struct LookupQuery {
         func bounds(sides: Double) -> (maxDF: Int, budget: Int, limit: Int) {
             switch self {
             case let .narrow(n): (max(2_000, Int(sides / 200)), 24_000, n)
-            case .wide: (max(20_000, Int(sides / 4)), 600_000, 1_000)
-            }
-        }
-
-        /// Candidates below this share of the best accumulated weight are not ranked: the narrow
-        /// pass wants entries sharing most of the query's rare terms; the wide pass's best weak
-        /// match may share only one or two common words with it.
-        package var floorShare: Float {
-            switch self {
-            case .narrow: 0.3
-            case .wide: 0.1
+            case .wide: (max(20_000, Int(sides / 4)), 600_000, 320)
             }
         }
 
@@ -115,12 +105,12 @@ package struct LookupQuery {
 
     /// The best `limit` side ids of the accumulated weights, weighted by length similarity;
     /// ties broken by id, so candidates never depend on the order postings were read in.
-    package func ranked(_ scratch: Accumulator, limit: Int, floorShare: Float = 0.3) -> [Int64] {
+    package func ranked(_ scratch: Accumulator, limit: Int) -> [Int64] {
         guard !scratch.touched.isEmpty else { return [] }
         let nQ = Float(terms.count)
         var best: Float = 0
         for id in scratch.touched where scratch.weight[id] > best { best = scratch.weight[id] }
-        let floor = best * floorShare
+        let floor = best * 0.3
         var ranked: [(Float, Int64)] = []
         ranked.reserveCapacity(256)
         for id in scratch.touched where scratch.weight[id] >= floor {

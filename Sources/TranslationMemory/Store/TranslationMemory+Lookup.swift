@@ -180,7 +180,7 @@ extension TranslationMemory {
                 postings.withBlob(0) { LookupQuery.accumulate($0, idf: idf, into: scratch) }
             }
         }
-        for id in query.ranked(scratch, limit: breadth.limit(sides: sides), floorShare: breadth.floorShare) where seen.insert(id).inserted { result.append(id) }
+        for id in query.ranked(scratch, limit: breadth.limit(sides: sides)) where seen.insert(id).inserted { result.append(id) }
         return result
     }
 }
