@@ -72,7 +72,7 @@ struct BatchOptions: ParsableArguments {
     /// Prints the table and the errors, writes the JSON report, and exits 1 if a file failed.
     func finish(_ report: AnalysisReport) throws {
         for s in report.skipped {
-            FileHandle.standardError.write(Data("tmkit: \(s.isError ? "" : "skipped: ")\(s.reason)\n".utf8))
+            FileHandle.standardError.write(Data("tmkit: \(s.isError ? "" : "skipped: ")\(oneLine(s.reason))\n".utf8))
         }
         var out = OutputBuffer()
         out.write(report.table())
