@@ -83,8 +83,8 @@ enum EntryOutput {
             let head = "  \(label): "
             out += head + indented(value, by: head.count) + "\n"
         }
-        line("source", u.source)
-        line("target", u.target)
+        line("source", CodedText.display(u.source))
+        line("target", CodedText.display(u.target))
         line("context", u.context)
         line("tuid", u.id)
         line("created", u.created.map { date($0) + (u.creator.map { " by \($0)" } ?? "") } ?? u.creator.map { "by \($0)" })
@@ -102,7 +102,7 @@ enum EntryOutput {
         var head = "#\(e.id)"
         if e.seen > 1 { head += "  seen \(e.seen)" }
         if let c = u.context { head += "  context \(indented(c, by: 2))" }
-        return block(head, (u.sourceLanguage.code, u.source), (u.targetLanguage.code, u.target))
+        return block(head, (u.sourceLanguage.code, CodedText.display(u.source)), (u.targetLanguage.code, CodedText.display(u.target)))
     }
 
     /// The block every entry-printing command uses (`tm list`, `tm lookup`, `tm concordance`):

@@ -143,7 +143,7 @@ struct TMLookupCommand: ParsableCommand {
         for m in matches {
             let head = "\(m.score)  #\(m.id)\(m.tuid.map { "  tuid \($0)" } ?? "")"
                 + (m.context.map { "  context \(EntryOutput.indented($0, by: 2))" } ?? "")
-            out += EntryOutput.block(head, (m.sourceLanguage, m.diff ?? m.source), (m.targetLanguage, m.target))
+            out += EntryOutput.block(head, (m.sourceLanguage, CodedText.display(m.diff ?? m.source)), (m.targetLanguage, CodedText.display(m.target)))
         }
         return out
     }
