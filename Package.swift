@@ -25,11 +25,11 @@ let package = Package(
         .target(name: "Formats", dependencies: ["CXML", "TMCore"]),
         // System SQLite (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        // The glossary store's SQLite wrapper (to be merged with TranslationMemory's).
+        // tmkit's one SQLite wrapper, shared by the translation memory and the glossary store.
         .target(name: "SQLiteKit", dependencies: ["CSQLite"]),
-        .target(name: "TranslationMemory", dependencies: ["CSQLite", "TMCore", "Segmentation", "Formats"]),
+        .target(name: "TranslationMemory", dependencies: ["CSQLite", "SQLiteKit", "TMCore", "Segmentation", "Formats"]),
         .target(name: "Alignment", dependencies: ["Segmentation", "TMCore"]),
-        .target(name: "Terminology", dependencies: ["CSQLite", "SQLiteKit", "Segmentation", "TMCore", "Formats"]),
+        .target(name: "Terminology", dependencies: ["SQLiteKit", "Segmentation", "TMCore", "Formats"]),
         .target(name: "Pretranslation", dependencies: ["TMCore", "Segmentation", "Formats", "TranslationMemory", "Terminology"]),
         .executableTarget(
             name: "tmkit",
@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "TMCoreTests", dependencies: ["TMCore"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TMCore"], exclude: ["Golden"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "Formats", "Segmentation", "TMCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "SQLiteKit", "Formats", "Segmentation", "TMCore"], exclude: ["Fixtures"]),
         .testTarget(name: "PretranslationTests", dependencies: ["Pretranslation", "Segmentation", "TMCore", "Terminology"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "tmkitTests", dependencies: ["tmkit"]),

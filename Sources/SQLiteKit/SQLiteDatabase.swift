@@ -1,66 +1,121 @@
 import CSQLite
 import Foundation
 
-/// An SQLite failure: the file and SQLite's message.
-public struct SQLiteError: Error, CustomStringConvertible, Sendable {
-    public let path: String
-    public let reason: String
-    public var description: String { "\(path): \(reason)" }
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-}
-
-/// A connection to one SQLite file (tmkit's one wrapper over the system SQLite, shared by the
-/// translation memory and the glossary store). Not thread-safe: one connection per thread.
+/// A connection to one SQLite file: tmkit's one wrapper over the system SQLite, used by the
+/// translation memory and the glossary store. Not thread-safe: one connection per thread.
+///
+/// Every connection is closed when the process exits, also through `exit()` after an error,
+/// so a failed command leaves no write-ahead log behind. A writer waits for another
+/// process's lock (`BusyWaiter`). Failures are classified (`SQLiteFailure`: read-only, busy,
+/// disk full, damaged) and handed to `makeError`, so each module throws its own error type.
 public final class SQLiteDatabase {
-    public typealias ErrorMaker = @Sendable (_ path: String, _ reason: String) -> Error
+    /// Turns a failure on the file at `path` into the caller's module error.
+    public typealias ErrorMaker = @Sendable (_ path: String, _ failure: SQLiteFailure) -> Error
     public let path: String
     public private(set) var handle: OpaquePointer?
     private var statements: [String: SQLiteStatement] = [:]
-    /// Turns a failure into the caller's module error.
+    private let waiter: BusyWaiter
     private let makeError: ErrorMaker
 
-    /// Opens `path`; `create` allows creating a missing file. Failures are thrown as
-    /// `makeError(path, reason)` (an `SQLiteError` unless told).
-    public init(path: String, readOnly: Bool = false, create: Bool = true,
-                makeError: @escaping ErrorMaker = { SQLiteError(path: $0, reason: $1) }) throws {
+    /// Opens `path`; `create` allows creating a missing file. `immutable` opens a read-only
+    /// file whose folder is read-only too (SQLite could not make its `-shm` file there).
+    /// Failures are thrown as `makeError(path, failure)` (an `SQLiteError` unless told).
+    public init(path: String, readOnly: Bool = false, create: Bool = true, immutable: Bool = false,
+                makeError: @escaping ErrorMaker = { SQLiteError(path: $0, failure: $1) }) throws {
         self.path = path
         self.makeError = makeError
+        waiter = BusyWaiter(path: path)
         var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
         flags |= SQLITE_OPEN_NOMUTEX
+        var name = path
+        if immutable {
+            flags |= SQLITE_OPEN_URI
+            let escaped = path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f").replacingOccurrences(of: "#", with: "%23")
+            name = "file:" + escaped + "?immutable=1"
+        }
         var db: OpaquePointer?
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(db)
-            throw makeError(path, message)
+            if rc & 0xFF == SQLITE_CANTOPEN {
+                throw makeError(path, .other("cannot open: \(message) (\(String(cString: strerror(errno))))"))
+            }
+            throw makeError(path, .other(message))
         }
         handle = db
-        sqlite3_busy_timeout(db, 10_000)
         sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_handler(db, { context, count in
+            Unmanaged<BusyWaiter>.fromOpaque(context!).takeUnretainedValue().retry(count) ? 1 : 0
+        }, Unmanaged.passUnretained(waiter).toOpaque())
+        OpenDatabases.shared.add(self)
     }
 
     deinit {
+        close()
+    }
+
+    /// Finalizes the statements and closes the connection (the last one to close a store
+    /// folds its write-ahead log back in and removes it). Safe to call twice.
+    public func close() {
+        guard let handle else { return }
+        OpenDatabases.shared.remove(self)
         statements.removeAll()
         sqlite3_close_v2(handle)
+        self.handle = nil
     }
 
     public var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
-    public func error(_ what: String) -> Error {
-        makeError(path, "\(what): \(errorMessage)")
+    /// The error for a failed call that returned `rc`: what it means for the user.
+    public func error(_ what: String, code rc: Int32? = nil) -> Error {
+        makeError(path, failure(what, code: rc))
+    }
+
+    /// What a failed call that returned `rc` was.
+    func failure(_ what: String, code rc: Int32? = nil) -> SQLiteFailure {
+        let code = rc ?? sqlite3_extended_errcode(handle)
+        let message = errorMessage
+        switch code & 0xFF {
+        case SQLITE_READONLY: return .readOnly
+        case SQLITE_BUSY, SQLITE_LOCKED: return .busy
+        case SQLITE_FULL: return .diskFull
+        case SQLITE_CORRUPT, SQLITE_NOTADB: return .damaged(check: integrityCheckFirstLine())
+        case SQLITE_IOERR where Self.isDiskFullIOError(code): return .diskFull
+        default: return .other("\(what): \(message)")
+        }
+    }
+
+    /// Short writes and failed syncs on a full disk come back as I/O errors with ENOSPC.
+    private static func isDiskFullIOError(_ code: Int32) -> Bool {
+        errno == ENOSPC
+    }
+
+    /// The first line of `PRAGMA integrity_check`, for a damaged store.
+    public func integrityCheckFirstLine() -> String {
+        var raw: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, "PRAGMA integrity_check(1)", -1, &raw, nil) == SQLITE_OK, let raw else {
+            return errorMessage
+        }
+        defer { sqlite3_finalize(raw) }
+        guard sqlite3_step(raw) == SQLITE_ROW, let text = sqlite3_column_text(raw, 0) else { return errorMessage }
+        return String(cString: text).split(separator: "\n").first.map(String.init) ?? ""
     }
 
     /// Runs one or more statements without results.
     public func execute(_ sql: String) throws {
         var message: UnsafeMutablePointer<CChar>?
-        if sqlite3_exec(handle, sql, nil, nil, &message) != SQLITE_OK {
+        let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+        if rc != SQLITE_OK {
             let text = message.map { String(cString: $0) } ?? errorMessage
             sqlite3_free(message)
-            throw makeError(path, text)
+            switch rc & 0xFF {
+            case SQLITE_READONLY, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL, SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_IOERR:
+                throw error(text, code: sqlite3_extended_errcode(handle))
+            default:
+                throw makeError(path, .other(text))
+            }
         }
     }
 
@@ -71,12 +126,22 @@ public final class SQLiteDatabase {
             return s
         }
         var raw: OpaquePointer?
-        guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &raw, nil) == SQLITE_OK, let raw else {
-            throw error("prepare \(sql.prefix(60))")
+        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &raw, nil)
+        guard rc == SQLITE_OK, let raw else {
+            throw error("prepare \(sql.prefix(60))", code: rc)
         }
         let s = SQLiteStatement(raw, database: self)
         statements[sql] = s
         return s
+    }
+
+    /// A prepared statement of its own (not cached), for a query that stays open while others run.
+    public func uncachedStatement(_ sql: String) throws -> SQLiteStatement {
+        var raw: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &raw, nil) == SQLITE_OK, let raw else {
+            throw error("prepare \(sql.prefix(60))")
+        }
+        return SQLiteStatement(raw, database: self)
     }
 
     /// Resets every cached statement, ending any read transaction they hold open.
@@ -93,8 +158,27 @@ public final class SQLiteDatabase {
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
-    /// Runs `body` in one transaction (BEGIN IMMEDIATE); rolls back when it throws.
+    private var savepoints = 0
+
+    /// Runs `body` in one transaction (BEGIN IMMEDIATE); rolls back when it throws. Inside
+    /// another transaction, `body` runs in a savepoint: its failure undoes only its own work,
+    /// and nothing is stored until the outer transaction commits.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        if sqlite3_get_autocommit(handle) == 0 {
+            savepoints += 1
+            let name = "tmkit_\(savepoints)"
+            defer { savepoints -= 1 }
+            try execute("SAVEPOINT \(name)")
+            do {
+                let value = try body()
+                try execute("RELEASE \(name)")
+                return value
+            } catch {
+                try? execute("ROLLBACK TO \(name)")
+                try? execute("RELEASE \(name)")
+                throw error
+            }
+        }
         try execute("BEGIN IMMEDIATE")
         do {
             let value = try body()
@@ -107,71 +191,3 @@ public final class SQLiteDatabase {
     }
 }
 
-/// A prepared statement. Bind with 1-based indexes; read columns with 0-based ones.
-public final class SQLiteStatement {
-    public let raw: OpaquePointer
-    unowned let database: SQLiteDatabase
-
-    public init(_ raw: OpaquePointer, database: SQLiteDatabase) {
-        self.raw = raw
-        self.database = database
-    }
-
-    deinit { sqlite3_finalize(raw) }
-
-    public func reset() {
-        sqlite3_reset(raw)
-        sqlite3_clear_bindings(raw)
-    }
-
-    public func bind(_ i: Int32, _ value: Int64) { sqlite3_bind_int64(raw, i, value) }
-    public func bind(_ i: Int32, _ value: Int) { sqlite3_bind_int64(raw, i, Int64(value)) }
-    public func bind(_ i: Int32, _ value: Double) { sqlite3_bind_double(raw, i, value) }
-    public func bindNull(_ i: Int32) { sqlite3_bind_null(raw, i) }
-
-    public func bind(_ i: Int32, _ value: String?) {
-        guard let value else { sqlite3_bind_null(raw, i); return }
-        var v = value
-        v.withUTF8 { p in
-            p.withMemoryRebound(to: CChar.self) { c in
-                _ = sqlite3_bind_text(raw, i, c.baseAddress ?? UnsafePointer(bitPattern: 1), Int32(c.count), SQLITE_TRANSIENT)
-            }
-        }
-    }
-
-    public func bind(_ i: Int32, blob: [UInt8]) {
-        blob.withUnsafeBytes { p in
-            _ = sqlite3_bind_blob(raw, i, p.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(p.count), SQLITE_TRANSIENT)
-        }
-    }
-
-    /// Steps once; true when a row is available.
-    @discardableResult
-    public func step() throws -> Bool {
-        switch sqlite3_step(raw) {
-        case SQLITE_ROW: return true
-        case SQLITE_DONE: return false
-        default: throw database.error("step")
-        }
-    }
-
-    public func int64(_ c: Int32) -> Int64 { sqlite3_column_int64(raw, c) }
-    public func int(_ c: Int32) -> Int { Int(sqlite3_column_int64(raw, c)) }
-    public func isNull(_ c: Int32) -> Bool { sqlite3_column_type(raw, c) == SQLITE_NULL }
-
-    public func string(_ c: Int32) -> String? {
-        guard let p = sqlite3_column_text(raw, c) else { return nil }
-        let n = Int(sqlite3_column_bytes(raw, c))
-        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-    }
-
-    /// Calls `body` with the column's bytes, valid only during the call.
-    public func withBlob<T>(_ c: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        let p = sqlite3_column_blob(raw, c)
-        let n = Int(sqlite3_column_bytes(raw, c))
-        return try body(UnsafeRawBufferPointer(start: p, count: n))
-    }
-}
-
-/// SQLITE_TRANSIENT is a macro Swift cannot import.
-public let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteKit
 import TMCore
 
 /// Errors of the TranslationMemory module. Each message names the store file or the input position.
@@ -78,6 +79,19 @@ public enum TranslationMemoryError: Error, CustomStringConvertible, Sendable {
             return "\(path): the translation memory is damaged (truncated or corrupt; integrity check: \(check)); restore it from a backup, or export what is readable with `tmkit tm export`"
         case let .damagedEntry(path, id):
             return "\(path): the translation memory is damaged: the stored analysis of entry \(id) cannot be read; restore it from a backup, or re-import its source files"
+        }
+    }
+}
+
+extension TranslationMemoryError {
+    /// The translation memory's error for an SQLite failure on its store.
+    @Sendable static func sqlite(path: String, failure: SQLiteFailure) -> TranslationMemoryError {
+        switch failure {
+        case .readOnly: return .readOnly(path: path)
+        case .busy: return .busy(path: path)
+        case .diskFull: return .diskFull(path: path)
+        case let .damaged(check): return .damaged(path: path, check: check)
+        case let .other(reason): return .store(path: path, reason: reason)
         }
     }
 }

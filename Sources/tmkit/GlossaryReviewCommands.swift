@@ -136,21 +136,39 @@ struct ReviewShow: ParsableCommand {
     }
 }
 
+/// What approve, deprecate and reject do to the terms they pick: one change path for all three.
+enum ReviewChange {
+    case status(TermStatus)
+    case reject
+
+    /// Applies the change to the terms `selection` picks in `store` and says what was done.
+    func run(_ store: ReviewStore, _ selection: ReviewSelection) {
+        do {
+            let s = try store.open()
+            let refs = try selection.resolve(s)
+            let n: Int, verb: String
+            switch self {
+            case let .status(status):
+                n = try s.setStatus(status, of: refs, user: UserGlossary.currentUser)
+                verb = status == .admitted ? "admitted" : status.rawValue
+            case .reject:
+                n = try s.reject(refs, user: UserGlossary.currentUser)
+                verb = "removed"
+            }
+            notice("\(s.path): \(n) \(n == 1 ? "term" : "terms") \(verb)")
+        } catch {
+            fail(error)
+        }
+    }
+}
+
 struct ReviewApprove: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "approve", abstract: "Mark terms admitted (or --preferred).")
     @OptionGroup var store: ReviewStore
     @OptionGroup var selection: ReviewSelection
     @Flag(help: "Mark them preferred rather than admitted.") var preferred = false
 
-    func run() throws {
-        do {
-            let s = try store.open()
-            let n = try s.setStatus(preferred ? .preferred : .admitted, of: try selection.resolve(s), user: UserGlossary.currentUser)
-            notice("\(s.path): \(n) \(n == 1 ? "term" : "terms") \(preferred ? "preferred" : "admitted")")
-        } catch {
-            fail(error)
-        }
-    }
+    func run() throws { ReviewChange.status(preferred ? .preferred : .admitted).run(store, selection) }
 }
 
 struct ReviewDeprecate: ParsableCommand {
@@ -159,15 +177,7 @@ struct ReviewDeprecate: ParsableCommand {
     @OptionGroup var selection: ReviewSelection
     @Flag(help: "Mark them superseded rather than deprecated.") var superseded = false
 
-    func run() throws {
-        do {
-            let s = try store.open()
-            let n = try s.setStatus(superseded ? .superseded : .deprecated, of: try selection.resolve(s), user: UserGlossary.currentUser)
-            notice("\(s.path): \(n) \(n == 1 ? "term" : "terms") \(superseded ? "superseded" : "deprecated")")
-        } catch {
-            fail(error)
-        }
-    }
+    func run() throws { ReviewChange.status(superseded ? .superseded : .deprecated).run(store, selection) }
 }
 
 struct ReviewReject: ParsableCommand {
@@ -175,15 +185,7 @@ struct ReviewReject: ParsableCommand {
     @OptionGroup var store: ReviewStore
     @OptionGroup var selection: ReviewSelection
 
-    func run() throws {
-        do {
-            let s = try store.open()
-            let n = try s.reject(try selection.resolve(s), user: UserGlossary.currentUser)
-            notice("\(s.path): \(n) \(n == 1 ? "term" : "terms") removed")
-        } catch {
-            fail(error)
-        }
-    }
+    func run() throws { ReviewChange.reject.run(store, selection) }
 }
 
 struct ReviewEdit: ParsableCommand {
@@ -218,29 +220,5 @@ struct ReviewEdit: ParsableCommand {
         } catch {
             fail(error)
         }
-    }
-}
-
-struct GlossaryPathsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "paths",
-        abstract: "List the glossaries tmkit reads by default, in order, with their compiled index.",
-        discussion: """
-        Order: the user's store ($TMKIT_HOME/glossary.sqlite), TMKIT_GLOSSARY_PATH (folders or files, separated by :), then the shipped Glossary/ folder (./Glossary, share/tmkit/Glossary beside the binary, the package tmkit was built from). Compiled indexes live in \(GlossaryCache.directory).
-        """
-    )
-
-    @OptionGroup var sources: GlossarySources
-
-    func run() throws {
-        let catalog = sources.catalog
-        var out = OutputBuffer()
-        for loc in catalog.locations {
-            let index = loc.kind == .user ? loc.path : GlossaryCache.storePath(for: loc.path)
-            let compiled = FileManager.default.fileExists(atPath: index) ? "" : " (not compiled yet)"
-            out.write("\(loc.kind.rawValue)\t\(loc.path)\t\(index)\(compiled)\n")
-        }
-        out.flush()
-        if let w = catalog.warning { notice("warning: " + w) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteKit
 import Testing
 import TMCore
 @testable import TranslationMemory

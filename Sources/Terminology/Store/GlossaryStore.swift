@@ -1,4 +1,3 @@
-import CSQLite
 import Foundation
 import SQLiteKit
 import Segmentation
@@ -27,7 +26,7 @@ public final class GlossaryStore {
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         }
-        db = try SQLiteDatabase(path: path, readOnly: readOnly, create: create, makeError: { TerminologyError.store(path: $0, reason: $1) })
+        db = try SQLiteDatabase(path: path, readOnly: readOnly, create: create, makeError: { TerminologyError.store(path: $0, reason: $1.description) })
         keyer = TermKeyer()
         if !readOnly {
             if path != ":memory:" { try db.execute("PRAGMA journal_mode=\(journal); PRAGMA synchronous=\(journal == "OFF" ? "OFF" : "NORMAL");") }
@@ -208,7 +207,7 @@ public final class GlossaryStore {
     private func row(_ s: SQLiteStatement, offset: Int32 = 0) -> IndexedTerm {
         IndexedTerm(concept: s.int64(offset), position: s.int(offset + 1), language: LanguageTag(s.string(offset + 2) ?? "und") ?? .english,
                     text: s.string(offset + 3) ?? "", key: s.string(offset + 4) ?? "",
-                    status: TermStatus(rawValue: s.string(offset + 5) ?? "") ?? .admitted, score: Double(sqlite3_column_double(s.raw, offset + 6)),
+                    status: TermStatus(rawValue: s.string(offset + 5) ?? "") ?? .admitted, score: s.double(offset + 6),
                     frequency: s.int(offset + 7), note: s.string(offset + 8))
     }
 

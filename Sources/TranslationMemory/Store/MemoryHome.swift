@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteKit
 import TMCore
 
 /// The named memories of one home folder: `default` is `HOME/memory.sqlite`, any other name

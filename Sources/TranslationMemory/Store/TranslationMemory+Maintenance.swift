@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteKit
 import TMCore
 
 /// Looking after a memory: show, browse, edit and delete entries. Every change is one

@@ -1,4 +1,5 @@
 import CSQLite
+import SQLiteKit
 import Foundation
 import Segmentation
 import TMCore
@@ -62,7 +63,8 @@ public final class TranslationMemory {
         // In a read-only folder SQLite cannot make the WAL's shared-memory file; with no log
         // left there, nobody can be writing, so the file is read as immutable.
         let immutable = isReadOnly && !folderWritable && !fm.fileExists(atPath: path + "-wal")
-        db = try SQLiteDatabase(path: path, readOnly: isReadOnly, create: create && !isReadOnly, immutable: immutable)
+        db = try SQLiteDatabase(path: path, readOnly: isReadOnly, create: create && !isReadOnly, immutable: immutable,
+                                makeError: TranslationMemoryError.sqlite)
         try checkForeign(existed: exists)
         // Nothing is written (not even the journal mode) before the version is known.
         let version = Int(try db.integer("PRAGMA user_version") ?? 0)
