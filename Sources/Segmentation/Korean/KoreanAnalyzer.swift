@@ -180,8 +180,10 @@ public struct KoreanAnalyzer: Sendable {
             if isKnown(core) || evidence.seenBare(makeString(core)) {
                 var pieces = piecesOfKnown(core, table)
                 if KoreanSuffixes.nounDerivations.contains(last) {
+                    // A little dearer than a known word, so a compound of known words wins
+                    // (`바탕` + `화면`, not `바탕화` + `면`).
                     pieces[pieces.count - 1].text += String(last)
-                    return (pieces, true, 1)
+                    return (pieces, true, 1.15)
                 }
                 return (pieces + [Piece(text: String(last), role: .ending)], true, 1)
             }
