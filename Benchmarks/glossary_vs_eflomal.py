@@ -436,6 +436,10 @@ def main():
     ap.add_argument("--tuning-only", action="store_true", help="print the tuning split only (for tuning runs)")
     ap.add_argument("--fit-confidence", action="store_true", help="fit TermConfidence's weights on the tuning gold and print them")
     ap.add_argument("--write-gold", metavar="DIR", help="write tuning_gold.tsv and heldout_gold.tsv to DIR and stop")
+    ap.add_argument("--cache", metavar="DIR", help="reuse the gold and eflomal's glossary from DIR (development runs; "
+                    "the reported figures come from a run without it)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N",
+                    help="print N wrong single-word entries of the tuning split (never the held-out one)")
     ap.add_argument("--kiwi-tokenize", nargs=2, metavar=("TRAIN", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.kiwi_tokenize:
@@ -443,7 +447,14 @@ def main():
     train = os.path.join(args.corpus, "dev_train.tsv")
     pairs = [(r["source_en"], r["target_ko"]) for r in read_tsv(train)]
     t0 = time.monotonic()
-    tune, held = build_gold(args.corpus, pairs)
+    cached = os.path.join(args.cache, "gold.json") if args.cache else None
+    if cached and os.path.exists(cached):
+        tune, held = json.load(open(cached, encoding="utf-8"))
+    else:
+        tune, held = build_gold(args.corpus, pairs)
+        if cached:
+            os.makedirs(args.cache, exist_ok=True)
+            json.dump([tune, held], open(cached, "w", encoding="utf-8"), ensure_ascii=False)
     if args.write_gold:
         os.makedirs(args.write_gold, exist_ok=True)
         for name, rows in (("tuning_gold.tsv", tune), ("heldout_gold.tsv", held)):
@@ -466,12 +477,31 @@ def main():
         tm_gloss, tm_scores, tm_cost = run_tmkit(args.tmkit, train, terms, work, args.threads)
         glossaries = {"tmkit": tm_gloss}
         if not args.skip_eflomal:
-            ef_gloss, kiwi_cost, align_cost = run_eflomal(train, pairs, terms, work)
+            cached = os.path.join(args.cache, "eflomal.json") if args.cache else None
+            if cached and os.path.exists(cached):
+                ef_gloss, kiwi_cost, align_cost = json.load(open(cached, encoding="utf-8"))
+            else:
+                ef_gloss, kiwi_cost, align_cost = run_eflomal(train, pairs, terms, work)
+                if cached:
+                    json.dump([ef_gloss, kiwi_cost, align_cost], open(cached, "w", encoding="utf-8"), ensure_ascii=False)
             glossaries["eflomal"] = ef_gloss
         for split, rows in (("tuning packages", tune), ("held-out packages", held)):
             if rows:
                 report(split, glossaries, rows)
                 reliability(split, tm_gloss, tm_scores, rows)
+        if args.errors:
+            wrong = [r for r in tune if r["n_words"] == "1" and tm_gloss.get(r["term_en"]) and not correct(tm_gloss, r)]
+            print(f"\ntuning split, single words tmkit gets wrong ({len(wrong)}); term: tmkit's top (score) / gold (variants)")
+            import random
+            kinds = collections.Counter()
+            for r in wrong:
+                top, gold = ns(tm_gloss[r["term_en"]][0]), ns(r["gold_ko"])
+                variants = {ns(v.rsplit(":", 1)[0]) for v in r["top_variants"].split(" | ")}
+                kinds["another of the gold's translations" if top in variants else "part of the gold" if top in gold
+                      else "the gold and more" if gold in top else "other"] += 1
+            print("  kinds: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
+            for r in random.Random(0).sample(wrong, min(args.errors, len(wrong))):
+                print(f"  {r['term_en']}: {tm_gloss[r['term_en']][0]} ({tm_scores[r['term_en']]:.2f}) / {r['gold_ko']} ({r['top_variants']})")
         seeds(args.tmkit, work)
     print("\ncost: wall s, CPU s, peak RSS MB (each process measured alone)")
     print(f"  tmkit glossary build (segmentation, EM both ways, extraction): {tm_cost[0]:6.1f} wall {tm_cost[1]:6.1f} CPU {tm_cost[2]:6.0f} MB")

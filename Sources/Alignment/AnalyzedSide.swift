@@ -91,6 +91,15 @@ struct AnalyzedSide: Sendable {
         return slice(start, end)
     }
 
+    /// Whether content token `b` carries a verb ending (`빠졌` + `습니다`, `조절` + `하는`): a
+    /// predicate, not a noun, when it ends a span.
+    func endsInVerbEnding(_ b: Int) -> Bool {
+        let next = content[b] + 1
+        guard next < segment.tokens.count else { return false }
+        let t = segment.tokens[next]
+        return t.kind == .ending && t.start == segment.tokens[content[b]].end && !Self.keptDerivations.contains(t.text)
+    }
+
     private func slice(_ start: Int, _ end: Int) -> String {
         let scalars = segment.text.unicodeScalars
         let i = scalars.index(scalars.startIndex, offsetBy: start)

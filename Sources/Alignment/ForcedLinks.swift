@@ -47,6 +47,17 @@ struct ForcedLinks {
             guard let firstS = sourceRegion.firstIndex(of: region), let lastS = sourceRegion.lastIndex(of: region),
                   let firstT = targetRegion.firstIndex(of: region), let lastT = targetRegion.lastIndex(of: region) else { continue }
             let inside = anchors.filter { sourceRegion[$0.0] == region }.sorted { $0.0 < $1.0 }
+            // One stretch left on each side once the anchors are taken is settled whatever the
+            // order (`협상 장기화` / `Prolonged Negotiations`: Korean puts the head last).
+            if !inside.isEmpty {
+                let freeS = (firstS...lastS).filter { i in sourceRegion[i] == region && !inside.contains { $0.0 == i } }
+                let freeT = (firstT...lastT).filter { j in targetRegion[j] == region && !inside.contains { $0.1 == j } }
+                if let a = freeS.first, let b = freeS.last, let lo = freeT.first, let hi = freeT.last,
+                   b - a + 1 == freeS.count, hi - lo + 1 == freeT.count, b - a < maxSource, hi - lo < maxTarget {
+                    out.append((a, b, lo, hi))
+                    continue
+                }
+            }
             // Anchors must keep their order on the target side for the gaps to correspond.
             guard zip(inside, inside.dropFirst()).allSatisfy({ $0.0 < $1.0 && $0.1 < $1.1 }) else { continue }
             let fences = [(firstS - 1, firstT - 1)] + inside + [(lastS + 1, lastT + 1)]

@@ -9,6 +9,26 @@ enum Priors {
     /// Weight of a transliteration pair at similarity 1 (scaled down to 1 at `threshold`).
     static let transliteration: Float = 30
     static let threshold = 0.6
+    /// Weight of a Korean derived noun and an English word derived alike (`장기화` ~ `prolonged`),
+    /// for tiny corpora only: strong enough to anchor elimination (`ForcedLinks`).
+    static let derivation: Float = 12
+
+    /// English endings that answer each Korean noun derivation: -화 makes a process or state
+    /// (`정규화` normalization, `장기화` prolonged), -성 a quality (`호환성` compatibility), -적 an
+    /// adjective (`기술적` technical).
+    static let derivationEndings: [Character: [String]] = [
+        "화": ["ization", "isation", "ification", "ized", "ised", "ified", "ed"],
+        "성": ["ity", "ness", "ility"],
+        "적": ["al", "ic", "ive"],
+    ]
+
+    /// Whether a Hangul word of three or more syllables ends in a noun derivation and the Latin
+    /// word in an ending that answers it.
+    static func derivesAlike(hangul: String, latin: String) -> Bool {
+        guard hangul.count >= 3, let last = hangul.last, let endings = derivationEndings[last] else { return false }
+        let word = latin.lowercased()
+        return endings.contains { word.count > $0.count + 2 && word.hasSuffix($0) }
+    }
 
     /// `tiny`: the corpus is too small for statistics, so weaker sound evidence counts.
     static func apply(to aligner: inout WordAligner, corpus: AlignmentCorpus, tiny: Bool = false) {
@@ -36,6 +56,10 @@ enum Priors {
             } else if targetHangul[Int(t)] && !sourceHangul[Int(s)] {
                 (h, l, hWord, lWord) = (t, s, corpus.target[t], corpus.source[s])
             } else {
+                continue
+            }
+            if tiny, Self.derivesAlike(hangul: hWord, latin: lWord) {
+                aligner.cellPrior[c] = derivation
                 continue
             }
             let latin: [UInt8]

@@ -66,6 +66,8 @@ public struct TermAligner: Sendable {
 
     /// Pairs with more content words than this on a side are skipped.
     public static let maxTokens = 250
+    /// Pairs with a side longer than this many UTF-8 bytes are skipped unread (as over-long).
+    public static let maxBytes = 64 * maxTokens
 
     public var options: Options
     public var segmenter: Segmenter
@@ -80,16 +82,24 @@ public struct TermAligner: Sendable {
     public func align(_ pairs: [SentencePair], progress: ((String) -> Void)? = nil) throws -> TermAlignment {
         var usable: [SentencePair] = []
         usable.reserveCapacity(pairs.count)
-        var skippedEmpty = 0
+        var skippedEmpty = 0, skippedHuge = 0
         for pair in pairs {
             if pair.source.allSatisfy(\.isWhitespace) || pair.target.allSatisfy(\.isWhitespace) {
                 skippedEmpty += 1
+            } else if pair.source.utf8.count > Self.maxBytes || pair.target.utf8.count > Self.maxBytes {
+                // Far over the word limit: skipped before analysis costs time and memory.
+                skippedHuge += 1
             } else {
                 usable.append(pair)
             }
         }
-        guard !usable.isEmpty else { throw AlignmentError.emptyCorpus(skipped: skippedEmpty) }
+        guard !usable.isEmpty else { throw AlignmentError.emptyCorpus(skipped: skippedEmpty + skippedHuge) }
         try LanguageCheck.verify(usable, source: options.sourceLanguage, target: options.targetLanguage)
+        // A minority of pairs the other way round (Korean on the English side only) are skipped.
+        let before = usable.count
+        usable.removeAll { LanguageCheck.isSwapped($0, source: options.sourceLanguage, target: options.targetLanguage) }
+        let skippedSwapped = before - usable.count
+        guard !usable.isEmpty else { throw AlignmentError.emptyCorpus(skipped: skippedEmpty + skippedHuge + skippedSwapped, swapped: skippedSwapped) }
 
         let clock = ContinuousClock()
         var last = clock.now
@@ -121,7 +131,8 @@ public struct TermAligner: Sendable {
         let extractor = TermExtractor(options: options)
         let terms = extractor.extract(corpus: corpus, aligner: aligner)
         lap("extract")
-        return TermAlignment(terms: terms, pairsUsed: corpus.pairs.count, pairsSkippedEmpty: skippedEmpty, pairsSkippedLong: skippedLong)
+        return TermAlignment(terms: terms, pairsUsed: corpus.pairs.count, pairsSkippedEmpty: skippedEmpty, pairsSkippedLong: skippedLong + skippedHuge,
+                             pairsSkippedSwapped: skippedSwapped)
     }
 
     /// Analyses both sides of every pair, stems learned from each side's whole text.
@@ -234,6 +245,13 @@ enum LanguageCheck {
             let expected = source.language == "ko" ? target.code : source.code
             throw AlignmentError.languageMismatch(where: location, side: side, expected: expected, found: "Korean")
         }
+    }
+
+    /// Whether a pair between Korean and another language has its Korean on the wrong side only.
+    static func isSwapped(_ pair: SentencePair, source: LanguageTag, target: LanguageTag) -> Bool {
+        guard source.language != target.language, source.language == "ko" || target.language == "ko" else { return false }
+        let (korean, other) = source.language == "ko" ? (pair.source, pair.target) : (pair.target, pair.source)
+        return !korean.unicodeScalars.contains(where: isHangul) && other.unicodeScalars.contains(where: isHangul)
     }
 
     static func isHangul(_ s: Unicode.Scalar) -> Bool {

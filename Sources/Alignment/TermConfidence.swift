@@ -16,6 +16,8 @@ struct TermEvidence: Sendable {
     /// Mean IBM-1 link posteriors into the span (target words from the term) and back.
     var posteriorForward = 0.0
     var posteriorBackward = 0.0
+    /// Share of the occurrences whose target ends in a verb ending (a predicate, not a noun).
+    var verbal = 0.0
     /// Both directions: this term's share of the links into the target among source terms of
     /// its length, and whether it has the most of them.
     var reverseShare = 0.0
@@ -39,6 +41,8 @@ struct TermEvidence: Sendable {
     /// The corpus was too small for the HMM (a few titles), and the share of occurrences
     /// settled by elimination there (`ForcedLinks`).
     var tiny = false
+    /// In a tiny corpus, a Korean derived noun and an English word derived alike (`장기화` ~ `prolonged`).
+    var derivedAlike = false
     var forcedShare = 0.0
 
     var dice: Double { 2 * linkCount / (sourceCount + max(targetCount, linkCount)) }
@@ -58,7 +62,7 @@ struct TermEvidence: Sendable {
 
     static let featureNames = ["rate", "dice", "lexF", "lexB", "lex", "logSource", "logLink", "coverage", "longer", "shorter",
                                "loose", "noHangul", "share", "lead", "translit", "oneWord", "threeWords", "heuristic", "single",
-                               "targetOne", "postF", "postB", "post", "revShare", "revBest", "logCandidates"]
+                               "targetOne", "postF", "postB", "post", "revShare", "revBest", "logCandidates", "verbal"]
 
     /// The signals `TermConfidence` weighs, in `featureNames` order.
     var features: [Double] {
@@ -66,7 +70,7 @@ struct TermEvidence: Sendable {
          Double(max(0, targetWords - sourceWords)), Double(max(0, sourceWords - targetWords)), loose ? 1 : 0, noHangul ? 1 : 0,
          share, lead, transliteration ? 1 : 0, sourceWords == 1 ? 1 : 0, sourceWords >= 3 ? 1 : 0, heuristic, linkCount <= 1 ? 1 : 0,
          targetWords == 1 ? 1 : 0, posteriorForward, posteriorBackward, (posteriorForward * posteriorBackward).squareRoot(),
-         reverseShare, reverseBest ? 1 : 0, log(Double(candidates))]
+         reverseShare, reverseBest ? 1 : 0, log(Double(candidates)), verbal]
     }
 }
 
@@ -91,11 +95,13 @@ enum TermConfidence {
 
     /// A few titles carry no statistics to fit: a translation is sure when its words sound
     /// alike, when the two always occur together (twice or more), or when elimination settles
-    /// it; anything else is a guess from position, kept as a low-score candidate.
+    /// it; fairly sure when both words are derived alike (`장기화` ~ `prolonged`); anything else
+    /// is a guess from position, kept as a low-score candidate.
     static func tinyProbability(_ e: TermEvidence) -> Double {
         var p = 0.3 + 0.6 * e.forcedShare
         if e.linkCount >= 2, e.linkCount == e.sourceCount, e.linkCount == e.targetCount { p = max(p, 0.9) }
         if e.transliteration, e.soundGap < 0.15 { p = max(p, 0.75 + 0.2 * e.sound) }
+        if e.derivedAlike { p = max(p, 0.8) }
         return p
     }
 

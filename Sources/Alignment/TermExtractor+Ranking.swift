@@ -57,6 +57,7 @@ extension TermExtractor {
                 e.coverage = Double(stats.coverage) / cef
                 e.posteriorForward = Double(stats.posteriorForward) / cef
                 e.posteriorBackward = Double(stats.posteriorBackward) / cef
+                e.verbal = Double(stats.verbal) / cef
                 e.loose = stats.loose
                 e.share = cef / totalLinked
                 let bestOther = counts.first == cef ? (counts.count > 1 ? counts[1] : 0) : counts[0]
@@ -67,6 +68,7 @@ extension TermExtractor {
                     let hangulFirst = x.unicodeScalars.contains(where: LanguageCheck.isHangul)
                     e.sound = similarity.similarity(hangul: hangulFirst ? x : y, latin: hangulFirst ? y : x)
                     e.transliteration = e.sound >= 0.75
+                    e.derivedAlike = tiny && Priors.derivesAlike(hangul: hangulFirst ? x : y, latin: hangulFirst ? y : x)
                 }
                 e.tiny = tiny
                 e.forcedShare = Double(stats.forced) / cef
@@ -131,10 +133,13 @@ extension TermExtractor {
     static let connectives = ["므로", "지만", "니까", "는데", "은데", "으면", "면서", "려면", "도록", "거나", "어서", "아서",
                               "해서", "하고", "하며", "하여", "되어", "되고", "든지", "다면", "라면", "으며"]
 
-    /// Whether a Korean span runs across a clause: a word before the last ends in a connective.
+    /// Whether a Korean span runs across a clause: a word before the last ends in a connective,
+    /// or in an object particle (`고음을 조절`: a verb phrase, not a term).
     static func crossesClause(_ surface: String) -> Bool {
         let words = surface.split(separator: " ")
         guard words.count > 1 else { return false }
-        return words.dropLast().contains { w in connectives.contains { w.hasSuffix($0) } }
+        return words.dropLast().contains { w in
+            connectives.contains { w.hasSuffix($0) } || (w.count >= 2 && w.hasSuffix("를")) || (w.count >= 3 && w.hasSuffix("을"))
+        }
     }
 }

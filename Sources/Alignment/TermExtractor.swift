@@ -99,6 +99,8 @@ struct TermExtractor: Sendable {
                 }
                 var bySource = [[Int]](repeating: [], count: s.count)
                 var byTarget = [[Int]](repeating: [], count: t.count)
+                // The span the links gave each source n-gram (a * 4096 + b -> lo * 4096 + hi).
+                var linkSpan: [Int: Int] = [:]
                 for (i, j) in links {
                     bySource[i].append(j)
                     byTarget[j].append(i)
@@ -110,6 +112,11 @@ struct TermExtractor: Sendable {
                         guard !sourceStop[Int(s.ids[g.a])], !sourceStop[Int(s.ids[g.b])], (g.a..<g.b).allSatisfy({ s.joinsNext[$0] }),
                               (g.lo..<g.hi).allSatisfy({ t.joinsNext[$0] }) else { continue }
                         let key = CandidateKey(source: TermKey(s.ids[g.a...g.b]), target: TermKey(t.ids[g.lo...g.hi]))
+                        if linkSpan[g.a * 4096 + g.b] == g.lo * 4096 + g.hi {
+                            // The links found it too: that occurrence is settled, not a second one.
+                            shard.candidates[key]!.forced += 1
+                            continue
+                        }
                         shard.candidates[key, default: FormStats()].add(surface: t.surface(g.lo, g.hi), pair: Int32(p), maxExamples: maxExamples)
                         let (pf, pb) = posterior(g.a, g.b, g.lo, g.hi)
                         shard.candidates[key]!.coverage += 1
@@ -159,6 +166,8 @@ struct TermExtractor: Sendable {
                         shard.candidates[key, default: FormStats()].add(surface: t.surface(lo, hi), pair: Int32(p), maxExamples: maxExamples)
                         shard.candidates[key]!.coverage += Float((a...b).filter { !bySource[$0].isEmpty }.count) / Float(b - a + 1)
                         let (pf, pb) = posterior(a, b, lo, hi)
+                        if tiny { linkSpan[a * 4096 + b] = lo * 4096 + hi }
+                        if t.endsInVerbEnding(hi) { shard.candidates[key]!.verbal += 1 }
                         if let forced, forced.isForced(a, b, lo, hi) {
                             shard.candidates[key]!.forced += 1
                             settled.insert(a * 4096 + b)

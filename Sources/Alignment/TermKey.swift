@@ -48,6 +48,8 @@ struct FormStats: Sendable {
     /// Occurrences settled by elimination (`ForcedLinks`; tiny corpora only).
     var forced: Int32 = 0
     var posteriorBackward: Float = 0
+    /// Occurrences whose last target word carries a verb ending (`AnalyzedSide.endsInVerbEnding`).
+    var verbal: Int32 = 0
 
     mutating func add(surface form: String, pair: Int32, maxExamples: Int) {
         count += 1
@@ -67,6 +69,7 @@ struct FormStats: Sendable {
         coverage += other.coverage
         posteriorForward += other.posteriorForward
         forced += other.forced
+        verbal += other.verbal
         posteriorBackward += other.posteriorBackward
         var all = mine
         for (s, n) in theirs { all[s, default: 0] += n }

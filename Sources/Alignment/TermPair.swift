@@ -48,4 +48,6 @@ public struct TermAlignment: Sendable {
     public var pairsSkippedEmpty: Int
     /// Pairs skipped because a side had more than `TermAligner.maxTokens` words.
     public var pairsSkippedLong: Int
+    /// Pairs skipped because their Korean stood on the other language's side.
+    public var pairsSkippedSwapped: Int = 0
 }

@@ -24,10 +24,14 @@ public struct TermSpotter: Sendable {
     public let index: GlossaryIndex
     /// Most translations given per term (the best usable ones).
     public let maxTranslations: Int
+    /// Translations scoring below this (0...1; machine-built candidates the aligner was unsure
+    /// of) are not offered. Entries a person made score 1.
+    public let minScore: Double
 
-    public init(index: GlossaryIndex, maxTranslations: Int = 3) {
+    public init(index: GlossaryIndex, maxTranslations: Int = 3, minScore: Double = 0) {
         self.index = index
         self.maxTranslations = max(1, maxTranslations)
+        self.minScore = minScore
     }
 
     /// The sentences of `text` and the spots in each.
@@ -51,7 +55,7 @@ public struct TermSpotter: Sendable {
                         }
                     }
                     // Deprecated and superseded terms are never offered.
-                    hits = hits.filter(\.isUsable)
+                    hits = hits.filter { $0.isUsable && $0.score >= minScore }
                     guard !hits.isEmpty else { continue }
                     let first = tokens.first!.start
                     var last = tokens.last!.end

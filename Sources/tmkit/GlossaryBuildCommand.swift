@@ -99,7 +99,13 @@ struct GlossaryBuildCommand: ParsableCommand {
             options.minScore = minScore
             let aligner = TermAligner(options: options)
             let report: ((String) -> Void)? = Progress.enabled ? { (m: String) in Progress.report(m) } : nil
-            let result = try aligner.align(corpus.pairs, progress: report)
+            let result: TermAlignment
+            do {
+                result = try aligner.align(corpus.pairs, progress: report)
+            } catch let AlignmentError.emptyCorpus(skipped, swapped) {
+                // Count the pairs the readers dropped too.
+                throw AlignmentError.emptyCorpus(skipped: skipped + corpus.skippedEmpty, swapped: swapped)
+            }
             let glossary = GlossaryBuilder.glossary(from: result, sourceLanguage: sl, targetLanguage: tl,
                                                     title: "Built by tmkit from " + (inputs + memories).map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
             try GlossaryFile.write(glossary, to: output)
@@ -107,6 +113,7 @@ struct GlossaryBuildCommand: ParsableCommand {
             var message = "\(output): \(glossary.entries.count) term pairs from \(result.pairsUsed) sentence pairs"
             if skipped > 0 { message += "; \(skipped) pairs with an empty side skipped" }
             if result.pairsSkippedLong > 0 { message += "; \(result.pairsSkippedLong) over-long pairs skipped" }
+            if result.pairsSkippedSwapped > 0 { message += "; \(result.pairsSkippedSwapped) pairs with the languages swapped skipped" }
             if !corpus.otherSkips.isEmpty { message += "; skipped: " + corpus.otherSkips.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") }
             if format == .json {
                 struct Summary: Encodable {
@@ -115,7 +122,8 @@ struct GlossaryBuildCommand: ParsableCommand {
                 }
                 print(JSONOutput.encode(Summary(
                     output: output, term_pairs: glossary.entries.count, sentence_pairs: result.pairsUsed, skipped_empty: skipped,
-                    skipped_long: result.pairsSkippedLong, skipped: corpus.otherSkips)))
+                    skipped_long: result.pairsSkippedLong,
+                    skipped: corpus.otherSkips.merging(result.pairsSkippedSwapped > 0 ? ["languages swapped": result.pairsSkippedSwapped] : [:]) { $0 + $1 })))
             } else {
                 notice(message)
             }

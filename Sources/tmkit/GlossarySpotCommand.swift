@@ -11,7 +11,9 @@ struct GlossarySpotCommand: ParsableCommand {
         INPUT is text or a file name (standard input when absent or -). Text output: each \
         sentence with the terms marked [term => translation], then nothing else. JSON: one array \
         of {"text", "sentence", "start", "end", "term", "translations", "score"} (start and end \
-        count code points in the sentence).
+        count code points in the sentence). Machine-built translations scoring below \
+        --min-score (the aligner's estimate that they are right) are left out; \
+        --min-score 0 shows every candidate.
 
         Examples:
           tmkit glossary spot '유럽안보를 위한 협상 장기화'
@@ -24,6 +26,11 @@ struct GlossarySpotCommand: ParsableCommand {
     @Argument(help: "Text, or a file to read.") var input: String?
     @OptionGroup var sources: GlossarySources
     @Option(help: "Output format: text or json.") var format: Format = .text
+    @Option(help: "Lowest score (0-1) of a translation shown; entries a person made score 1.") var minScore = 0.5
+
+    func validate() throws {
+        guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1, not \(minScore)") }
+    }
 
     func run() throws {
         let text: String
@@ -38,7 +45,7 @@ struct GlossarySpotCommand: ParsableCommand {
         } catch {
             fail(error)
         }
-        let (sentences, spots) = TermSpotter(index: index, maxTranslations: sources.maxTranslations).spot(text)
+        let (sentences, spots) = TermSpotter(index: index, maxTranslations: sources.maxTranslations, minScore: minScore).spot(text)
         var out = OutputBuffer()
         switch format {
         case .json:

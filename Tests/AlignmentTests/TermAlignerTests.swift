@@ -69,6 +69,27 @@ import Testing
         }
     }
 
+    @Test func aMinorityOfSwappedPairsIsSkippedAndCounted() throws {
+        var pairs = Self.corpus()
+        pairs.append(SentencePair(source: "파일을 열 수 없습니다.", target: "Cannot open the file."))
+        let result = try TermAligner(options: .init(sourceLanguage: .english, targetLanguage: .korean)).align(pairs)
+        #expect(result.pairsSkippedSwapped == 1)
+        #expect(result.pairsUsed == 36)
+    }
+
+    /// A quoted title whose words cross (Korean puts the head last): the derived noun answers
+    /// the English word derived alike, and elimination settles the other.
+    @Test func crossedWordsInATinyCorpusSettleByDerivationAndElimination() throws {
+        let pairs = [
+            SentencePair(source: "푸틴 트럼프에 ‘협상 장기화’", target: "Putin Trump's 'Prolonged Negotiations'"),
+            SentencePair(source: "트럼프 휴전", target: "Trump Ceasefire"),
+        ]
+        let result = try TermAligner(options: .init(sourceLanguage: .korean, targetLanguage: .english, minCount: 1)).align(pairs)
+        #expect(Self.best(result.terms, "장기화") == "prolonged")
+        #expect(Self.best(result.terms, "협상") == "negotiations")
+        #expect(result.terms.filter { $0.source == "협상" || $0.source == "장기화" }.allSatisfy { $0.score < 0.5 || ["prolonged", "negotiations"].contains($0.target) })
+    }
+
     @Test func numbersAlignByValue() throws {
         let pairs = [
             SentencePair(source: "유럽 관세 280억 유로", target: "EU tariffs of 28 billion euros"),

@@ -64,7 +64,7 @@ import TMCore
         let korean = segments.filter { $0.tokens.contains { $0.script == .hangul } }
         try check(Self.tokenTable(korean), against: "\(Self.seeds[1]).korean-tokens.hunspell.txt")
         let keys = korean.flatMap(\.tokens).map(\.key)
-        for expected in ["극우", "배제", "유럽", "안보", "트럼프", "스위스", "협상", "장기"] {
+        for expected in ["극우", "배제", "유럽", "안보", "트럼프", "스위스화", "협상", "장기화"] {
             #expect(keys.contains(expected), "\(expected) is not a key")
         }
     }

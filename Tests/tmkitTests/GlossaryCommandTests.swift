@@ -43,6 +43,26 @@ import Testing
         #expect(Self.best(entries, "협상 장기화") == "prolonged negotiations")
         #expect(Self.best(entries, "휴전") == "ceasefire")
         #expect(Self.best(entries, "대응") == "response")
+        #expect(Self.best(entries, "협상") == "negotiations")
+        #expect(Self.best(entries, "장기화") == "prolonged")
+    }
+
+    /// `spot` leaves out the aligner's unsure candidates unless asked for them.
+    @Test func spotHidesLowScoreCandidatesByDefault() throws {
+        let dir = TMKitProcess.temporaryDirectory()
+        let path = dir.appendingPathComponent("g.tsv").path
+        let tsv = "# tmkit glossary ko -> en: source, target, comment\n"
+            + "협상\tnegotiations\ttmkit-alignment: score=0.900 count=2 sourceCount=2 targetCount=2\n"
+            + "구축\tto\ttmkit-alignment: score=0.300 count=1 sourceCount=1 targetCount=1\n"
+        try tsv.write(toFile: path, atomically: true, encoding: .utf8)
+        let spot = try TMKitProcess.run(["glossary", "spot", "We went to negotiations.", "--glossary", path])
+        #expect(spot.status == 0, "\(spot.stderr)")
+        #expect(spot.stdout.contains("[negotiations => 협상]"))
+        #expect(!spot.stdout.contains("[to => "))
+        let all = try TMKitProcess.run(["glossary", "spot", "We went to negotiations.", "--glossary", path, "--min-score", "0"])
+        #expect(all.stdout.contains("[to => 구축]"))
+        let bad = try TMKitProcess.run(["glossary", "spot", "x", "--glossary", path, "--min-score", "2"])
+        #expect(bad.status != 0)
     }
 
     @Test func lookupFindsInflectedFormsAndPrintsJSON() throws {

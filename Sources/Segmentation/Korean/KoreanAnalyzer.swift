@@ -172,11 +172,20 @@ public struct KoreanAnalyzer: Sendable {
     /// and its cost.
     private func analyzeStem(_ s: ArraySlice<Unicode.Scalar>, _ table: CompoundTable) -> (pieces: [Piece], known: Bool, cost: Double) {
         let text = makeString(s)
-        // A derivation on a known stem of two or more syllables: 장기화, 가능성, 사람들.
+        // A derivation on a known stem of two or more syllables: 장기화, 가능성, 사람들. A
+        // derived noun (장기화, 중요성, 기술적) is a word of its own, not its stem: 장기 is also
+        // "long-term" or "organ". Plural and honorific suffixes (사람들, 고객님) split off.
         if s.count >= 3, let last = s.last, KoreanSuffixes.derivations.contains(last) {
             let core = s.dropLast()
             if isKnown(core) || evidence.seenBare(makeString(core)) {
-                return (piecesOfKnown(core, table) + [Piece(text: String(last), role: .ending)], true, 1)
+                var pieces = piecesOfKnown(core, table)
+                if KoreanSuffixes.nounDerivations.contains(last) {
+                    // A little dearer than a known word, so a compound of known words wins
+                    // (`바탕` + `화면`, not `바탕화` + `면`).
+                    pieces[pieces.count - 1].text += String(last)
+                    return (pieces, true, 1.15)
+                }
+                return (pieces + [Piece(text: String(last), role: .ending)], true, 1)
             }
         }
         if isKnown(s) { return ([Piece(text: text, role: .stem)], true, 1) }

@@ -121,6 +121,9 @@ enum KoreanSuffixes {
     /// Derivational suffixes split from a stem of two or more syllables (`장기화`, `가능성`, `사람들`).
     static let derivations: Set<Unicode.Scalar> = ["화", "적", "성", "들", "님"]
 
+    /// The derivations that make a word of their own, kept in its key (`장기화`, `중요성`, `기술적`).
+    static let nounDerivations: Set<Unicode.Scalar> = ["화", "적", "성"]
+
     /// Endings that only follow a derivation (`기본적인`, `기본적으로`).
     static let afterDerivationOnly: Set<String> = ["인", "일", "임", "이라", "이라는"]
 
