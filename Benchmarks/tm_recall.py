@@ -1,77 +1,75 @@
 #!/usr/bin/env python3
-"""Recall of tmkit's indexed TM lookup at low thresholds, beside translate-toolkit's matcher, in one run.
+"""Recall of tmkit's indexed TM lookup at low thresholds, before and after the wide index pass,
+beside translate-toolkit's matcher, in one run.
 
-Memory: ../shared/corpus/dev_pairs.tsv without the pairs of the 1,189 held-out sentences
-(English with 5+ words, in dev_pairs but not in dev_train; never used for tuning). Queries: those
-held-out English sentences, and their Korean translations (the other direction). Neither is in the
-memory, so their best matches are real fuzzy matches.
+Held-back queries (never in the memory, never used for tuning):
+  - sentences: the 1,189 English sentences the corpus reserves as lookup queries (5+ words, in
+    dev_pairs but not in dev_train), and their Korean translations (the other direction);
+  - short: a fixed md5 split (1 in 40) of the 1-4 word UI strings, English and Korean.
+Memory: ../shared/corpus/dev_pairs.tsv without every pair whose English is a held-back query.
 
 For every query, tmkit's `--exhaustive` lookup (every entry scored) gives the best score; the
 queries whose best is 50-74 form the band. Recall: the indexed lookup's best match has that same
-score (the same best match; ties between entries of equal score count as the same). Strict: it is
-the very entry --exhaustive ranked first.
+score, i.e. it is one of the best matches (entries of equal score are equally good); "the very
+same entry" also counts ties broken differently as misses.
+
+Before and after: `after` is the lookup as shipped; `before` is the same binary with the hidden
+`--narrow-index` (only the narrow index pass, as tmkit looked up before the wide pass below 75
+was added; same scorer, so the same exhaustive band). With --baseline BINARY, `before` is that
+binary instead (its own store and its own exhaustive scan).
+
+Lookup speed: per-query times measured inside tmkit (analysis, index, scoring, JSON), one core
+(taskset), at --min-score 75 and at --min-score 50, before and after, over all queries and over
+the band; process CPU time beside it.
 
 translate-toolkit (`translate.search.match.matcher`, min_similarity 50, RapidFuzz) looks up the
-English band queries in the same memory: how often it returns a match at all, and how often its
-best is the entry tmkit's exhaustive scan ranked first. Its scores are its own (Levenshtein-based),
-so it is a peer on the same task, not a second opinion on tmkit's scores.
+same band queries in the same memory (English queries in an en->ko store, Korean ones in a
+ko->en store): how often it returns a match at all, and how often its best is the entry tmkit's
+exhaustive scan ranked first. Its scores are its own (Levenshtein), so it is a peer on the same
+task, not a second opinion on tmkit's scores.
 
-Lookup speed (per-query times inside tmkit, one core) is printed for the band and for all queries;
-with --baseline BINARY the same runs are made with another tmkit build (say, before a change).
-
-The exhaustive scan costs about half a second a query at 90k entries, so --sample N looks up a
-seeded sample of N English and N Korean queries.
+The exhaustive scan costs a few hundred ms a query at 90k entries; it runs in --jobs processes
+(under nice). --sample N looks up a seeded sample of N queries of each group and language.
 
 Usage:
-  python3 Benchmarks/tm_recall.py [--sample 300] [--baseline /path/to/old/tmkit] [--no-build] [--work DIR]
+  python3 Benchmarks/tm_recall.py [--sample 0] [--jobs 2] [--baseline /path/to/old/tmkit] [--no-build]
 """
-import argparse, json, os, random, re, subprocess, sys, time
+import argparse, json, os, random, subprocess, sys, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def unesc(s):
-    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m.group(1)], s)
+from tm_corpus import DEFAULT_CORPUS, ROOT, held_back_short, held_out_sentences, load, pct, tt_matcher, write_memory
 
 
-def esc(s):
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
-def read_tsv(path):
-    with open(path, encoding="utf-8") as f:
-        hdr = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            yield dict(zip(hdr, map(unesc, line.rstrip("\n").split("\t"))))
-
-
-def pct(xs, p):
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(len(xs) * p))] if xs else float("nan")
-
-
-def lookups(binary, db, queries, work, tag, exhaustive):
-    qfile = os.path.join(work, f"q-{tag}.txt")
-    tfile = os.path.join(work, f"t-{tag}.txt")
-    with open(qfile, "w", encoding="utf-8") as f:
-        f.writelines(q + "\n" for q in queries)
-    cmd = ["taskset", "-c", "0", binary, "tm", "lookup", "--tm", db, "--queries", qfile, "--timings", tfile,
-           "--limit", "1", "--min-score", "50"]
-    if exhaustive:
-        cmd.append("--exhaustive")
+def run_lookups(binary, db, queries, work, tag, min_score, extra=(), jobs=1, pin=True):
+    """Looks up every query (--limit 1); returns tops, per-query ms, wall and CPU seconds."""
+    chunks = [queries[i::jobs] for i in range(jobs)] if jobs > 1 else [queries]
+    procs = []
     t0 = time.perf_counter()
     cpu0 = os.times()
-    r = subprocess.run(cmd, capture_output=True, text=True)
+    for k, chunk in enumerate(chunks):
+        qfile, tfile = os.path.join(work, f"q-{tag}-{k}.txt"), os.path.join(work, f"t-{tag}-{k}.txt")
+        with open(qfile, "w", encoding="utf-8") as f:
+            f.writelines(q + "\n" for q in chunk)
+        cmd = (["taskset", "-c", "0"] if pin else ["nice", "-n", "10"]) + [
+            binary, "tm", "lookup", "--tm", db, "--queries", qfile, "--timings", tfile, "--limit", "1",
+            "--min-score", str(min_score)] + list(extra)
+        procs.append((subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True), tfile))
+    outs = []
+    for p, tfile in procs:
+        out, err = p.communicate()
+        if p.returncode != 0:
+            sys.exit(f"tmkit lookup failed ({binary} {tag}): {err}")
+        outs.append(([json.loads(line) for line in out.splitlines()], [int(x) / 1000 for x in open(tfile)]))
     cpu1 = os.times()
-    if r.returncode != 0:
-        sys.exit(f"tmkit lookup failed ({binary}): {r.stderr}")
-    results = [json.loads(line) for line in r.stdout.splitlines()]
-    times = [int(x) / 1000 for x in open(tfile)]
-    return dict(tops=[m[0] if m else None for m in results], times=times, wall=time.perf_counter() - t0,
+    tops, times = [None] * len(queries), [0.0] * len(queries)
+    for k, (results, ts) in enumerate(outs):
+        for j, (r, t) in enumerate(zip(results, ts)):
+            i = j * jobs + k if jobs > 1 else j
+            tops[i], times[i] = (r[0] if r else None), t
+    return dict(tops=tops, times=times, wall=time.perf_counter() - t0,
                 cpu=(cpu1.children_user - cpu0.children_user) + (cpu1.children_system - cpu0.children_system))
 
 
-def run_tmkit(binary, memory_tsv, queries, work, tag):
+def import_memory(binary, memory_tsv, work, tag):
     db = os.path.join(work, f"recall-{tag}.sqlite")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):
@@ -81,100 +79,125 @@ def run_tmkit(binary, memory_tsv, queries, work, tag):
     if r.returncode != 0:
         sys.exit(f"tmkit import failed: {r.stderr}")
     print(f"  [{tag}] " + r.stdout.strip().splitlines()[-1])
-    ex = lookups(binary, db, queries, work, tag + "-ex", True)
-    ix = lookups(binary, db, queries, work, tag + "-ix", False)
-    return ex, ix
+    return db
 
 
-def report(tag, queries, ex, ix):
-    band = [i for i, m in enumerate(ex["tops"]) if m and 50 <= m["score"] <= 74]
+def recall(band, ex, ix):
     same = [i for i in band if ix["tops"][i] and ix["tops"][i]["score"] == ex["tops"][i]["score"]]
     strict = [i for i in band if ix["tops"][i] and ix["tops"][i]["id"] == ex["tops"][i]["id"]]
-    found_any = [i for i, m in enumerate(ex["tops"]) if m]
-    all_same = [i for i in found_any if ix["tops"][i] and ix["tops"][i]["score"] == ex["tops"][i]["score"]]
-    print(f"\n[{tag}] queries with a best --exhaustive match of 50-74: {len(band)} of {len(queries)}")
-    print(f"  indexed lookup returns that best match: {len(same) / max(1, len(band)):.4f} ({len(same)}/{len(band)}); "
-          f"the very same entry: {len(strict) / max(1, len(band)):.4f}")
-    print(f"  all queries with a match >= 50: same best score {len(all_same) / max(1, len(found_any)):.4f} "
-          f"({len(all_same)}/{len(found_any)})")
-    bt = [ix["times"][i] for i in band]
-    print(f"  indexed lookup ms: all p50 {pct(ix['times'], .5):.3f} p99 {pct(ix['times'], .99):.3f}; "
-          f"band p50 {pct(bt, .5):.3f} p99 {pct(bt, .99):.3f}; "
-          f"process wall {ix['wall']:.1f} s, CPU {ix['cpu']:.1f} s")
-    print(f"  exhaustive ms: p50 {pct(ex['times'], .5):.1f} p99 {pct(ex['times'], .99):.1f}")
-    misses = [i for i in band if i not in set(same)][:5]
-    for i in misses:
-        print(f"    miss: {queries[i]!r} exhaustive {ex['tops'][i]['score']} {ex['tops'][i]['source']!r}; "
-              f"indexed {ix['tops'][i]['score'] if ix['tops'][i] else None}")
-    return band
-
-
-def run_tt(memory_pairs, queries, ex, band_en):
-    from translate.search.match import matcher
-    from translate.storage import base
-    base.TranslationUnit.__lt__ = lambda self, other: False
-    store = base.TranslationStore()
-    for s, t in memory_pairs:
-        u = base.TranslationUnit(s)
-        u.target = t
-        store.addunit(u)
-    m = matcher(store, max_candidates=1, min_similarity=50, max_length=100000)
-    times, any_match, same = [], 0, 0
-    for i in band_en:
-        t = time.perf_counter()
-        res = m.matches(queries[i])
-        times.append((time.perf_counter() - t) * 1000)
-        if res:
-            any_match += 1
-            if res[0].source == ex["tops"][i]["source"]:
-                same += 1
-    n = max(1, len(band_en))
-    print(f"\n[translate-toolkit] English band queries: {len(band_en)}; returns a match >= 50: {any_match / n:.4f}; "
-          f"its best is tmkit's exhaustive best: {same / n:.4f}; ms p50 {pct(times, .5):.1f} p99 {pct(times, .99):.1f}")
+    return same, strict
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
+    ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--work", default="/tmp/tmkit-recall")
-    ap.add_argument("--baseline", help="another tmkit binary to measure beside this one")
+    ap.add_argument("--baseline", help="another tmkit binary as `before` (default: this one with --narrow-index)")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--no-tt", action="store_true")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for the exhaustive scans (under nice)")
     ap.add_argument("--sample", type=int, default=0,
-                    help="look up only this many English and this many Korean queries (seeded sample; 0 = all)")
+                    help="look up only this many queries of each group and language (seeded sample; 0 = all)")
     ap.add_argument("--binary", help="the tmkit binary to measure (default: this package's release build)")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     if not args.no_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "tmkit"], cwd=ROOT, check=True)
     binary = args.binary or os.path.join(ROOT, ".build", "release", "tmkit")
-    pairs = list(read_tsv(os.path.join(args.corpus, "dev_pairs.tsv")))
-    train_ids = {r["pair_id"] for r in read_tsv(os.path.join(args.corpus, "dev_train.tsv"))}
-    held = [p for p in pairs if len(p["source_en"].split()) >= 5 and p["id"] not in train_ids and "\n" not in p["source_en"]]
-    held_en = list(dict.fromkeys(p["source_en"] for p in held))
-    held_set = set(held_en)
-    held_ko = list(dict.fromkeys(p["target_ko"] for p in held if "\n" not in p["target_ko"]))
-    if args.sample:
-        rng = random.Random(7)
-        held_en = rng.sample(held_en, min(args.sample, len(held_en)))
-        held_ko = rng.sample(held_ko, min(args.sample, len(held_ko)))
-    memory = [p for p in pairs if p["source_en"] not in held_set]
+
+    pairs, train_ids = load(args.corpus)
+    rng = random.Random(7)
+    groups = {}
+    for gname, held in (("sentences", held_out_sentences(pairs, train_ids)), ("short", held_back_short(pairs))):
+        en = list(dict.fromkeys(p["source_en"] for p in held))
+        ko = list(dict.fromkeys(p["target_ko"] for p in held if "\n" not in p["target_ko"]))
+        if args.sample:
+            en, ko = rng.sample(en, min(args.sample, len(en))), rng.sample(ko, min(args.sample, len(ko)))
+        groups[gname + "-en"], groups[gname + "-ko"] = en, ko
+    held_en = set(groups["sentences-en"]) | set(groups["short-en"])
+    held_en |= {p["source_en"] for p in held_out_sentences(pairs, train_ids) + held_back_short(pairs)}
+    memory = [(p["source_en"], p["target_ko"]) for p in pairs if p["source_en"] not in held_en]
     memory_tsv = os.path.join(args.work, "memory.tsv")
-    with open(memory_tsv, "w", encoding="utf-8") as f:
-        f.write("source\ttarget\n")
-        for p in memory:
-            f.write(f"{esc(p['source_en'])}\t{esc(p['target_ko'])}\n")
-    queries = held_en + held_ko
-    print(f"memory: {len(memory)} entries (dev_pairs without the held-out sentences); "
-          f"queries: {len(held_en)} English + {len(held_ko)} Korean held-out sentences")
-    runs = [("tmkit", binary)] + ([("baseline", args.baseline)] if args.baseline else [])
+    write_memory(memory_tsv, memory)
+    queries, group_of = [], []
+    for g, qs in groups.items():
+        queries += qs
+        group_of += [g] * len(qs)
+    print(f"memory: {len(memory)} entries (dev_pairs without the held-back English); queries: "
+          + ", ".join(f"{len(qs)} {g}" for g, qs in groups.items()) + f" = {len(queries)}")
+
+    db = import_memory(binary, memory_tsv, args.work, "after")
+    t = time.perf_counter()
+    ex = run_lookups(binary, db, queries, args.work, "exhaustive", 50, ["--exhaustive"], jobs=args.jobs, pin=False)
+    print(f"  exhaustive scan: {time.perf_counter() - t:.0f} s wall in {args.jobs} processes, "
+          f"ms per query p50 {pct(ex['times'], .5):.0f}")
+    runs = {"after": (binary, db, (), ex)}
+    if args.baseline:
+        bdb = import_memory(args.baseline, memory_tsv, args.work, "before")
+        bex = run_lookups(args.baseline, bdb, queries, args.work, "exhaustive-before", 50, ["--exhaustive"], jobs=args.jobs, pin=False)
+        runs["before"] = (args.baseline, bdb, (), bex)
+    else:
+        runs["before"] = (binary, db, ("--narrow-index",), ex)
+
     results = {}
-    for tag, b in runs:
-        ex, ix = run_tmkit(b, memory_tsv, queries, args.work, tag)
-        results[tag] = (ex, ix, report(tag, queries, ex, ix))
+    for tag in ("before", "after"):
+        b, d, extra, _ = runs[tag]
+        for ms in (75, 50):
+            results[tag, ms] = run_lookups(b, d, queries, args.work, f"{tag}-{ms}", ms, extra)
+
+    print("\nRecall: queries whose best --exhaustive match scores 50-74; the indexed lookup at --min-score 50 "
+          "returns one of the best (same score) / the very same entry")
+    print(f"{'':18}{'band':>6}" + "".join(f"{t + ' recall':>16}{t + ' same id':>16}" for t in ("before", "after")))
+    band_all = {}
+    for g in list(groups) + ["all"]:
+        line = ""
+        for tag in ("before", "after"):
+            exr = runs[tag][3]
+            band = [i for i, m in enumerate(exr["tops"]) if m and 50 <= m["score"] <= 74 and (g == "all" or group_of[i] == g)]
+            same, strict = recall(band, exr, results[tag, 50])
+            n = max(1, len(band))
+            line += f"{len(same) / n:>10.4f} {len(same):>5}{len(strict) / n:>16.4f}"
+            if tag == "after":
+                band_all[g] = band
+        print(f"{g:18}{len(band_all[g]):>6}{line}")
+    band = band_all["all"]
+    same, _ = recall(band, ex, results["after", 50])
+    misses = [i for i in band if i not in set(same)]
+    for i in misses[:8]:
+        got = results["after", 50]["tops"][i]
+        print(f"    miss: {queries[i]!r}: exhaustive {ex['tops'][i]['score']} {ex['tops'][i]['source']!r}; "
+              f"indexed {got['score'] if got else None} {got['source'] if got else ''!r}")
+
+    print("\nLookup speed, ms per query inside tmkit (one core), and the process's CPU seconds")
+    print(f"{'':22}{'all p50':>9}{'all p99':>9}{'all mean':>9}{'band p50':>9}{'band p99':>9}{'CPU s':>8}")
+    for ms in (75, 50):
+        for tag in ("before", "after"):
+            r = results[tag, ms]
+            bt = [r["times"][i] for i in band]
+            print(f"{tag + ' min-score ' + str(ms):22}{pct(r['times'], .5):9.3f}{pct(r['times'], .99):9.3f}"
+                  f"{sum(r['times']) / len(r['times']):9.3f}{pct(bt, .5):9.3f}{pct(bt, .99):9.3f}{r['cpu']:8.1f}")
+    for ms in (75, 50):
+        a, b = results["after", ms], results["before", ms]
+        print(f"  cost at min-score {ms}: mean x{(sum(a['times']) / max(1e-9, sum(b['times']))):.2f}, "
+              f"p50 x{pct(a['times'], .5) / max(1e-9, pct(b['times'], .5)):.2f}")
+
     if not args.no_tt:
-        ex, _, band = results["tmkit"]
-        run_tt([(p["source_en"], p["target_ko"]) for p in memory], queries, ex, [i for i in band if i < len(held_en)])
+        stores = {"en": tt_matcher(memory, 50, 1), "ko": tt_matcher([(t, s) for s, t in memory], 50, 1)}
+        times, any_match, same_best = [], 0, 0
+        for i in band:
+            m = stores[group_of[i][-2:]]
+            t = time.perf_counter()
+            res = m.matches(queries[i])
+            times.append((time.perf_counter() - t) * 1000)
+            if res:
+                any_match += 1
+                same_best += res[0].source == ex["tops"][i]["source"]
+        n = max(1, len(band))
+        bt = [results["after", 50]["times"][i] for i in band]
+        print(f"\n[translate-toolkit] the same {len(band)} band queries: returns a match >= 50: {any_match / n:.4f}; "
+              f"its best is tmkit's exhaustive best: {same_best / n:.4f} (tmkit indexed: {len(same) / n:.4f}); "
+              f"ms p50 {pct(times, .5):.1f} p99 {pct(times, .99):.1f} (tmkit p50 {pct(bt, .5):.2f}, "
+              f"ratio x{pct(times, .5) / max(1e-9, pct(bt, .5)):.0f})")
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 

@@ -17,36 +17,14 @@ Usage:
 Options: --tt-queries N (queries per kind given to translate-toolkit; default all),
 --corpus DIR, --work DIR, --no-build.
 """
-import argparse, json, os, random, re, resource, subprocess, sys, time
+import argparse, json, os, random, resource, subprocess, sys, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def unesc(s):
-    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m.group(1)], s)
-
-
-def esc(s):
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
-def read_tsv(path):
-    with open(path, encoding="utf-8") as f:
-        hdr = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            yield dict(zip(hdr, map(unesc, line.rstrip("\n").split("\t"))))
-
-
-def pct(xs, p):
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(len(xs) * p))]
+from tm_corpus import DEFAULT_CORPUS, ROOT, esc, held_out_sentences, load, pct, read_tsv, tt_matcher
 
 
 def make_queries(pairs, train_ids, rng):
     vocab = sorted({w for p in pairs for w in p["source_en"].split() if w.isalpha() and len(w) > 2})
-    held = [p["source_en"] for p in pairs if len(p["source_en"].split()) >= 5 and p["id"] not in train_ids
-            and "\n" not in p["source_en"]]
-    held = list(dict.fromkeys(held))
+    held = list(dict.fromkeys(p["source_en"] for p in held_out_sentences(pairs, train_ids)))
     queries = []  # (kind, query, expected source)
     for s in held:
         words = s.split()
@@ -114,17 +92,8 @@ def run_lookups(binary, db, queries, work, result):
 
 
 def run_tt(memory_pairs, queries):
-    from translate.search.match import matcher
-    from translate.storage import base
     t0 = time.perf_counter()
-    # matcher keeps (score, unit) in a heap; equal scores would compare units and raise.
-    base.TranslationUnit.__lt__ = lambda self, other: False
-    store = base.TranslationStore()
-    for s, t in memory_pairs:
-        u = base.TranslationUnit(s)
-        u.target = t
-        store.addunit(u)
-    m = matcher(store, max_candidates=5, min_similarity=75, max_length=100000)
+    m = tt_matcher(memory_pairs, min_similarity=75, max_candidates=5)
     build_s = time.perf_counter() - t0
     times, tops = [], []
     for _, q, _ in queries:
@@ -137,7 +106,7 @@ def run_tt(memory_pairs, queries):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
+    ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--work", default="/tmp/tmkit-bench")
     ap.add_argument("--scale", type=int, default=0)
     ap.add_argument("--tt-queries", type=int, default=0, help="queries per kind for translate-toolkit (0 = all)")
@@ -152,8 +121,7 @@ def main():
         subprocess.run(["swift", "build", "-c", "release", "--product", "tmkit"], cwd=ROOT, check=True)
     binary = args.binary or os.path.join(ROOT, ".build", "release", "tmkit")
     rng = random.Random(args.seed)
-    pairs = list(read_tsv(os.path.join(args.corpus, "dev_pairs.tsv")))
-    train_ids = {r["pair_id"] for r in read_tsv(os.path.join(args.corpus, "dev_train.tsv"))}
+    pairs, train_ids = load(args.corpus)
     queries = make_queries(pairs, train_ids, rng)
     memory_tsv = os.path.join(args.corpus, "dev_pairs.tsv")
     memory_pairs = [(p["source_en"], p["target_ko"]) for p in pairs]

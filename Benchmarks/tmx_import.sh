@@ -3,12 +3,16 @@
 # with wall and CPU time and peak RSS. Given another tmkit binary (an older build), runs it on the
 # same file in the same run and prints the ratio:
 #   Benchmarks/tmx_import.sh [OLD_TMKIT] [FILE.tmx]
+# TMKIT=path/to/tmkit measures that binary instead of building this package's release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old=${1:-}
-file=${2:-../shared/corpus/dev.tmx}
+corpus=../shared/corpus
+[ -d "$corpus" ] || corpus=../../shared/corpus   # a worktree one level deeper
+file=${2:-$corpus/dev.tmx}
 [ -f "$file" ] || { echo "tmx_import: no $file (the corpus is in ../shared/corpus)"; exit 0; }
-swift build -c release --product tmkit >/dev/null
+new=${TMKIT:-.build/release/tmkit}
+[ -n "${TMKIT:-}" ] || swift build -c release --product tmkit >/dev/null
 dir=$(mktemp -d "${TMPDIR:-/tmp}/tmkit-import-XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 
@@ -23,7 +27,7 @@ run() {  # run NAME BINARY: prints "NAME entries/s wall user"
     echo "$read_n $wall" >"$dir/$name.fig"
 }
 
-run new .build/release/tmkit
+run new "$new"
 if [ -n "$old" ]; then
     run old "$old"
     read -r n1 w1 <"$dir/new.fig"

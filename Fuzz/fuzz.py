@@ -2,13 +2,14 @@
 """Mutation fuzzing of tmkit's readers through the built binary.
 
 One target per reader (TMX, XLIFF 1.2, XLIFF 2.0, TBX 2008, TBX 2019, PO, TSV, CSV, Markdown,
-plain text). Each target takes seed files (Fuzz/seeds, the test fixtures, the regression inputs),
+HTML, plain text). Each target takes seed files (Fuzz/seeds, the test fixtures, the regression inputs),
 mutates them (bit flips, byte and token insertion, deletion, duplication, splicing of XML and
 encoding tricks: DOCTYPE and ENTITY declarations, deep nesting, bad UTF-8, BOMs, long Hangul
-runs), and runs the command a user would (`tm import`, `pretranslate`, `glossary import`).
+runs), and runs the command a user would (`tm import`, `pretranslate`, `glossary import`, `align`).
 
 A finding is: a crash (killed by a signal or exit >= 2 other than ArgumentParser usage errors),
-a hang (no exit within --timeout), or an error that is not one line. Findings are written to
+a hang (no exit within --timeout), raw parser output, or an exit 1 whose stderr is not one line
+naming the input file. Findings are written to
 --out/<target>/ and make the script exit 1; copy them into
 Tests/FormatsTests/Fixtures/regressions/fuzz/ to make them regression tests.
 
@@ -47,7 +48,8 @@ TARGETS = {
     "po": (".po", "import+pretranslate", files("Tests/FormatsTests/Fixtures/*.po")),
     "tsv": (".tsv", "import", files("Tests/FormatsTests/Fixtures/*.tsv")),
     "csv": (".csv", "import", files("Tests/FormatsTests/Fixtures/*.csv")),
-    "markdown": (".md", "pretranslate", files("Fuzz/seeds/*.md", "README.md")),
+    "markdown": (".md", "pretranslate+align", files("Fuzz/seeds/*.md", "README.md")),
+    "html": (".html", "align", files("Fuzz/seeds/*.html")),
     "text": (".txt", "pretranslate", files("Fuzz/seeds/*.txt", "seeds/*.txt")),
 }
 
@@ -57,7 +59,9 @@ TOKENS = [b"<!DOCTYPE x [", b"<!ENTITY e \"", b"<!ENTITY % p \"", b"SYSTEM \"fil
           b"\xb9\xf8\xbf\xaa", b"\r\n", b"\"", b"'", b"\\", b"\t", b"<", b">", b"/>", b"</", b"xmlns:x=\"u\" ", b"x:",
           b"xml:lang=\"ko\" ", b"srclang=\"*all*\" ", b"<tu>", b"</tu>", b"<seg>", b"<g id=\"1\">", b"<ph>", b"<x id=\"1\"/>",
           b"msgid \"", b"msgstr[0] \"", b"#, fuzzy\n", b"\"\"\n", b"\",\"", b"%s", b"{0}", "한국어".encode(), "유럽안보".encode() * 50,
-          b"# ", b"```", b"**", b"[a](b)", b"<b>", b"\n\n"]
+          b"# ", b"```", b"**", b"[a](b)", b"<b>", b"\n\n",
+          b"<script>", b"</script", b"<pre>", b"</pre>", b"<li>", b"</ul>", b"<h1>", b"<br>", b"&nbsp;", b"&#x110000;",
+          b"&#99999999999;", b"&", b"<p", b"<!", b"<![CDATA[x", b"<style>", b"</"]
 
 
 def mutate(data: bytes, rng: random.Random, pool) -> bytes:
@@ -120,6 +124,10 @@ class Runner:
             cmds.append([self.binary, "pretranslate", path, "-o", out, "--tm", store])
         if kind == "glossary":
             cmds.append([self.binary, "glossary", "import", path])
+        if "align" in kind:
+            # The document against itself: both sides go through the reader (Alignment's
+            # HTML and Markdown paragraphs), then the sentence aligner.
+            cmds.append([self.binary, "align", path, path, "-o", os.path.join(self.work, "pairs.tsv")])
         return cmds
 
     def run(self, kind, data, ext):
@@ -144,11 +152,10 @@ class Runner:
             if "parser error" in err or "namespace error" in err or any(l.strip() == "^" for l in err.splitlines()):
                 return n, f"raw parser output on stderr: {' '.join(cmd[1:3])}: {err[:300]}"
             if p.returncode == 1:
-                lines = [l for l in p.stderr.decode(errors="replace").splitlines() if l.strip() and not l.startswith("note: ")]
-                # Multi-file commands print one line per file and a summary; an error is one line.
-                errors = [l for l in lines if l.startswith("tmkit: ") or ": " in l]
-                if not errors:
-                    return n, f"exit 1 without an error message: {' '.join(cmd[1:3])}"
+                lines = [l for l in err.splitlines() if l.strip() and not l.startswith(("note: ", "warning: ", "tmkit: warning: "))]
+                # One input file: the error is one line, and it names the file.
+                if len(lines) != 1 or os.path.basename(path) not in lines[0]:
+                    return n, f"exit 1 without a one-line error naming the file: {' '.join(cmd[1:3])}: {err[:300]}"
         return n, None
 
     def close(self):

@@ -14,6 +14,10 @@ public struct PretranslationMatch: Sendable, Hashable {
     public var originalScore: Int?
     /// For a repaired fill: what was patched (`number 5 → 6`, `term 파일 → 폴더`...).
     public var repairs: [String] = []
+    /// For a repaired fill: the target as the memory has it (`target` is the repaired one).
+    public var originalTarget: String?
+    /// Whether the fill was repaired (patched to fit the new source).
+    public var isRepaired: Bool { originalScore != nil && !repairs.isEmpty }
 
     /// `repaired: 87 → 100; number 5 → 6`, for a note or comment; nil when not repaired.
     public var repairNote: String? {

@@ -16,6 +16,8 @@ public struct PretranslationOptions: Sendable {
     /// Repair fuzzy fills that differ from the new source only in numbers, placeholders,
     /// glossary terms or closing punctuation (see `FuzzyRepair`).
     public var repair = true
+    /// Exact matches filled into XLIFF 1.2 get `approved="yes"` on their `trans-unit`.
+    public var approveExact = false
 
     public init(outputDirectory: String? = nil, minScore: Int = 75, sourceLanguage: LanguageTag? = nil,
                 targetLanguage: LanguageTag? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -79,6 +81,7 @@ public struct Pretranslator: Sendable {
             let (analysis, results) = analyse(doc, found: batch.indices[d].map { found[$0] }, repeated: batch.isRepetition[d])
             if let outdir = options.outputDirectory {
                 do {
+                    if let xliff = doc.document as? XLIFFDocument { xliff.approveExact = options.approveExact }
                     let data = try doc.document.rendered(results, languages: doc.languages)
                     let relative = doc.document.outputPath(for: doc.input.relative)
                     try AtomicFile.write(data, to: (outdir as NSString).appendingPathComponent(relative))

@@ -12,7 +12,7 @@ struct AlignCommand: ParsableCommand {
         commandName: "align",
         abstract: "Align a document and its translation into sentence pairs.",
         discussion: """
-        Reads SOURCE_DOC and TARGET_DOC (plain text, Markdown or HTML, chosen by extension:
+        Reads SOURCE_DOC and TARGET_DOC (plain text, Markdown or HTML, chosen by extension: \
         .md/.markdown, .html/.htm, anything else is text), aligns their paragraphs and then \
         the sentences inside each paragraph pair, and prints one bead per line as TSV:
           source<TAB>target<TAB>bead<TAB>confidence<TAB>flagged

@@ -7,7 +7,7 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Report how much of a batch the translation memory covers, without writing anything.",
         discussion: """
-        The same analysis as `tmkit pretranslate` (segments, words and characters per band:
+        The same analysis as `tmkit pretranslate` (segments, words and characters per band: \
         repetitions, 101, 100, 95-99, 85-94, 75-84, 50-74, no match; glossary terms found), \
         per file and in total, for the same inputs; no output files are written.
 

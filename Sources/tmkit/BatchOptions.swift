@@ -33,7 +33,7 @@ struct BatchOptions: ParsableArguments {
     }
 
     /// Runs the batch and returns its report; fatal errors (no memory, bad options) exit.
-    func execute(_ inputs: [String], outputDirectory: String?) -> AnalysisReport {
+    func execute(_ inputs: [String], outputDirectory: String?, approveExact: Bool = false) -> AnalysisReport {
         InterruptCleanup.install()
         let source = languageOption(sourceLanguage, "--source-lang")
         let target = languageOption(targetLanguage, "--target-lang")
@@ -53,6 +53,7 @@ struct BatchOptions: ParsableArguments {
                                             sourceLanguage: source, targetLanguage: target)
         if let threads { options.threads = threads }
         options.repair = !noRepair
+        options.approveExact = approveExact
         let pretranslator = Pretranslator(options: options, matcher: { try MemoryMatchProvider(path: tmPath) }, spotter: spotter)
         let bar = stderrIsTerminal ? ProgressBar(label: outputDirectory == nil ? "analysing" : "pre-translating") : nil
         do {
@@ -70,7 +71,7 @@ struct BatchOptions: ParsableArguments {
     /// Prints the table and the errors, writes the JSON report, and exits 1 if a file failed.
     func finish(_ report: AnalysisReport) throws {
         for s in report.skipped {
-            FileHandle.standardError.write(Data("tmkit: \(s.isError ? "" : "skipped: ")\(s.reason)\n".utf8))
+            FileHandle.standardError.write(Data("tmkit: \(s.isError ? "" : "skipped: ")\(oneLine(s.reason))\n".utf8))
         }
         var out = OutputBuffer()
         out.write(report.table())

@@ -4,9 +4,30 @@ import TMCore
 
 /// Prints `error` as one line on stderr, prefixed with `tmkit: `, and exits with `code`.
 func fail(_ error: Error, code: Int32 = 1) -> Never {
-    let message = "\(error)"
-    FileHandle.standardError.write(Data("tmkit: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("tmkit: \(oneLine("\(error)"))\n".utf8))
     exit(code)
+}
+
+/// `message` made safe for one line of a terminal: control characters and line separators
+/// (which an error may quote from a damaged input) are written as `\n`, `\r` or `\u{1E}`.
+func oneLine(_ message: String) -> String {
+    guard message.unicodeScalars.contains(where: needsEscape) else { return message }
+    var out = String.UnicodeScalarView()
+    for u in message.unicodeScalars {
+        guard needsEscape(u) else { out.append(u); continue }
+        let escaped: String
+        switch u {
+        case "\n": escaped = "\\n"
+        case "\r": escaped = "\\r"
+        default: escaped = "\\u{\(String(u.value, radix: 16, uppercase: true))}"
+        }
+        out.append(contentsOf: escaped.unicodeScalars)
+    }
+    return String(out)
+}
+
+private func needsEscape(_ u: Unicode.Scalar) -> Bool {
+    (u.value < 0x20 && u != "\t") || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
 }
 
 /// Buffered writes to standard output.

@@ -38,5 +38,5 @@ enum Progress {
 
 /// A one-line note on stderr (counts of skipped input and the like).
 func notice(_ message: String) {
-    FileHandle.standardError.write(Data("tmkit: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("tmkit: \(oneLine(message))\n".utf8))
 }

@@ -79,7 +79,7 @@ struct GlossaryImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Merge a TBX (2019 or 2008), TSV or CSV glossary into the user's glossary.",
         discussion: """
-        TSV/CSV use OmegaT's glossary layout: source, target, comment. They carry no languages:
+        TSV/CSV use OmegaT's glossary layout: source, target, comment. They carry no languages: \
         the user glossary's (or --source-lang/--target-lang) are assumed. The file is read \
         completely before anything is written: a malformed file is an error naming file, line and \
         column, and the user's glossary is left as it was.

@@ -38,10 +38,13 @@ struct PretranslateCommand: ParsableCommand {
 
     @OptionGroup var batch: BatchOptions
 
+    @Flag(name: .customLong("approve-exact"), help: "Mark XLIFF 1.2 units filled from an exact (100 or 101) match approved=\"yes\", so that tools such as xliff2po take them as final.")
+    var approveExact = false
+
     func validate() throws { try batch.validate() }
 
     func run() throws {
-        let report = batch.execute(inputs, outputDirectory: output)
+        let report = batch.execute(inputs, outputDirectory: output, approveExact: approveExact)
         try batch.finish(report)
     }
 }

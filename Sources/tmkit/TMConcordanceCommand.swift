@@ -56,9 +56,9 @@ struct TMConcordanceCommand: ParsableCommand {
         case .text:
             if hits.isEmpty { out.write("no entry contains \(text)\n") }
             for h in hits {
-                out.write("#\(h.id)\n")
-                out.write("  \(h.sourceLanguage): \(Self.mark(h.source, h.sourceHits, bold: bold))\n")
-                out.write("  \(h.targetLanguage): \(Self.mark(h.target, h.targetHits, bold: bold))\n")
+                out.write(EntryOutput.block(
+                    "#\(h.id)", (h.sourceLanguage, Self.mark(h.source, h.sourceHits, bold: bold)),
+                    (h.targetLanguage, Self.mark(h.target, h.targetHits, bold: bold))))
             }
         }
         out.flush()

@@ -67,7 +67,7 @@ struct TMEditCommand: ParsableCommand {
             fail(error)
         }
         var out = OutputBuffer()
-        out.write(format == .json ? EntryOutput.json(entry, origins: true) + "\n" : EntryOutput.full(entry))
+        out.write(EntryOutput.full([entry], format: format))
         out.flush()
     }
 }

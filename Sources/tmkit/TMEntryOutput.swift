@@ -55,6 +55,18 @@ enum EntryOutput {
         JSONOutput.encode(JSONEntry(e, origins: origins))
     }
 
+    /// Entries in full, as `tm show` and `tm edit` print them: text blocks, or JSON (one
+    /// object for one entry, else an array).
+    static func full(_ entries: [TMEntry], format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            if entries.count == 1 { return json(entries[0], origins: true) + "\n" }
+            return "[" + entries.map { json($0, origins: true) }.joined(separator: ",\n") + "]\n"
+        case .text:
+            return entries.map { full($0) }.joined(separator: "\n")
+        }
+    }
+
     /// A text value on continuation lines indented under its label, so multi-line entries stay readable.
     static func indented(_ text: String, by indent: Int) -> String {
         guard text.contains(where: \.isNewline) else { return text }
@@ -87,11 +99,22 @@ enum EntryOutput {
     /// An entry as a short block: id, then source and target.
     static func brief(_ e: TMEntry) -> String {
         let u = e.unit
-        let sl = "  \(u.sourceLanguage.code): ", tl = "  \(u.targetLanguage.code): "
         var head = "#\(e.id)"
         if e.seen > 1 { head += "  seen \(e.seen)" }
         if let c = u.context { head += "  context \(indented(c, by: 2))" }
-        return head + "\n" + sl + indented(u.source, by: sl.count) + "\n" + tl + indented(u.target, by: tl.count) + "\n"
+        return block(head, (u.sourceLanguage.code, u.source), (u.targetLanguage.code, u.target))
+    }
+
+    /// The block every entry-printing command uses (`tm list`, `tm lookup`, `tm concordance`):
+    /// a head line, then `  LANG: text` for each side, with the lines of a multi-line text
+    /// indented under its first.
+    static func block(_ head: String, _ sides: (language: String, text: String)...) -> String {
+        var out = head + "\n"
+        for side in sides {
+            let label = "  \(side.language): "
+            out += label + indented(side.text, by: label.count) + "\n"
+        }
+        return out
     }
 }
 

@@ -71,7 +71,7 @@ struct TMImportCommand: ParsableCommand {
                 // One line per failed file, in order with the others; the rest still run.
                 out.flush()
                 if stderrIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
-                FileHandle.standardError.write(Data("tmkit: \(Self.failureLine(stdin.rename(error), file: file))\n".utf8))
+                FileHandle.standardError.write(Data("tmkit: \(oneLine(Self.failureLine(stdin.rename(error), file: file == "-" ? "<stdin>" : file)))\n".utf8))
                 failed.append(file)
             }
         }
@@ -192,7 +192,9 @@ final class StandardInputFile {
 
     func rename(_ error: Error) -> Error {
         guard let saved else { return error }
-        return CLIError("\(error)".replacingOccurrences(of: saved, with: "<stdin>"))
+        // The reader names the saved copy, which the import may already have prefixed with `<stdin>: `.
+        let message = "\(error)".replacingOccurrences(of: saved, with: "<stdin>")
+        return CLIError(message.replacingOccurrences(of: "<stdin>: <stdin>", with: "<stdin>"))
     }
 
     deinit {

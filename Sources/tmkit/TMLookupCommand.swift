@@ -64,6 +64,9 @@ struct TMLookupCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write each query's lookup time in microseconds to this file, one per line.", visibility: .hidden))
     var timings: String?
 
+    @Flag(name: .customLong("narrow-index"), help: ArgumentHelp("Read only the narrow index pass, as lookups did before the wide pass below 75 (for Benchmarks/tm_recall.py).", visibility: .hidden))
+    var narrowIndex = false
+
     func validate() throws {
         if text == nil && queries == nil { throw ValidationError("Give a TEXT to look up, or --queries FILE.") }
         if text != nil && queries != nil { throw ValidationError("Give either a TEXT or --queries FILE, not both.") }
@@ -75,6 +78,7 @@ struct TMLookupCommand: ParsableCommand {
         var options = LookupOptions(
             minScore: minScore, limit: limit, sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
             targetLanguage: languageOption(targetLanguage, "--target-lang"), context: context, exhaustive: exhaustive)
+        options.widePass = !narrowIndex
         let tm = store.open(create: false)
         var out = OutputBuffer()
         if let queries {
@@ -96,7 +100,7 @@ struct TMLookupCommand: ParsableCommand {
                     let matches = try tm.lookup(query, options: options)
                     switch format {
                     case .json: out.write(MatchJSON.array(matches) + "\n")
-                    case .text: out.write("== \(Self.indented(query, by: 3))\n" + Self.text(matches, minScore: minScore))
+                    case .text: out.write("== \(EntryOutput.indented(query, by: 3))\n" + Self.text(matches, minScore: minScore))
                     }
                 } catch {
                     out.flush()
@@ -137,15 +141,12 @@ struct TMLookupCommand: ParsableCommand {
         if matches.isEmpty { return "no match of \(minScore) or more\n" }
         var out = ""
         for m in matches {
-            out += "\(m.score)  #\(m.id)\(m.tuid.map { "  tuid \($0)" } ?? "")\(m.context.map { "  context \(indented($0, by: 2))" } ?? "")\n"
-            let sl = "  \(m.sourceLanguage): ", tl = "  \(m.targetLanguage): "
-            out += sl + indented(m.diff ?? m.source, by: sl.count) + "\n"
-            out += tl + indented(m.target, by: tl.count) + "\n"
+            let head = "\(m.score)  #\(m.id)\(m.tuid.map { "  tuid \($0)" } ?? "")"
+                + (m.context.map { "  context \(EntryOutput.indented($0, by: 2))" } ?? "")
+            out += EntryOutput.block(head, (m.sourceLanguage, m.diff ?? m.source), (m.targetLanguage, m.target))
         }
         return out
     }
-
-    static func indented(_ text: String, by n: Int) -> String { EntryOutput.indented(text, by: n) }
 }
 
 /// The JSON layout of lookup results.

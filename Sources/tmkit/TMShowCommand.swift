@@ -32,16 +32,7 @@ struct TMShowCommand: ParsableCommand {
             fail(error)
         }
         var out = OutputBuffer()
-        switch format {
-        case .json:
-            if entries.count == 1 {
-                out.write(EntryOutput.json(entries[0], origins: true) + "\n")
-            } else {
-                out.write("[" + entries.map { EntryOutput.json($0, origins: true) }.joined(separator: ",\n") + "]\n")
-            }
-        case .text:
-            out.write(entries.map(EntryOutput.full).joined(separator: "\n"))
-        }
+        out.write(EntryOutput.full(entries, format: format))
         out.flush()
     }
 }

@@ -66,6 +66,24 @@ private let hasMsgfmt = runPeer(["msgfmt", "--version"])?.status == 0
         #expect(read?["ui/ui.xlf"]?.contains("파일을 엽니다.") == true)
     }
 
+    @Test(.enabled(if: hasTranslateToolkit, "translate-toolkit is not installed (pip install translate-toolkit)"))
+    func xliff2poTakesApprovedExactMatchesAsFinal() throws {
+        let doc = try XLIFFDocument(data: Data(XLIFFDocumentTests.xliff12.utf8), file: "ui.xlf")
+        doc.approveExact = true
+        let folder = Fixture.folder()
+        try doc.rendered(Fixture.results(doc), languages: Fixture.enKo).write(to: URL(fileURLWithPath: folder + "/ui.xlf"))
+        let r = try #require(runPeer(["xliff2po", folder + "/ui.xlf", folder + "/ui.po"]))
+        #expect(r.status == 0, "\(r.output)")
+        let po = Fixture.read(folder + "/ui.po")
+        // The exact fill is final (xliff2po merges the second `Cancel` into the first); the fuzzy one (inline codes) stays fuzzy.
+        let entries = po.components(separatedBy: "\n\n")
+        func fuzzy(_ msgstr: String) -> Bool? {
+            entries.first { $0.contains("msgstr \"\(msgstr)\"") }.map { $0.contains("#, fuzzy") }
+        }
+        #expect(fuzzy("파일을 엽니다.") == false, "\(po)")
+        #expect(fuzzy("닫기 전에 문서를 저장합니다.") == true, "\(po)")
+    }
+
     @Test(.enabled(if: hasMsgfmt, "msgfmt (gettext) is not installed"))
     func msgfmtChecksThePOOutput() throws {
         let out = try Self.outputs()

@@ -55,6 +55,11 @@ import Testing
                 guard lines.count > 1, !lines.contains(where: Self.isExample) else { continue }
                 let prose = lines.filter { !$0.hasPrefix(" ") && !$0.hasSuffix(":") && !$0.hasPrefix("- ") && !$0.hasPrefix("USAGE:") }
                 #expect(prose.count <= 1, "\(name): a hard-wrapped paragraph: \(prose.prefix(2).joined(separator: " / "))")
+                // A line ending in a colon introduces an indented block; prose right after it was wrapped by hand.
+                for (line, next) in zip(lines, lines.dropFirst()) where line.hasSuffix(":") && !line.hasPrefix(" ") {
+                    let nextIsProse = !next.hasPrefix(" ") && !next.hasPrefix("- ") && !Self.isExample(next)
+                    #expect(!nextIsProse, "\(name): a hard-wrapped paragraph: \(line) / \(next)")
+                }
             }
         }
     }

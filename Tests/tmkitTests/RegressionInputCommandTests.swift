@@ -133,4 +133,68 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stderr.contains("1 entries held 2 control characters"), "\(r.stderr)")
     }
+
+    /// Lines as a terminal (or Python's splitlines) sees them: any control character but a tab,
+    /// and the Unicode line separators, end a line.
+    static func terminalLines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: true) { c in
+            c.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t") || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }
+        }
+    }
+
+    /// Inputs the fuzz harness found (Fixtures/regressions/fuzz): errors quoting a damaged line
+    /// carried its control characters (CR, U+001E) to the terminal; each is one line now.
+    @Test func fuzzFindingsGiveOneLineErrors() throws {
+        let dir = Self.folder.appendingPathComponent("fuzz")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files.count >= 3)
+        for name in files {
+            let home = TMKitProcess.temporaryDirectory()
+            let path = dir.appendingPathComponent(name).path
+            let store = try Self.store(in: home)
+            let r = try Self.run(["tm", "import", "--tm", store, "--source-lang", "en", "--target-lang", "ko", path], home: home)
+            #expect(r.status == 0 || r.status == 1, "\(name): exit \(r.status): \(r.stderr)")
+            if r.status == 1 {
+                let lines = Self.terminalLines(r.stderr).filter { !$0.hasPrefix("note: ") }
+                #expect(lines.count == 1 && lines[0].contains(path), "\(name): \(r.stderr.debugDescription)")
+                #expect(try TMCommandTests.entries(store) == 1, "\(name): the store changed")
+            }
+        }
+    }
+
+    /// `.xml` and standard input are recognised by content in every encoding XML allows, and
+    /// by the DOCTYPE's root name when the prolog is long; an empty one says so.
+    @Test func contentSniffingFindsTMXInAnyEncoding() throws {
+        let tmx = """
+            <?xml version="1.0" encoding="ENC"?>
+            <!DOCTYPE tmx [<!ENTITY note "PAD">]>
+            <tmx version="1.4"><header srclang="en" creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"/>
+            <body><tu><tuv xml:lang="en"><seg>Sniffed unit</seg></tuv><tuv xml:lang="ko"><seg>감지된 단위</seg></tuv></tu></body></tmx>
+            """
+        let long = String(repeating: "x", count: 100_000)
+        let cases: [(String, Data)] = [
+            ("utf32", tmx.replacingOccurrences(of: "ENC", with: "UTF-32").replacingOccurrences(of: "PAD", with: "p").data(using: .utf32BigEndian)!),
+            ("utf16-no-bom", tmx.replacingOccurrences(of: "ENC", with: "UTF-16LE").replacingOccurrences(of: "PAD", with: "p").data(using: .utf16LittleEndian)!),
+            ("long-doctype", Data(tmx.replacingOccurrences(of: "ENC", with: "UTF-8").replacingOccurrences(of: "PAD", with: long).utf8)),
+        ]
+        for (name, data) in cases {
+            let home = TMKitProcess.temporaryDirectory()
+            let file = home.appendingPathComponent("\(name).xml")
+            try data.write(to: file)
+            for args in [[file.path], ["-"]] {
+                let store = home.appendingPathComponent("\(name)-\(args[0] == "-" ? "stdin" : "file").sqlite").path
+                let r = try TMKitProcess.run(["tm", "import", "--tm", store] + args, stdin: args[0] == "-" ? data : nil)
+                #expect(r.status == 0, "\(name) \(args): \(r.stderr)")
+                #expect(r.stdout.contains("added 1"), "\(name) \(args): \(r.stdout)")
+            }
+        }
+        let home = TMKitProcess.temporaryDirectory()
+        let empty = home.appendingPathComponent("empty.xml")
+        try Data().write(to: empty)
+        let e = try TMKitProcess.run(["tm", "import", "--tm", home.appendingPathComponent("m.sqlite").path, empty.path])
+        #expect(e.status == 1 && e.stderr.contains("empty.xml: file is empty"), "\(e.stderr)")
+        // An error in standard input is named once: `<stdin>:LINE:COL`.
+        let b = try TMKitProcess.run(["tm", "import", "--tm", home.appendingPathComponent("m2.sqlite").path, "-"], stdin: Data("<tmx><tu".utf8) + Data([0xFF]) + Data("/></tmx>".utf8))
+        #expect(b.status == 1 && b.stderr.hasPrefix("tmkit: <stdin>:1:") && !b.stderr.contains("<stdin>: <stdin>"), "\(b.stderr)")
+    }
 }

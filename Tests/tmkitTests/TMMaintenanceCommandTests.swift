@@ -158,4 +158,24 @@ import Testing
         #expect(c.status == 1)
         #expect(c.stderr.contains("nothing imported") && c.stderr.contains("empty target"), "\(c.stderr)")
     }
+
+    /// Every command that prints entries as text keeps the lines of a multi-line entry under its first.
+    @Test func multiLineEntriesStayIndentedInEveryTextLayout() throws {
+        let dir = TMKitProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("lines.tsv")
+        try Data("source\ttarget\nFirst line of the notice\\nsecond line\t알림 첫 줄\\n둘째 줄\n".utf8).write(to: file)
+        let store = dir.appendingPathComponent("m.sqlite").path
+        #expect(try TMKitProcess.run(["tm", "import", "--tm", store, "--source-lang", "en", "--target-lang", "ko", file.path]).status == 0)
+        for args in [["lookup", "First line of the notice second line"], ["concordance", "second"], ["list"], ["show", "1"]] {
+            let r = try TMKitProcess.run(["tm"] + args + ["--tm", store])
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            let lines = r.stdout.split(separator: "\n")
+            // Each text line is either a head (no indent) or indented under a label; no line of
+            // the entry starts at column 0.
+            for marker in ["second line", "둘째 줄"] {
+                let line = try #require(lines.first { $0.contains(marker.split(separator: " ")[0]) && !$0.contains(":") }, "\(args): \(r.stdout)")
+                #expect(line.hasPrefix("      "), "\(args): not indented: \(line)")
+            }
+        }
+    }
 }

@@ -73,6 +73,7 @@ public struct FuzzyRepair: Sendable {
         guard let patched = Self.apply(patches, to: target) else { return nil }
         var out = match
         out.target = patched
+        out.originalTarget = match.target
         out.originalScore = match.score
         out.score = 99
         out.repairs = notes

@@ -26,23 +26,32 @@ extension XLIFFDocument {
                 if let match = result.fill, !translated {
                     let target = unit.child("target") ?? insertMirroredTarget12(unit)
                     if let mark = XLIFFDocument.segmentMarks(in: target).first(where: { $0.attribute("mid") == mid }) {
-                        mark.setText(match.target)
+                        mark.setText(place.padding.around(match.target))
                     }
                 }
             } else if let match = result.fill, !segments[i].isTranslated {
                 let target = unit.child("target") ?? insertTarget12(unit)
-                target.setText(match.target)
+                target.setText(place.padding.around(match.target))
                 target.setAttribute("state", result.isExact ? "translated" : "needs-review-translation")
-                target.setAttribute("state-qualifier", result.isExact ? "exact-match" : "fuzzy-match")
+                target.setAttribute("state-qualifier", Self.stateQualifier12(result))
+                if result.isExact && approveExact { unit.setAttribute("approved", "yes") }
             }
             if let match = result.fill, !segments[i].isTranslated {
+                // The memory's match as it was: its own score and target beside a repaired fill.
                 let alt = XMLTreeElement("alt-trans")
                 if let mid = place.mid { alt.setAttribute("mid", mid) }
-                alt.setAttribute("match-quality", String(match.score))
+                alt.setAttribute("match-quality", String(match.originalScore ?? match.score))
                 alt.setAttribute("origin", match.origin)
                 unit.appendIndented(alt)
                 alt.appendIndented(textElement("source", match.source))
-                alt.appendIndented(textElement("target", match.target))
+                alt.appendIndented(textElement("target", match.originalTarget ?? match.target))
+                if match.isRepaired, let text = match.repairNote {
+                    let note = XMLTreeElement("note")
+                    note.setAttribute("from", Self.repairNoteFrom)
+                    note.setAttribute("annotates", "general")
+                    note.setText(text)
+                    unit.appendIndented(note)
+                }
             }
             for term in result.terms {
                 let note = XMLTreeElement("note")
@@ -62,7 +71,14 @@ extension XLIFFDocument {
             guard let target = entry.unit.child("target") else { continue }
             target.setAttribute("state", entry.exact ? "translated" : "needs-review-translation")
             target.setAttribute("state-qualifier", entry.exact ? "exact-match" : "fuzzy-match")
+            if entry.exact && approveExact { entry.unit.setAttribute("approved", "yes") }
         }
+    }
+
+    /// `exact-match`, `fuzzy-match`, or `x-tmkit-repaired` for a fuzzy match tmkit patched.
+    static func stateQualifier12(_ result: SegmentResult) -> String {
+        if result.isExact { return "exact-match" }
+        return result.fill?.isRepaired == true ? Self.repairedQualifier : "fuzzy-match"
     }
 
     /// A new `<target>` copying `<seg-source>` with every segment `<mrk>` emptied, after it.
@@ -78,7 +94,7 @@ extension XLIFFDocument {
     /// Removes the glossary notes and alt-trans a previous tmkit run added (a re-run does not pile them up).
     private func removeOwnNotes12(_ unit: XMLTreeElement) {
         for child in unit.elementChildren {
-            let own = (child.local == "note" && child.attribute("from") == Self.glossaryNoteFrom)
+            let own = child.local == "note" && [Self.glossaryNoteFrom, Self.repairNoteFrom].contains(child.attribute("from") ?? "")
             guard own else { continue }
             child.removeWithIndent()
         }
@@ -100,6 +116,8 @@ extension XLIFFDocument {
         let needsMatches = zip(results, segments).contains { $0.fill != nil && !$1.isTranslated }
         let mtcPrefix = needsMatches ? matchesPrefix(root) : "mtc"
         var unitIndex: [ObjectIdentifier: Int] = [:]
+        var placeIndex: [ObjectIdentifier: Int] = [:]
+        for (i, p) in places.enumerated() { placeIndex[ObjectIdentifier(p.holder)] = i }
         var units: [(unit: XMLTreeElement, items: [(segment: XMLTreeElement, result: SegmentResult, translated: Bool)])] = []
         for (i, result) in results.enumerated() {
             let (unit, segment) = (places[i].unit, places[i].holder)
@@ -121,17 +139,26 @@ extension XLIFFDocument {
                         segment.insert(t, after: segment.child("source")!)
                         return t
                     }()
-                    target.setText(match.target)
+                    target.setText(places[placeIndex[ObjectIdentifier(segment)]!].padding.around(match.target))
                     segment.setAttribute("state", result.isExact ? "translated" : "initial")
                     let id = segmentID(segment, in: unit)
                     let m = XMLTreeElement("\(mtcPrefix):match")
                     m.setAttribute("ref", "#\(id)")
-                    m.setAttribute("similarity", String(min(match.score, 100)))
+                    // similarity: the memory's score; a repaired fill's own score is its matchQuality.
+                    m.setAttribute("similarity", String(min(match.originalScore ?? match.score, 100)))
+                    if match.isRepaired { m.setAttribute("matchQuality", String(min(match.score, 100))) }
                     m.setAttribute("origin", match.origin)
                     m.setAttribute("type", "tm")
                     // 101 (same source and context) has no place in similarity (0-100).
                     if match.score > 100 { m.setAttribute("subType", "tmkit:context-match") }
+                    if match.isRepaired { m.setAttribute("subType", "tmkit:repaired") }
                     matches.append((m, match))
+                    if match.isRepaired, let text = match.repairNote {
+                        let note = XMLTreeElement("note")
+                        note.setAttribute("category", Self.repairNoteFrom)
+                        note.setText(text)
+                        notes.append(note)
+                    }
                 }
                 for term in result.terms where seenTerms.insert(term.noteText).inserted {
                     let note = XMLTreeElement("note")
@@ -143,7 +170,7 @@ extension XLIFFDocument {
             }
             // Notes a previous run added go, so that re-runs do not pile them up.
             if let existing = unit.child("notes") {
-                for n in existing.elementChildren where n.local == "note" && n.attribute("category") == "terminology" {
+                for n in existing.elementChildren where n.local == "note" && ["terminology", Self.repairNoteFrom].contains(n.attribute("category") ?? "") {
                     n.removeWithIndent()
                 }
                 if existing.elementChildren.isEmpty && notes.isEmpty { existing.removeWithIndent() }
@@ -165,7 +192,7 @@ extension XLIFFDocument {
                 for (m, match) in matches {
                     container.appendIndented(m)
                     m.appendIndented(textElement("source", match.source))
-                    m.appendIndented(textElement("target", match.target))
+                    m.appendIndented(textElement("target", match.originalTarget ?? match.target))
                 }
             }
         }

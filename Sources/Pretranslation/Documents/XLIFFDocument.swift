@@ -14,6 +14,10 @@ final class XLIFFDocument: PretranslatableDocument {
 
     static let matchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"
     static let glossaryNoteFrom = "tmkit-glossary"
+    /// The 1.2 note `from` (2.x note `category`) that says how a fill was repaired.
+    static let repairNoteFrom = "tmkit-repair"
+    /// The 1.2 `state-qualifier` of a repaired fuzzy fill (an `x-` extension value).
+    static let repairedQualifier = "x-tmkit-repaired"
 
     let file: String
     let tree: XMLTree
@@ -28,7 +32,19 @@ final class XLIFFDocument: PretranslatableDocument {
         var unit: XMLTreeElement
         var holder: XMLTreeElement
         var mid: String? = nil
+        /// The source's leading and trailing white space, kept around the target where
+        /// `xml:space="preserve"` applies (empty otherwise).
+        var padding = Padding()
     }
+
+    struct Padding: Hashable {
+        var leading = ""
+        var trailing = ""
+        func around(_ text: String) -> String { leading + text + trailing }
+    }
+
+    /// Set by the run before `rendered`: exact 1.2 fills get `approved="yes"` (`--approve-exact`).
+    var approveExact = false
 
     private(set) var places: [Place] = []
 
@@ -95,28 +111,85 @@ final class XLIFFDocument: PretranslatableDocument {
     private func walk12(_ element: XMLTreeElement) {
         for child in Self.units("trans-unit", in: element, through: ["group", "body"]) {
             guard child.attribute("translate") != "no", let source = child.child("source") else { continue }
+            let target = child.child("target")
             let marks = child.child("seg-source").map { Self.segmentMarks(in: $0) } ?? []
             if !marks.isEmpty {
-                let targetMarks = child.child("target").map { Self.segmentMarks(in: $0) } ?? []
+                let targetMarks = target.map { Self.segmentMarks(in: $0) } ?? []
                 for mark in marks {
                     var codes = 0
                     let text = Self.plainText(mark, codes: &codes)
                     guard !text.isEmpty, let mid = mark.attribute("mid") else { continue }
-                    var ignored = 0
-                    let translated = targetMarks.first { $0.attribute("mid") == mid }.map { !Self.plainText($0, codes: &ignored).isEmpty } ?? false
+                    let translated = Self.isTranslated12(unit: child, source: mark, target: targetMarks.first { $0.attribute("mid") == mid },
+                                                         state: target?.attribute("state"))
                     segments.append(DocumentSegment(source: text, context: child.attribute("resname"), isTranslated: translated, inlineCodes: codes))
-                    places.append(Place(unit: child, holder: child, mid: mid))
+                    places.append(Place(unit: child, holder: child, mid: mid, padding: Self.padding(of: mark)))
                 }
                 continue
             }
             var codes = 0
             let text = Self.plainText(source, codes: &codes)
             guard !text.isEmpty else { continue }
-            var ignored = 0
-            let translated = child.child("target").map { !Self.plainText($0, codes: &ignored).isEmpty } ?? false
+            let translated = Self.isTranslated12(unit: child, source: source, target: target, state: target?.attribute("state"))
             segments.append(DocumentSegment(source: text, context: child.attribute("resname"), isTranslated: translated, inlineCodes: codes))
-            places.append(Place(unit: child, holder: child))
+            places.append(Place(unit: child, holder: child, padding: Self.padding(of: source)))
         }
+    }
+
+    /// 1.2 states that say a target still needs translating.
+    static let untranslatedStates12: Set<String> = ["new", "needs-translation"]
+    /// States (1.2 and 2.x) that say a target equal to its source is a translation all the same.
+    static let settledStates: Set<String> = ["translated", "final", "signed-off", "reviewed"]
+
+    /// Whether a 1.2 target counts as a translation: not empty, not in an untranslated state, and
+    /// not a copy of the source unless its state (or `approved="yes"`) says it was translated so.
+    static func isTranslated12(unit: XMLTreeElement, source: XMLTreeElement, target: XMLTreeElement?, state: String?) -> Bool {
+        guard let target else { return false }
+        var ignored = 0
+        let text = plainText(target, codes: &ignored)
+        if text.isEmpty { return false }
+        if let state, untranslatedStates12.contains(state) { return false }
+        if text == plainText(source, codes: &ignored) {
+            return unit.attribute("approved") == "yes" || state.map(settledStates.contains) == true
+        }
+        return true
+    }
+
+    /// Whether a 2.x segment's target counts as a translation: not empty, the segment not
+    /// `state="initial"`, and not a copy of the source unless the state is a later one.
+    static func isTranslated2(segment: XMLTreeElement, source: XMLTreeElement) -> Bool {
+        guard let target = segment.child("target") else { return false }
+        var ignored = 0
+        let text = plainText(target, codes: &ignored)
+        let state = segment.attribute("state")
+        if text.isEmpty || state == "initial" { return false }
+        if text == plainText(source, codes: &ignored) { return state.map(settledStates.contains) == true }
+        return true
+    }
+
+    /// Whether `xml:space="preserve"` applies to `element` (set on it or the nearest ancestor that says).
+    static func preservesSpace(_ element: XMLTreeElement) -> Bool {
+        var e: XMLTreeElement? = element
+        while let current = e {
+            if let v = current.attribute("xml:space") { return v == "preserve" }
+            e = current.parent
+        }
+        return false
+    }
+
+    /// The leading and trailing white space of `source`'s text, where white space is preserved.
+    static func padding(of source: XMLTreeElement) -> Padding {
+        guard preservesSpace(source) else { return Padding() }
+        var raw = ""
+        for child in source.children {
+            switch child {
+            case let .text(s), let .cdata(s): raw += s
+            default: raw += "\u{FFFC}"
+            }
+        }
+        let leading = String(raw.prefix { $0.isWhitespace })
+        guard leading.count < raw.count else { return Padding() }
+        let trailing = String(raw.reversed().prefix { $0.isWhitespace }.reversed())
+        return Padding(leading: leading, trailing: trailing)
     }
 
     private func collect2(_ root: XMLTreeElement) throws {
@@ -135,10 +208,9 @@ final class XLIFFDocument: PretranslatableDocument {
                 var codes = 0
                 let text = Self.plainText(source, codes: &codes)
                 guard !text.isEmpty else { continue }
-                var ignored = 0
-                let translated = segment.child("target").map { !Self.plainText($0, codes: &ignored).isEmpty } ?? false
+                let translated = Self.isTranslated2(segment: segment, source: source)
                 segments.append(DocumentSegment(source: text, context: child.attribute("name"), isTranslated: translated, inlineCodes: codes))
-                places.append(Place(unit: child, holder: segment))
+                places.append(Place(unit: child, holder: segment, padding: Self.padding(of: source)))
             }
         }
     }

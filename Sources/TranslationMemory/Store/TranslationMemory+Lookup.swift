@@ -18,6 +18,9 @@ public struct LookupOptions: Sendable {
     public var candidates = 48
     /// Score every entry instead of using the index (slow; for checking the index).
     public var exhaustive = false
+    /// Below 75, also make the wide index pass when the narrow one found nothing of 75 or more
+    /// (off: the narrow pass only, as lookups were before it; for benchmarks).
+    public var widePass = true
     /// Also compute the marked difference of each match's source from the query.
     public var withDiff = false
 
@@ -93,7 +96,7 @@ extension TranslationMemory {
             }
             // Low thresholds: when nothing of 75 or more turned up, the best match shares mostly
             // common words with the query; a wider pass reads their postings too.
-            if options.minScore < Self.widenBelow, (matches.map(\.score).max() ?? 0) < Self.widenBelow {
+            if options.widePass, options.minScore < Self.widenBelow, (matches.map(\.score).max() ?? 0) < Self.widenBelow {
                 for sideID in try candidates(query: query, text: text, language: language, breadth: .wide)
                 where scored.insert(sideID).inserted {
                     if let c = try candidate(sideID) { consider(c) }

@@ -1,0 +1,76 @@
+"""The corpus and peer helpers the TM benchmarks share (tm_recall.py, tm_vs_translate_toolkit.py).
+
+The corpus is ../shared/corpus (see its README): dev_pairs.tsv holds every pair, dev_train.tsv
+the sentence-like pairs minus 1,189 English sentences reserved as lookup queries.
+"""
+import hashlib
+import os
+import re
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# ../shared/corpus beside the repository (a worktree one level deeper: ../../shared/corpus).
+DEFAULT_CORPUS = next((c for c in (os.path.join(ROOT, "..", "shared", "corpus"), os.path.join(ROOT, "..", "..", "shared", "corpus"))
+                       if os.path.isdir(c)), os.path.join(ROOT, "..", "shared", "corpus"))
+
+
+def unesc(s):
+    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m.group(1)], s)
+
+
+def esc(s):
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8") as f:
+        hdr = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            yield dict(zip(hdr, map(unesc, line.rstrip("\n").split("\t"))))
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(len(xs) * p))] if xs else float("nan")
+
+
+def load(corpus):
+    """(pairs of dev_pairs.tsv, ids of dev_pairs rows that are in dev_train.tsv)."""
+    pairs = list(read_tsv(os.path.join(corpus, "dev_pairs.tsv")))
+    train_ids = {r["pair_id"] for r in read_tsv(os.path.join(corpus, "dev_train.tsv"))}
+    return pairs, train_ids
+
+
+def held_out_sentences(pairs, train_ids):
+    """The pairs of the English sentences the corpus reserves as lookup queries (5+ words, in
+    dev_pairs but not in dev_train; one line)."""
+    return [p for p in pairs if len(p["source_en"].split()) >= 5 and p["id"] not in train_ids
+            and "\n" not in p["source_en"]]
+
+
+def held_back_short(pairs, share=40):
+    """A fixed split of the short strings (English of 1-4 words, which dev_train never holds):
+    the pairs whose id's md5 falls in 1/share of the range. Never used for tuning."""
+    return [p for p in pairs if len(p["source_en"].split()) < 5 and "\n" not in p["source_en"]
+            and "\n" not in p["target_ko"] and int(hashlib.md5(p["id"].encode()).hexdigest(), 16) % share == 0]
+
+
+def write_memory(path, pairs):
+    """A TSV of (source, target) that `tmkit tm import --source-lang en --target-lang ko` reads."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("source\ttarget\n")
+        for s, t in pairs:
+            f.write(f"{esc(s)}\t{esc(t)}\n")
+
+
+def tt_matcher(memory_pairs, min_similarity, max_candidates):
+    """translate-toolkit's matcher (RapidFuzz Levenshtein) over (source, target) pairs."""
+    from translate.search.match import matcher
+    from translate.storage import base
+    # matcher keeps (score, unit) in a heap; equal scores would compare units and raise.
+    base.TranslationUnit.__lt__ = lambda self, other: False
+    store = base.TranslationStore()
+    for s, t in memory_pairs:
+        u = base.TranslationUnit(s)
+        u.target = t
+        store.addunit(u)
+    return matcher(store, max_candidates=max_candidates, min_similarity=min_similarity, max_length=100000)
