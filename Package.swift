@@ -9,6 +9,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The only code that includes <unicode/*.h>. Needs Debian's libicu-dev.
@@ -31,12 +34,34 @@ let package = Package(
         .target(name: "Alignment", dependencies: ["Segmentation", "TMCore"]),
         .target(name: "Terminology", dependencies: ["SQLiteKit", "Segmentation", "TMCore", "Formats"]),
         .target(name: "Pretranslation", dependencies: ["TMCore", "Segmentation", "Formats", "TranslationMemory", "Terminology"]),
+        // The translation memory on PostgreSQL (postgres-nio): the same analysis, index terms
+        // and scorer as the SQLite store, in tables of its own.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "TMCore", "Segmentation", "Formats", "TranslationMemory",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                // Only for `ConnectionPoolError`, which the pool throws as it is.
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // `tmkit serve`: the HTTP API (Hummingbird 2) over either store, tokens, limits.
+        .target(
+            name: "TMServer",
+            dependencies: [
+                "TMCore", "Segmentation", "Formats", "TranslationMemory", "Terminology", "PostgresStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/openapi.json"), .copy("Web/Assets")]
+        ),
         .executableTarget(
             name: "tmkit",
             dependencies: [
                 "TMCore", "Segmentation", "Formats", "TranslationMemory",
                 "Alignment", "Terminology",
-                "Pretranslation",
+                "Pretranslation", "PostgresStore", "TMServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +72,7 @@ let package = Package(
         .testTarget(name: "PretranslationTests", dependencies: ["Pretranslation", "Segmentation", "TMCore", "Terminology"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "tmkitTests", dependencies: ["tmkit"], exclude: ["Peers"]),
+        .testTarget(name: "TMServerTests", dependencies: ["TMServer", "PostgresStore", "TranslationMemory", "TMCore", "tmkit"], exclude: ["Fixtures"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Segmentation", "TMCore"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "Alignment", "Segmentation", "TMCore", "Formats"]),
     ]

@@ -99,6 +99,8 @@ def main():
     ap.add_argument("--sample", type=int, default=0,
                     help="look up only this many queries of each group and language (seeded sample; 0 = all)")
     ap.add_argument("--binary", help="the tmkit binary to measure (default: this package's release build)")
+    ap.add_argument("--exhaustive-binary", help="a build with the same scorer that imports and runs the exhaustive scans "
+                    "(so they can start while --binary is still being built; the run waits for it)")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     if not args.no_build:
@@ -126,11 +128,16 @@ def main():
     print(f"memory: {len(memory)} entries (dev_pairs without the held-back English); queries: "
           + ", ".join(f"{len(qs)} {g}" for g, qs in groups.items()) + f" = {len(queries)}")
 
-    db = import_memory(binary, memory_tsv, args.work, "after")
+    scan = args.exhaustive_binary or binary
+    db = import_memory(scan, memory_tsv, args.work, "after")
     t = time.perf_counter()
-    ex = run_lookups(binary, db, queries, args.work, "exhaustive", 50, ["--exhaustive"], jobs=args.jobs, pin=False)
+    ex = run_lookups(scan, db, queries, args.work, "exhaustive", 50, ["--exhaustive"], jobs=args.jobs, pin=False)
     print(f"  exhaustive scan: {time.perf_counter() - t:.0f} s wall in {args.jobs} processes, "
           f"ms per query p50 {pct(ex['times'], .5):.0f}")
+    for _ in range(3600):
+        if os.access(binary, os.X_OK):
+            break
+        time.sleep(1)
     runs = {"after": (binary, db, (), ex)}
     if args.baseline:
         bdb = import_memory(args.baseline, memory_tsv, args.work, "before")

@@ -16,7 +16,7 @@ struct TMKitCommand: ParsableCommand {
         Shell completion: tmkit --generate-completion-script bash (or zsh, fish).
         """,
         version: "tmkit 0.1.0 (ICU \(icuVersion))",
-        subcommands: [SegmentCommand.self, TMCommand.self, GlossaryCommand.self, AlignCommand.self, PretranslateCommand.self, AnalyzeCommand.self]
+        subcommands: [SegmentCommand.self, TMCommand.self, GlossaryCommand.self, AlignCommand.self, PretranslateCommand.self, AnalyzeCommand.self, ServeCommand.self]
     )
 
     /// Runs the command line; `tmkit help TOPIC` for a topic that is no command exits with 1.

@@ -22,8 +22,8 @@ extension TranslationMemory {
         defer { db.releaseAll() }
         warnIfStale()
         let query = AnalyzedSide(segmenter.analyze(text))
-        var keys = Set(query.tokens.filter { $0.kind.isContent || $0.kind == .placeholder }.map(\.key))
-        if keys.isEmpty { keys = Set(query.matchTokens.map(\.key)) }
+        let concordance = ConcordanceQuery(text, segmenter: segmenter)
+        let keys = concordance.keys
         guard !keys.isEmpty else { return [] }
         var hits: [ConcordanceHit] = []
         var seen = Set<Int64>()
@@ -38,7 +38,7 @@ extension TranslationMemory {
             var rarest: (Int64, Int)?
             var missing = false
             for key in keys {
-                let term = IndexTerms.hash(language, "w", key)
+                let term = ConcordanceQuery.term(language: language, key: key)
                 dfStatement.reset()
                 dfStatement.bind(1, term)
                 let df = try dfStatement.step() ? dfStatement.int(0) : 0
@@ -48,17 +48,9 @@ extension TranslationMemory {
             guard !missing, let (term, _) = rarest else { continue }
             let sides = try postingSides(of: term)
             for sideID in sides {
-                guard let c = try candidate(sideID) else { continue }
-                let ranges = c.side.tokens.filter { keys.contains($0.key) }
-                guard Set(ranges.map(\.key)) == keys, seen.insert(c.id).inserted else { continue }
-                let fromSource = sideID & 1 == 0
-                let hitRanges = ranges.map { $0.start..<$0.end }
-                hits.append(ConcordanceHit(
-                    id: c.id,
-                    source: fromSource ? c.sideText : c.otherText, target: fromSource ? c.otherText : c.sideText,
-                    sourceLanguage: fromSource ? c.sideLanguage : c.otherLanguage,
-                    targetLanguage: fromSource ? c.otherLanguage : c.sideLanguage,
-                    sourceHits: fromSource ? hitRanges : [], targetHits: fromSource ? [] : hitRanges))
+                guard let c = try candidate(sideID), !seen.contains(c.id), let hit = concordance.hit(c, sideID: sideID) else { continue }
+                seen.insert(c.id)
+                hits.append(hit)
                 if hits.count >= limit { return hits }
             }
         }

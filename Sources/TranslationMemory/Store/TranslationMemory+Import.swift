@@ -467,12 +467,15 @@ final class PendingAnalysis: @unchecked Sendable {
 }
 
 /// The postings of one term gathered during an import: side ids (delta varints) and term counts.
-struct PostingBuffer {
-    var bytes: [UInt8] = []
-    var count = 0
+package struct PostingBuffer: Sendable {
+    package private(set) var bytes: [UInt8] = []
+    package private(set) var count = 0
     var last: UInt64 = 0
 
-    mutating func append(_ side: UInt64, terms: UInt8) {
+    package init() {}
+
+    /// Appends a side id (ids must come in increasing order) and the side's term count.
+    package mutating func append(_ side: UInt64, terms: UInt8) {
         Varint.append(side - last, to: &bytes)
         bytes.append(terms)
         last = side
@@ -481,12 +484,12 @@ struct PostingBuffer {
 }
 
 /// JSON-free compact encodings of properties and notes (unit separator / record separator).
-enum EntryCoding {
-    static func encode(properties: [TranslationUnit.Property]) -> String {
+package enum EntryCoding {
+    package static func encode(properties: [TranslationUnit.Property]) -> String {
         properties.map { "\($0.type)\u{1F}\($0.value)" }.joined(separator: "\u{1E}")
     }
 
-    static func decodeProperties(_ s: String?) -> [TranslationUnit.Property] {
+    package static func decodeProperties(_ s: String?) -> [TranslationUnit.Property] {
         guard let s, !s.isEmpty else { return [] }
         return s.split(separator: "\u{1E}", omittingEmptySubsequences: false).map {
             let parts = $0.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
@@ -494,9 +497,9 @@ enum EntryCoding {
         }
     }
 
-    static func encode(strings: [String]) -> String { strings.joined(separator: "\u{1E}") }
+    package static func encode(strings: [String]) -> String { strings.joined(separator: "\u{1E}") }
 
-    static func decodeStrings(_ s: String?) -> [String] {
+    package static func decodeStrings(_ s: String?) -> [String] {
         guard let s, !s.isEmpty else { return [] }
         return s.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
     }

@@ -71,58 +71,29 @@ extension TranslationMemory {
     public func lookup(_ text: String, options: LookupOptions = LookupOptions()) throws -> [TMMatch] {
         defer { db.releaseAll() }
         warnIfStale()
-        let language = try queryLanguage(for: text, options: options)
-        let query = AnalyzedSide(segmenter.analyze(text))
-        let scorer = FuzzyScorer(query: query, text: text)
+        let query = LookupQuery(text, options: options, storedLanguages: try storedLanguages(), segmenter: segmenter)
         var matches: [TMMatch] = []
-        let consider: (Candidate) -> Void = { c in
-            guard LanguageTag(c.sideLanguage)?.language == language else { return }
-            if let t = options.targetLanguage, LanguageTag(c.otherLanguage)?.sameLanguage(as: t) != true { return }
-            var score = scorer.score(c.side, text: c.sideText)
-            if score == 100, let ctx = options.context, c.context == ctx { score = 101 }
-            guard score >= options.minScore else { return }
-            matches.append(TMMatch(
-                score: score, id: c.id, source: c.sideText, target: c.otherText, sourceLanguage: c.sideLanguage,
-                targetLanguage: c.otherLanguage, tuid: c.tuid, context: c.context, seen: c.seen, date: c.date,
-                diff: options.withDiff ? scorer.diff(c.side, text: c.sideText) : nil))
-        }
         if options.exhaustive {
-            try forEachCandidate(consider)
+            try forEachCandidate { if let m = query.match($0) { matches.append(m) } }
         } else {
             var scored = Set<Int64>()
-            for sideID in try candidates(query: query, text: text, language: language, breadth: .narrow(options.candidates)) {
+            for sideID in try candidates(query, breadth: .narrow(options.candidates)) {
                 scored.insert(sideID)
-                if let c = try candidate(sideID) { consider(c) }
+                if let c = try candidate(sideID), let m = query.match(c) { matches.append(m) }
             }
             // Low thresholds: when nothing of 75 or more turned up, the best match shares mostly
             // common words with the query; a wider pass reads their postings too.
-            if options.widePass, options.minScore < Self.widenBelow, (matches.map(\.score).max() ?? 0) < Self.widenBelow {
-                for sideID in try candidates(query: query, text: text, language: language, breadth: .wide)
-                where scored.insert(sideID).inserted {
-                    if let c = try candidate(sideID) { consider(c) }
+            if query.needsWidePass(after: matches) {
+                for sideID in try candidates(query, breadth: .wide) where scored.insert(sideID).inserted {
+                    if let c = try candidate(sideID), let m = query.match(c) { matches.append(m) }
                 }
             }
         }
-        // Equal scores: the query's context first, then entries without one, then other contexts;
-        // then the more frequent translation, the more recent, the older entry.
-        let rank = { (m: TMMatch) -> Int in TMMatch.contextRank(m.context, query: options.context) }
-        matches.sort { ($0.score, rank($0), $0.seen, $0.date ?? 0, -$0.id) > ($1.score, rank($1), $1.seen, $1.date ?? 0, -$1.id) }
-        var seen = Set<[String]>()
-        var out: [TMMatch] = []
-        for m in matches where seen.insert([m.source, m.target]).inserted {
-            out.append(m)
-            if out.count == options.limit { break }
-        }
-        return out
+        return query.best(matches)
     }
 
     func queryLanguage(for text: String, options: LookupOptions) throws -> String {
-        if let l = options.sourceLanguage { return l.language }
-        let stored = try storedLanguages().map { LanguageTag($0)?.language ?? $0 }
-        if text.unicodeScalars.contains(where: { $0.value >= 0xAC00 && $0.value <= 0xD7A3 }) { return "ko" }
-        let others = stored.filter { $0 != "ko" && $0 != options.targetLanguage?.language }
-        if others.contains("en") { return "en" }
-        return others.first ?? "en"
+        LookupQuery.language(of: text, options: options, storedLanguages: try storedLanguages())
     }
 
     /// Language codes present in the store.
@@ -131,18 +102,7 @@ extension TranslationMemory {
     }
 
     /// An entry seen from one side.
-    struct Candidate {
-        var id: Int64
-        var side: AnalyzedSide
-        var sideText: String
-        var sideLanguage: String
-        var otherText: String
-        var otherLanguage: String
-        var tuid: String?
-        var context: String?
-        var seen: Int
-        var date: Int64?
-    }
+    typealias Candidate = StoredCandidate
 
     /// The reusable score accumulator, grown to hold `sides` side ids.
     func accumulator(sides: Int) -> Accumulator {
@@ -190,95 +150,46 @@ extension TranslationMemory {
 
     /// Side ids worth scoring: entries with the same keys (exact and near-exact), then those
     /// sharing the most, and rarest, index terms, weighted by IDF and length similarity.
-    /// Below this best score, a lookup with a lower threshold makes the wide pass.
-    static let widenBelow = 75
-
-    /// How much of the index a lookup reads.
-    enum Breadth {
-        /// Rare terms only, a few candidates: enough for matches of 75 and more.
-        case narrow(Int)
-        /// Common terms too, many candidates: for the best of weaker matches.
-        case wide
-    }
-
-    func candidates(query: AnalyzedSide, text: String, language: String, breadth: Breadth) throws -> [Int64] {
+    func candidates(_ query: LookupQuery, breadth: LookupQuery.Breadth) throws -> [Int64] {
         var result: [Int64] = []
         var seen = Set<Int64>()
-        let keysHash = query.keysHash
         for (column, side) in [("source_khash", Int64(0)), ("target_khash", Int64(1))] {
-            let s = try db.statement("SELECT id FROM entry WHERE \(column) = ? LIMIT 50")
-            s.bind(1, keysHash)
+            let s = try db.statement("SELECT id FROM entry WHERE \(column) = ? LIMIT \(LookupQuery.exactLimit)")
+            s.bind(1, query.keysHash)
             while try s.step() {
                 let id = s.int64(0) * 2 + side
                 if seen.insert(id).inserted { result.append(id) }
             }
         }
-        let terms = IndexTerms.terms(of: query, text: text, language: language)
-        guard !terms.isEmpty else { return result }
+        guard !query.terms.isEmpty else { return result }
         let sides = Double(max(1, (try db.integer("SELECT max(id) FROM entry") ?? 0) * 2))
         let dfStatement = try db.statement("SELECT sum(count) FROM posting WHERE term = ?")
-        var withDF: [(term: Int64, df: Int)] = []
-        for term in terms {
+        var dfs: [Int64: Int] = [:]
+        for term in query.terms {
             dfStatement.reset()
             dfStatement.bind(1, term)
-            if try dfStatement.step() {
-                let df = dfStatement.int(0)
-                if df > 0 { withDF.append((term, df)) }
-            }
+            if try dfStatement.step() { dfs[term] = dfStatement.int(0) }
         }
-        withDF.sort { $0.df < $1.df }
-        // Terms too common to be worth reading are skipped (unless they are the rarest the
-        // query has); the total postings read per lookup are bounded.
-        let maxDF: Int, budget: Int, limit: Int
-        switch breadth {
-        case let .narrow(n): (maxDF, budget, limit) = (max(2_000, Int(sides / 200)), 24_000, n)
-        case .wide: (maxDF, budget, limit) = (max(20_000, Int(sides / 4)), 600_000, 320)
-        }
-        var used = 0
         let scratch = accumulator(sides: Int(sides) + 2)
         defer { scratch.clear() }
         let postings = try db.statement("SELECT ids FROM posting WHERE term = ?")
-        for (index, entry) in withDF.enumerated() {
-            if index > 0 && (entry.df > maxDF || used + entry.df > budget) { break }
-            used += entry.df
-            let idf = Float(log(1 + sides / Double(entry.df)))
+        for (term, idf) in query.termsToRead(documentFrequencies: dfs, sides: sides, breadth: breadth) {
             postings.reset()
-            postings.bind(1, entry.term)
+            postings.bind(1, term)
             while try postings.step() {
-                postings.withBlob(0) { raw in
-                    let b = raw.bindMemory(to: UInt8.self)
-                    var i = 0
-                    var side: UInt64 = 0
-                    while i < b.count {
-                        side &+= Varint.read(b, &i)
-                        let n = b[i]
-                        i += 1
-                        scratch.add(Int(side), idf, terms: n)
-                    }
-                }
+                postings.withBlob(0) { LookupQuery.accumulate($0, idf: idf, into: scratch) }
             }
         }
-        guard !scratch.touched.isEmpty else { return result }
-        let nQ = Float(terms.count)
-        var best: Float = 0
-        for id in scratch.touched where scratch.weight[id] > best { best = scratch.weight[id] }
-        let floor = best * 0.3
-        var ranked: [(Float, Int64)] = []
-        ranked.reserveCapacity(256)
-        for id in scratch.touched where scratch.weight[id] >= floor {
-            let nE = Float(max(1, scratch.terms[id]))
-            ranked.append((scratch.weight[id] * min(nQ, nE) / max(nQ, nE), Int64(id)))
-        }
-        // Ties broken by id, so the candidates never depend on the order postings were read in.
-        ranked.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-        for (_, id) in ranked.prefix(limit) where seen.insert(id).inserted { result.append(id) }
+        for id in query.ranked(scratch, limit: breadth.limit(sides: sides)) where seen.insert(id).inserted { result.append(id) }
         return result
     }
 }
 
 /// Per-side candidate weights for one lookup: flat arrays indexed by side id (no hashing),
 /// reused across lookups; only the touched slots are reset afterwards.
-final class Accumulator {
+package final class Accumulator {
+    package init() {}
+
     private(set) var weight = UnsafeMutablePointer<Float>.allocate(capacity: 1)
     private(set) var terms = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
     private(set) var capacity = 0
@@ -289,7 +200,7 @@ final class Accumulator {
         terms.deallocate()
     }
 
-    func grow(to n: Int) {
+    package func grow(to n: Int) {
         guard n > capacity else { return }
         let target = max(n, capacity * 3 / 2)
         let w = UnsafeMutablePointer<Float>.allocate(capacity: target)
@@ -313,7 +224,7 @@ final class Accumulator {
         terms[side] = n
     }
 
-    func clear() {
+    package func clear() {
         for i in touched { weight[i] = 0 }
         touched.removeAll(keepingCapacity: true)
     }

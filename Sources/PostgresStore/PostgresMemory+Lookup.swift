@@ -1,0 +1,98 @@
+import Foundation
+import NIOCore
+import PostgresNIO
+import TMCore
+import TranslationMemory
+
+extension PostgresMemory {
+    /// The best matches for `text` in `memory`, best first: the same candidates, scores and
+    /// order as `TranslationMemory.lookup` over the same entries.
+    public func lookup(_ text: String, memory: String, options: LookupOptions = LookupOptions()) async throws -> [TMMatch] {
+        try await guarded(readerName) { [self] in
+            let client = reader
+            guard let row = try await memoryRow(memory, on: client) else { return [] }
+            let query = LookupQuery(text, options: options, storedLanguages: row.languages, segmenter: segmenter)
+            var matches: [TMMatch] = []
+            let ids = try await candidates(query, row: row, on: client, breadth: .narrow(options.candidates))
+            for (_, c) in try await storedCandidates(ids, memory: row.id, on: client) {
+                if let m = query.match(c) { matches.append(m) }
+            }
+            // The SQLite store's wide pass, for low thresholds when nothing of 75 or more turned up.
+            if query.needsWidePass(after: matches) {
+                let scored = Set(ids)
+                let wide = try await candidates(query, row: row, on: client, breadth: .wide).filter { !scored.contains($0) }
+                for (_, c) in try await storedCandidates(wide, memory: row.id, on: client) {
+                    if let m = query.match(c) { matches.append(m) }
+                }
+            }
+            return query.best(matches)
+        }
+    }
+
+    /// Side ids worth scoring, as the SQLite store picks them: the same keys first, then the
+    /// index's best by IDF-weighted shared terms.
+    func candidates(_ query: LookupQuery, row: MemoryRow, on client: PostgresClient, breadth: LookupQuery.Breadth) async throws -> [Int64] {
+        var result: [Int64] = []
+        var seen = Set<Int64>()
+        let exact = try await client.query("""
+            (SELECT id * 2 FROM tmkit_entry WHERE memory = \(row.id) AND source_khash = \(query.keysHash) ORDER BY id LIMIT \(LookupQuery.exactLimit))
+            UNION ALL
+            (SELECT id * 2 + 1 FROM tmkit_entry WHERE memory = \(row.id) AND target_khash = \(query.keysHash) ORDER BY id LIMIT \(LookupQuery.exactLimit))
+            """, logger: logger)
+        for try await id in exact.decode(Int64.self) where seen.insert(id).inserted { result.append(id) }
+        guard !query.terms.isEmpty else { return result }
+        var dfs: [Int64: Int] = [:]
+        let dfRows = try await client.query("""
+            SELECT term, sum(count)::int8 FROM tmkit_posting WHERE memory = \(row.id) AND term = ANY(\(query.terms)) GROUP BY term
+            """, logger: logger)
+        for try await (term, df) in dfRows.decode((Int64, Int64).self) { dfs[term] = Int(df) }
+        let sides = Double(max(1, row.maxEntry * 2))
+        let read = query.termsToRead(documentFrequencies: dfs, sides: sides, breadth: breadth)
+        guard !read.isEmpty else { return result }
+        let idf = Dictionary(read.map { ($0.term, $0.idf) }, uniquingKeysWith: { a, _ in a })
+        let scratch = self.scratch.take()
+        defer { self.scratch.give(scratch) }
+        scratch.grow(to: Int(sides) + 2)
+        let postings = try await client.query("""
+            SELECT term, ids FROM tmkit_posting WHERE memory = \(row.id) AND term = ANY(\(read.map(\.term)))
+            """, logger: logger)
+        for try await (term, ids) in postings.decode((Int64, ByteBuffer).self) {
+            guard let w = idf[term] else { continue }
+            ids.withUnsafeReadableBytes { LookupQuery.accumulate($0, idf: w, into: scratch) }
+        }
+        for id in query.ranked(scratch, limit: breadth.limit(sides: sides)) where seen.insert(id).inserted { result.append(id) }
+        return result
+    }
+
+    /// The entries behind `sideIDs`, each seen from its side, in the order of `sideIDs`.
+    func storedCandidates(_ sideIDs: [Int64], memory: Int32, on client: PostgresClient) async throws -> [(Int64, StoredCandidate)] {
+        guard !sideIDs.isEmpty else { return [] }
+        let entryIDs = Array(Set(sideIDs.map { $0 >> 1 }))
+        let rows = try await client.query("""
+            SELECT id, source_lang, target_lang, source, target, source_tokens, target_tokens, tuid, context, seen,
+                coalesce(changed, created, imported)
+            FROM tmkit_entry WHERE memory = \(memory) AND id = ANY(\(entryIDs))
+            """, logger: logger)
+        var byID: [Int64: (String, String, String, String, ByteBuffer, ByteBuffer, String?, String?, Int32, Int64?)] = [:]
+        for try await r in rows.decode((Int64, String, String, String, String, ByteBuffer, ByteBuffer, String?, String?, Int32, Int64?).self) {
+            byID[r.0] = (r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10)
+        }
+        var out: [(Int64, StoredCandidate)] = []
+        out.reserveCapacity(sideIDs.count)
+        for sideID in sideIDs {
+            guard let e = byID[sideID >> 1] else { continue }
+            let src = sideID & 1 == 0
+            let tokens = src ? e.4 : e.5
+            let candidate = tokens.withUnsafeReadableBytes {
+                StoredCandidate(
+                    id: sideID >> 1, tokens: $0, sideText: src ? e.2 : e.3, sideLanguage: src ? e.0 : e.1,
+                    otherText: src ? e.3 : e.2, otherLanguage: src ? e.1 : e.0, tuid: e.6, context: e.7, seen: Int(e.8), date: e.9)
+            }
+            guard let candidate else {
+                throw PostgresStoreError.query(database: location.description, reason: "entry \(sideID >> 1) has a damaged analysis")
+            }
+            out.append((sideID, candidate))
+        }
+        return out
+    }
+}

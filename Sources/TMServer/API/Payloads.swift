@@ -1,0 +1,216 @@
+import Foundation
+import PostgresStore
+import Terminology
+import TMCore
+import TranslationMemory
+
+// The JSON bodies of the API, as openapi.json describes them.
+
+struct MatchPayload: Codable, Sendable {
+    var score: Int
+    var id: Int64
+    var source: String
+    var target: String
+    var sourceLanguage: String
+    var targetLanguage: String
+    var tuid: String?
+    var context: String?
+    var diff: String?
+
+    init(_ m: TMMatch) {
+        score = m.score
+        id = m.id
+        source = m.source
+        target = m.target
+        sourceLanguage = m.sourceLanguage
+        targetLanguage = m.targetLanguage
+        tuid = m.tuid
+        context = m.context
+        diff = m.diff
+    }
+}
+
+struct LookupPayload: Codable, Sendable {
+    var query: String
+    var matches: [MatchPayload]
+}
+
+struct BatchLookupRequest: Codable, Sendable {
+    var queries: [String]
+    var minScore: Int?
+    var limit: Int?
+    var sourceLanguage: String?
+    var targetLanguage: String?
+}
+
+struct BatchLookupPayload: Codable, Sendable {
+    var results: [LookupPayload]
+}
+
+struct ConcordancePayload: Codable, Sendable {
+    struct Hit: Codable, Sendable {
+        var id: Int64
+        var source: String
+        var target: String
+        var sourceLanguage: String
+        var targetLanguage: String
+        var sourceHits: [[Int]]
+        var targetHits: [[Int]]
+    }
+    var query: String
+    var hits: [Hit]
+
+    init(query: String, hits: [ConcordanceHit]) {
+        self.query = query
+        self.hits = hits.map {
+            Hit(id: $0.id, source: $0.source, target: $0.target, sourceLanguage: $0.sourceLanguage, targetLanguage: $0.targetLanguage,
+                sourceHits: $0.sourceHits.map { [$0.lowerBound, $0.upperBound] }, targetHits: $0.targetHits.map { [$0.lowerBound, $0.upperBound] })
+        }
+    }
+}
+
+struct ImportPayload: Codable, Sendable {
+    var file: String
+    var memory: String
+    var read: Int
+    var added: Int
+    var duplicates: Int
+    var skipped: [String: Int]
+
+    init(_ s: ImportSummary, memory: String) {
+        file = s.file
+        self.memory = memory
+        read = s.read
+        added = s.added
+        duplicates = s.duplicates
+        skipped = s.skipped
+    }
+}
+
+struct EntryPayload: Codable, Sendable {
+    struct Property: Codable, Sendable {
+        var type: String
+        var value: String
+    }
+    var id: Int64
+    var source: String
+    var target: String
+    var sourceLanguage: String
+    var targetLanguage: String
+    var context: String?
+    var tuid: String?
+    var created: Date?
+    var changed: Date?
+    var creator: String?
+    var changer: String?
+    var notes: [String]
+    var properties: [Property]
+
+    init(_ e: StoredEntry) {
+        let u = e.unit
+        id = e.id
+        source = u.source
+        target = u.target
+        sourceLanguage = u.sourceLanguage.code
+        targetLanguage = u.targetLanguage.code
+        context = u.context
+        tuid = u.id
+        created = u.created
+        changed = u.changed
+        creator = u.creator
+        changer = u.changer
+        notes = u.notes
+        properties = u.properties.map { Property(type: $0.type, value: $0.value) }
+    }
+}
+
+/// A change to an entry: fields left out stay as they are; `"context": null` removes the context.
+struct EntryPatch: Decodable, Sendable {
+    var source: String?
+    var target: String?
+    var context: String??
+
+    enum CodingKeys: String, CodingKey { case source, target, context }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        target = try c.decodeIfPresent(String.self, forKey: .target)
+        if c.contains(.context) {
+            context = .some(try c.decodeNil(forKey: .context) ? nil : try c.decode(String.self, forKey: .context))
+        }
+    }
+}
+
+/// What `stats` answers for a memory.
+public struct StatsPayload: Codable, Sendable {
+    public struct Pair: Codable, Sendable {
+        public var source: String
+        public var target: String
+        public var entries: Int
+    }
+    public var memory: String
+    public var backend: String
+    public var entries: Int
+    public var languagePairs: [Pair]
+    public var bytes: Int64
+    public var indexTerms: Int
+    public var schemaVersion: Int
+}
+
+struct MemoriesPayload: Codable, Sendable {
+    var memories: [String]
+}
+
+struct HealthPayload: Codable, Sendable {
+    var status: String
+    var backend: String
+}
+
+struct GlossaryMatchPayload: Codable, Sendable {
+    var query: String
+    var matches: [GlossaryIndex.Match]
+}
+
+struct SpotRequest: Codable, Sendable {
+    var text: String
+}
+
+struct SpotPayload: Codable, Sendable {
+    var sentences: [String]
+    var spots: [TermSpotter.Spot]
+}
+
+struct TokenRequest: Codable, Sendable {
+    var scope: String
+    var memory: String?
+    var label: String?
+}
+
+struct TokenPayload: Codable, Sendable {
+    var id: String
+    var scope: String
+    var memory: String?
+    var label: String?
+    var created: Date
+    var revoked: Date?
+    /// Only in the answer that creates the token.
+    var token: String?
+}
+
+struct TokensPayload: Codable, Sendable {
+    var tokens: [TokenPayload]
+}
+
+/// Weblate's tmserver answers.
+struct WeblateLanguages: Codable, Sendable {
+    var sourceLanguages: [String]
+    var targetLanguages: [String]
+}
+
+struct WeblateUnit: Codable, Sendable {
+    var source: String
+    var target: String
+    var quality: Int
+    var rank: Int
+}

@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import PostgresStore
+import TMCore
+import TMServer
+import Terminology
+import TranslationMemory
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve translation memories and glossaries over HTTP (JSON API, Weblate's tmserver routes).",
+        discussion: """
+        Memories live in SQLite files (--tm, the default) or in PostgreSQL (--database), where several servers may share one database and read from a streaming replica (--read-replica). Every request needs a token from `tmkit serve token create`; the API is described at /openapi.json. SIGTERM finishes the requests in flight, then stops.
+
+        Examples:
+          tmkit serve token create --scope admin
+          tmkit serve --tm memory.sqlite --glossary Glossary/seeds.tbx
+          tmkit serve --database postgres://tmkit@localhost/tmkit
+          tmkit serve --listen 0.0.0.0:8080 --tm team=team.sqlite
+        """,
+        subcommands: [ServeTokenCommand.self]
+    )
+
+    @Option(help: "Address and port to listen on (port 0 picks a free one).")
+    var listen = "127.0.0.1:8080"
+
+    @OptionGroup var backend: ServeBackendOptions
+
+    @Option(name: .customLong("glossary"), help: "A glossary to serve, as [NAME=]PATH (.tbx, or .tsv/.csv taken as Korean to English); repeatable. NAME defaults to the file's name without extension.")
+    var glossaries: [String] = []
+
+    @Option(name: .customLong("max-upload-mb"), help: "Largest import upload, in MiB.")
+    var maxUploadMB = 256
+
+    @Option(name: .customLong("max-query-length"), help: "Longest query, in characters.")
+    var maxQueryLength = 2_000
+
+    @Option(name: .customLong("max-batch"), help: "Most queries in one batch lookup.")
+    var maxBatch = 100
+
+    func run() throws {
+        let (host, port) = try Self.parseListen(listen)
+        var limits = Limits()
+        limits.maxUploadBytes = maxUploadMB << 20
+        limits.maxQueryLength = maxQueryLength
+        limits.maxBatch = maxBatch
+        var named: [(String, GlossaryIndex)] = []
+        for spec in glossaries {
+            let (name, path) = ServeBackendOptions.split(spec)
+            do {
+                named.append((name, GlossaryIndex([(name: name, glossary: try GlossaryFile.read(path, fallbackSource: .korean, fallbackTarget: .english).pairs())])))
+            } catch {
+                fail(error)
+            }
+        }
+        let glossaryList = named
+        let glossaryFiles = glossaries.map { ServeBackendOptions.split($0) }.map { (name: $0.0, path: $0.1) }
+        let serverLimits = limits
+        let backendOptions = backend
+        runBlocking {
+            let opened = try await backendOptions.open()
+            var config = ServerConfiguration(backend: opened.backend, tokens: opened.tokens)
+            config.host = host
+            config.port = port
+            config.limits = serverLimits
+            config.glossaries = glossaryList.map { (name: $0.0, index: $0.1) }
+            config.glossaryFiles = glossaryFiles
+            let memories = opened.backend.kind == "sqlite" ? backendOptions.sqlitePaths.map(\.name).joined(separator: ", ") : "in \(backendOptions.database ?? "")"
+            defer { opened.stop() }
+            try await TMServerApp.run(config) { url in
+                let line = "tmkit serve: listening on \(url) (\(opened.backend.kind); memories: \(memories))\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            }
+        }
+    }
+
+    static func parseListen(_ s: String) throws -> (String, Int) {
+        guard let colon = s.lastIndex(of: ":"), let port = Int(s[s.index(after: colon)...]), (0...65535).contains(port) else {
+            throw ValidationError("--listen \(s): expected HOST:PORT, such as 127.0.0.1:8080")
+        }
+        var host = String(s[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host.isEmpty ? "127.0.0.1" : host, port)
+    }
+}
+
+/// Where `tmkit serve` (and its token commands) keep memories and tokens.
+struct ServeBackendOptions: ParsableArguments {
+    @Option(name: .customLong("tm"), help: "A SQLite memory to serve, as [NAME=]PATH; repeatable. The first is the default memory. Default: default=$TMKIT_HOME/memory.sqlite.")
+    var tm: [String] = []
+
+    @Option(help: "Serve memories from this PostgreSQL database instead (postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE; PG* variables fill in what is missing).")
+    var database: String?
+
+    @Option(name: .customLong("read-replica"), help: "A streaming replica of --database to send reads to.")
+    var readReplica: String?
+
+    @Option(help: "With SQLite memories: the token file (default: $TMKIT_HOME/tokens.json).")
+    var tokens: String?
+
+    func validate() throws {
+        if database != nil && !tm.isEmpty { throw ValidationError("Give --tm or --database, not both.") }
+        if readReplica != nil && database == nil { throw ValidationError("--read-replica needs --database.") }
+    }
+
+    static func split(_ spec: String) -> (String, String) {
+        if let eq = spec.firstIndex(of: "="), !spec[..<eq].contains("/") {
+            return (String(spec[..<eq]), String(spec[spec.index(after: eq)...]))
+        }
+        return (((spec as NSString).lastPathComponent as NSString).deletingPathExtension, spec)
+    }
+
+    var sqlitePaths: [(name: String, path: String)] {
+        if tm.isEmpty { return [(name: "default", path: TranslationMemory.defaultPath)] }
+        return tm.map { ServeBackendOptions.split($0) }.map { (name: $0.0, path: $0.1) }
+    }
+
+    struct Opened {
+        var backend: any MemoryBackend
+        var tokens: any TokenStore
+        /// Stops what `open` started (the PostgreSQL pools).
+        var stop: @Sendable () -> Void = {}
+    }
+
+    /// Opens the store: for PostgreSQL, starts its pools and brings the schema up to date.
+    func open() async throws -> Opened {
+        if let database {
+            let store = try PostgresMemory(url: database, readReplica: readReplica)
+            let runner = Task { await store.run() }
+            do {
+                try await store.migrate()
+            } catch {
+                runner.cancel()
+                throw error
+            }
+            return Opened(backend: PostgresBackend(store: store), tokens: PostgresTokenStore(store), stop: { runner.cancel() })
+        }
+        let paths = sqlitePaths
+        var seen = Set<String>()
+        for (name, _) in paths where !seen.insert(name).inserted { throw CLIError("--tm: memory name '\(name)' given twice") }
+        return Opened(backend: SQLiteBackend(paths: paths), tokens: FileTokenStore(path: tokens ?? TMKitHome.path + "/tokens.json"))
+    }
+}
+
+/// Runs async work from a synchronous command and waits for it; errors end the command.
+func runBlocking(_ body: @escaping @Sendable () async throws -> Void) {
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var failure: (any Error)?
+    Task.detached {
+        do { try await body() } catch { failure = error }
+        done.signal()
+    }
+    done.wait()
+    if let failure { fail(failure) }
+}
