@@ -1,10 +1,18 @@
 import Foundation
+import Formats
 import TMCore
 
-/// OmegaT's glossary layout: one entry a line, `source<TAB>target<TAB>comment` (UTF-8; lines
-/// starting with `#` are comments). The CSV variant separates with commas and quotes fields
-/// with `"` when needed. tmkit's statistics, when present, go into the comment as
+/// Glossaries as delimited text. Written in OmegaT's glossary layout: one entry a line,
+/// `source<TAB>target<TAB>comment` (UTF-8; lines starting with `#` are comments), or as CSV
+/// quoted where needed. tmkit's statistics, when present, go into the comment as
 /// `tmkit-alignment: score=0.930 count=12 sourceCount=14 targetCount=15`, after the note.
+///
+/// Read through Formats' one delimited reader (`DelimitedReader`): languages from a header
+/// row (`English,Korean`, `source_en,target_ko`, `en,ko`) or else from the script (the Hangul
+/// side is Korean), a header never a term, RFC 4180 quoted newlines, `,` `;` or tab in CSV,
+/// CP949/EUC-KR decoded with a note, and a row without both terms an error at its line and
+/// column. Header columns named `note`/`comment`, `status`, `pos`/`part of speech`,
+/// `definition` and `subject`/`domain` fill those fields; other columns become notes.
 enum DelimitedGlossary {
     static func write(_ glossary: Glossary, separator: Character) -> String {
         var out = "# tmkit glossary \(glossary.sourceLanguage.code) -> \(glossary.targetLanguage.code): source, target, comment\n"
@@ -26,68 +34,99 @@ enum DelimitedGlossary {
         return "\"" + flat.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func read(data: Data, file: String, separator: Character, sourceLanguage: LanguageTag, targetLanguage: LanguageTag) throws -> Glossary {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            throw TerminologyError.unreadable(file: file, reason: "not valid UTF-8")
-        }
-        var glossary = Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, title: (file as NSString).lastPathComponent)
-        var lineNumber = 0
-        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var scalars = rawLine
-            if scalars.last == "\r" { scalars = scalars.dropLast() }
-            let line = Substring(String(String.UnicodeScalarView(scalars)))
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let fields = separator == "," ? try csvFields(line, file: file, line: lineNumber) : line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 2 else {
-                throw TerminologyError.badLine(file: file, line: lineNumber, reason: "expected source and target separated by \(separator == "," ? "a comma" : "a tab")")
-            }
-            let source = fields[0].trimmingCharacters(in: .whitespaces), target = fields[1].trimmingCharacters(in: .whitespaces)
-            guard !source.isEmpty, !target.isEmpty else {
-                throw TerminologyError.badLine(file: file, line: lineNumber, reason: "empty \(source.isEmpty ? "source" : "target") term")
-            }
-            var entry = GlossaryEntry(source: source, target: target)
-            if fields.count > 2 {
-                let (note, score, stats) = StatisticsNote.parse(comment: fields[2...].joined(separator: String(separator)))
-                entry.note = note
-                if let score { entry.score = score }
-                entry.statistics = stats
-            }
-            glossary.entries.append(entry)
-        }
-        return glossary
+    /// The reader for a glossary file: `#` comments, strict rows, languages by script when
+    /// the file names none.
+    static func reader(_ format: GlossaryFile.Format, fallback: (source: LanguageTag, target: LanguageTag)) -> DelimitedReader {
+        DelimitedReader(dialect: format == .csv ? .csv : .tsv, commentPrefix: "#", strict: true, fallbackLanguages: fallback)
     }
 
-    /// Splits one CSV line (RFC 4180 quoting, no newlines inside fields).
-    static func csvFields(_ line: Substring, file: String, line number: Int) throws -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        var i = line.startIndex
-        while i < line.endIndex {
-            let c = line[i]
-            if quoted {
-                if c == "\"" {
-                    let next = line.index(after: i)
-                    if next < line.endIndex, line[next] == "\"" { current.append("\""); i = next } else { quoted = false }
-                } else {
-                    current.append(c)
-                }
-            } else if c == "\"" && current.isEmpty {
-                quoted = true
-            } else if c == "," {
-                fields.append(current)
-                current = ""
-            } else {
-                current.append(c)
+    /// Streams the file's rows as concepts (one source term and one target term each), in
+    /// file order. Returns the reader's summary (languages, notes such as a CP949 decode).
+    @discardableResult
+    static func stream(_ path: String, format: GlossaryFile.Format, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+                       fallback: (source: LanguageTag, target: LanguageTag) = (.korean, .english),
+                       _ body: (Concept) throws -> Void) throws -> ReadSummary {
+        let origin = (path as NSString).lastPathComponent
+        do {
+            return try reader(format, fallback: fallback).read(path, options: ReadOptions(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)) { unit in
+                try body(try concept(from: unit, origin: origin))
             }
-            i = line.index(after: i)
+        } catch let error as FormatError {
+            throw TerminologyError.input(error)
         }
-        if quoted { throw TerminologyError.badLine(file: file, line: number, reason: "unclosed quote") }
-        fields.append(current)
-        return fields
+    }
+
+    /// Reads the whole file as a term base, rows with the same source term in one concept.
+    static func read(_ path: String, format: GlossaryFile.Format, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+                     fallback: (source: LanguageTag, target: LanguageTag) = (.korean, .english)) throws -> (base: TermBase, notes: [String]) {
+        var concepts: [Concept] = []
+        var bySource: [String: Int] = [:]
+        let summary = try stream(path, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, fallback: fallback) { c in
+            let key = c.terms[0].text
+            if let i = bySource[key] { concepts[i].merge(c) } else {
+                bySource[key] = concepts.count
+                concepts.append(c)
+            }
+        }
+        let (s, t) = (summary.sourceLanguage ?? fallback.source, summary.targetLanguage ?? fallback.target)
+        return (TermBase(sourceLanguage: s, targetLanguage: t, title: (path as NSString).lastPathComponent, concepts: concepts), summary.notes)
+    }
+
+    /// One row as a concept. A comment with tmkit's statistics makes the target a machine-built
+    /// candidate with its evidence; otherwise the terms are a person's (no status stated).
+    static func concept(from unit: TranslationUnit, origin: String) throws -> Concept {
+        let file = unit.location?.file ?? origin, line = unit.location?.line ?? 0
+        var comments = unit.notes
+        var concept = Concept()
+        var status: TermStatus?
+        var pos: PartOfSpeech?
+        var definition: String?
+        if let context = unit.context { comments.append("context: \(context)") }
+        for p in unit.properties {
+            let name = p.type.lowercased().filter { $0.isLetter }
+            switch name {
+            case let n where n.hasPrefix("column"): comments.append(p.value)
+            case "status", "administrativestatus":
+                guard let s = TermStatus(tbx: p.value) else {
+                    throw TerminologyError.badValue(file: file, line: line, column: 1, category: "status", value: p.value,
+                                                    reason: "expected preferred, admitted, candidate, deprecated or superseded")
+                }
+                status = s
+            case "pos", "partofspeech":
+                guard let v = PartOfSpeech(tbx: p.value) else {
+                    throw TerminologyError.badValue(file: file, line: line, column: 1, category: "part of speech", value: p.value,
+                                                    reason: "expected noun, verb, adjective, adverb, properNoun or other")
+                }
+                pos = v
+            case "definition": definition = p.value
+            case "subject", "subjectfield", "domain": concept.subjectField = p.value
+            default: comments.append("\(p.type): \(p.value)")
+            }
+        }
+        let (note, score, stats) = StatisticsNote.parse(comment: comments.joined(separator: "; "))
+        let built = stats != nil
+        let evidence = stats.map { Evidence(score: score ?? 1, count: $0.count, sourceCount: $0.sourceCount, targetCount: $0.targetCount) }
+            ?? (score.map { $0 != 1 ? Evidence(score: $0) : nil } ?? nil)
+        let source = Term(language: unit.sourceLanguage, text: unit.source.trimmingCharacters(in: .whitespaces), status: built ? .candidate : status,
+                          partOfSpeech: pos, source: origin,
+                          evidence: stats.map { Evidence(score: 1, count: $0.sourceCount, sourceCount: $0.sourceCount) })
+        let target = Term(language: unit.targetLanguage, text: unit.target.trimmingCharacters(in: .whitespaces), status: built ? .candidate : status,
+                          partOfSpeech: pos, notes: note.map { [$0] } ?? [], source: origin, evidence: evidence)
+        concept.terms = [source, target]
+        if let definition { concept.definitions = [Definition(language: unit.sourceLanguage, text: definition)] }
+        return concept
+    }
+}
+
+extension Concept {
+    /// Adds the terms of `other` this concept lacks (same language and text), and its
+    /// definitions and subject field when this has none.
+    mutating func merge(_ other: Concept) {
+        for t in other.terms where !terms.contains(where: { $0.language.sameLanguage(as: t.language) && $0.text == t.text }) {
+            terms.append(t)
+        }
+        if definitions.isEmpty { definitions = other.definitions }
+        if subjectField == nil { subjectField = other.subjectField }
     }
 }
 

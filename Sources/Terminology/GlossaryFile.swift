@@ -1,9 +1,10 @@
 import Foundation
 import TMCore
 
-/// Reading and writing glossary files by extension: `.tbx` (TBX-Basic 2019 written; 2019 and
-/// 2008 `martif` read) and `.tsv`/`.txt`/`.utf8`/`.csv` (OmegaT's glossary layout: source,
-/// target, comment). Writes are atomic: a temporary file renamed over the old one.
+/// Reading and writing glossary files by extension: `.tbx` (TBX-Basic 2019 or 2008 written;
+/// 2019 and 2008 `martif` read) and `.tsv`/`.txt`/`.utf8`/`.tab`/`.csv` (OmegaT's glossary
+/// layout: source, target, comment; see `DelimitedGlossary`). Writes are atomic: a temporary
+/// file renamed over the old one.
 public enum GlossaryFile {
     public enum Format: String, Sendable { case tbx, tsv, csv }
 
@@ -23,7 +24,7 @@ public enum GlossaryFile {
         let text: String
         switch format {
         case .tbx: text = TBXWriter.document(base, dialect: dialect)
-        case .tsv: text = DelimitedGlossary.write(base.pairs(), separator: "\t")
+        case .tsv: text = DelimitedGlossary.write(base.pairs(), separator: "\t")  // OmegaT's .txt/.utf8 layout
         case .csv: text = DelimitedGlossary.write(base.pairs(), separator: ",")
         }
         try writeAtomically(Data(text.utf8), to: path)
@@ -34,28 +35,24 @@ public enum GlossaryFile {
         try write(TermBase(pairs: glossary), to: path, format: format, dialect: dialect)
     }
 
-    /// Reads a term base. For TSV/CSV files, which may carry no languages, give them (or
-    /// they come from a header row or the script of the columns).
-    public static func read(_ path: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> TermBase {
+    /// Reads a term base. `sourceLanguage`/`targetLanguage` turn it to that direction (a TBX or
+    /// a TSV/CSV header naming both languages) or name the columns of a delimited file that
+    /// names none; without them such a file's languages come from its script, the Hangul side
+    /// Korean and the other `fallbackSource`/`fallbackTarget`'s other language. `notes` hears
+    /// one-line remarks on how the file was read (a CP949 decode).
+    public static func read(_ path: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+                            fallbackSource: LanguageTag = .korean, fallbackTarget: LanguageTag = .english,
+                            notes: ((String) -> Void)? = nil) throws -> TermBase {
         guard let format = format(of: path) else { throw TerminologyError.unknownFormat(file: path) }
         switch format {
         case .tbx:
             return try TBXReader.read(path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         case .tsv, .csv:
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw TerminologyError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or a directory" : "no such file")
-            }
-            guard let s = sourceLanguage, let t = targetLanguage else { throw TerminologyError.noLanguages(file: path) }
-            return TermBase(pairs: try DelimitedGlossary.read(data: data, file: path, separator: format == .csv ? "," : "\t", sourceLanguage: s, targetLanguage: t),
-                            origin: (path as NSString).lastPathComponent)
+            let (base, remarks) = try DelimitedGlossary.read(path, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                                             fallback: (fallbackSource, fallbackTarget))
+            remarks.forEach { notes?($0) }
+            return base
         }
-    }
-
-    /// Reads a term base in the languages it declares; for TSV/CSV, which declare none,
-    /// `fallbackSource` and `fallbackTarget` are assumed.
-    public static func read(_ path: String, fallbackSource: LanguageTag, fallbackTarget: LanguageTag) throws -> TermBase {
-        if format(of: path) == .tbx { return try read(path) }
-        return try read(path, sourceLanguage: fallbackSource, targetLanguage: fallbackTarget)
     }
 
     /// Writes `data` to a temporary file beside `path`, flushes it, and renames it over `path`.

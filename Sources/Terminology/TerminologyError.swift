@@ -1,3 +1,5 @@
+import Formats
+
 /// Errors of the Terminology module; each names the file and, for XML, the line and column.
 public enum TerminologyError: Error, CustomStringConvertible, Sendable {
     case malformedXML(file: String, line: Int, column: Int, code: Int, reason: String)
@@ -17,6 +19,8 @@ public enum TerminologyError: Error, CustomStringConvertible, Sendable {
     case unknownValue(category: String, value: String, reason: String)
     /// The glossary store could not be opened, read or written.
     case store(path: String, reason: String)
+    /// A delimited file Formats' reader refused (its message names file:line:column).
+    case input(FormatError)
 
     public var description: String {
         switch self {
@@ -35,6 +39,7 @@ public enum TerminologyError: Error, CustomStringConvertible, Sendable {
             return "\(file):\(line):\(column): unknown \(category) '\(value)' (\(reason))"
         case let .unknownValue(category, value, reason): return "unknown \(category) '\(value)' (\(reason))"
         case let .store(path, reason): return "\(path): glossary store: \(reason)"
+        case let .input(error): return error.description
         case let .notFound(source, target):
             return target.map { "no entry '\(source)' -> '\($0)' in the glossary" } ?? "no entry '\(source)' in the glossary"
         }

@@ -110,27 +110,48 @@ public struct UserGlossary: Sendable {
         }
     }
 
-    /// Adds the concepts of `file` (TBX, TSV, CSV) to the user's glossary. The file is read
-    /// completely first and added in one transaction: if it is bad, nothing changes. Concepts
-    /// already there (same terms) are skipped. Returns concepts added.
+    /// Adds the concepts of `file` (TBX, TSV, CSV) to the user's glossary, streamed into the
+    /// store in one transaction: if the file is bad, nothing changes, and memory does not grow
+    /// with the file. Concepts already there (same terms) are skipped; a delimited row for a
+    /// term the glossary has joins that term's concept. Returns concepts added or extended;
+    /// `notes` hears remarks on how the file was read (a CP949 decode).
     @discardableResult
-    public func importFile(_ file: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> Int {
-        let current = exists ? try open().languages : nil
-        let incoming = try GlossaryFile.read(file, sourceLanguage: sourceLanguage ?? current?.source ?? .korean,
-                                             targetLanguage: targetLanguage ?? current?.target ?? .english)
-        let store = try open(sourceLanguage: incoming.sourceLanguage, targetLanguage: incoming.targetLanguage)
-        var known = Set<String>()
-        try store.forEachConcept { _, c in known.insert(Self.signature(c)) }
+    public func importFile(_ file: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+                           notes: ((String) -> Void)? = nil) throws -> Int {
+        guard let format = GlossaryFile.format(of: file) else { throw TerminologyError.unknownFormat(file: file) }
+        let existed = FileManager.default.fileExists(atPath: path)
+        do {
+            return try importFile(file, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, notes: notes)
+        } catch {
+            // A first import that failed leaves no empty store behind.
+            if !existed { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
+            throw error
+        }
+    }
+
+    private func importFile(_ file: String, format: GlossaryFile.Format, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?,
+                            notes: ((String) -> Void)?) throws -> Int {
+        let store = try open()
+        let current = store.languages
+        var known = Set<UInt64>()
+        try store.forEachConcept { _, c in known.insert(Self.signatureHash(c)) }
         var added = 0
         try store.transaction {
-            if store.languages == nil { try store.setLanguages(incoming.sourceLanguage, incoming.targetLanguage) }
-            for c in incoming.concepts where known.insert(Self.signature(c)).inserted {
-                try store.insert(c)
+            let fallback = (sourceLanguage ?? current?.source ?? .korean, targetLanguage ?? current?.target ?? .english)
+            let (s, t, _, remarks) = try store.streamFile(file, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                                          fallback: fallback) { c in
+                guard known.insert(Self.signatureHash(c)).inserted else { return }
+                if format == .tbx { try store.insert(c) } else { try store.insertMerging(c) }
                 added += 1
             }
+            if store.languages == nil { try store.setLanguages(s, t) }
+            remarks.forEach { notes?($0) }
         }
         return added
     }
+
+    /// A 64-bit FNV-1a hash of a concept's signature (kept per concept while importing).
+    static func signatureHash(_ c: Concept) -> UInt64 { GlossaryCache.fnv1a(Array(signature(c).utf8)) }
 
     static func signature(_ c: Concept) -> String {
         c.terms.map { $0.language.language + ":" + $0.text }.sorted().joined(separator: "\u{1}")

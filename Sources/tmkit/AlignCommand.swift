@@ -135,13 +135,11 @@ struct AlignCommand: ParsableCommand {
 }
 
 /// Glossary term pairs for anchors, from any glossary file Terminology reads (TBX; OmegaT-style
-/// TSV/CSV: source, target, comment), turned to the alignment's direction.
+/// TSV/CSV: source, target, comment), read through its compiled index (compiled on first use,
+/// rebuilt when the file changes), in the alignment's direction.
 enum GlossaryPairs {
     static func read(_ path: String, source: LanguageTag, target: LanguageTag) throws -> [GlossaryPair] {
-        let glossary = try GlossaryFile.read(path, sourceLanguage: source, targetLanguage: target).pairs()
-        let reversed = glossary.sourceLanguage.sameLanguage(as: target) && glossary.targetLanguage.sameLanguage(as: source)
-        return glossary.entries.map { e in
-            reversed ? GlossaryPair(source: e.target, target: e.source) : GlossaryPair(source: e.source, target: e.target)
-        }
+        let store = try GlossaryCache.store(for: path, notes: { notice($0) })
+        return try store.termPairs(from: source, to: target).map { GlossaryPair(source: $0.source, target: $0.target) }
     }
 }

@@ -97,7 +97,8 @@ struct GlossaryImportCommand: ParsableCommand {
     func run() throws {
         do {
             let user = UserGlossary()
-            let added = try user.importFile(file, sourceLanguage: try sourceLang.map(parseLanguage), targetLanguage: try targetLang.map(parseLanguage))
+            let added = try user.importFile(file, sourceLanguage: try sourceLang.map(parseLanguage), targetLanguage: try targetLang.map(parseLanguage),
+                                            notes: { notice($0) })
             notice("\(user.path): \(added) concepts added from \(file)")
         } catch {
             fail(error)
@@ -134,7 +135,7 @@ struct GlossaryExportCommand: ParsableCommand {
                 guard user.exists else { throw TerminologyError.unreadable(file: user.path, reason: "no user glossary yet (use tmkit glossary add or import)") }
                 merged = try user.open().termBase()
             } else {
-                merged = try GlossaryFile.read(glossaries[0], fallbackSource: .korean, fallbackTarget: .english)
+                merged = try GlossaryFile.read(glossaries[0], notes: { notice($0) })
                 for path in glossaries.dropFirst() {
                     // Read in the first glossary's direction (a TBX with those languages is turned round).
                     merged.concepts += try GlossaryFile.read(path, sourceLanguage: merged.sourceLanguage, targetLanguage: merged.targetLanguage).concepts

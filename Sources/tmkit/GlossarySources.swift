@@ -18,7 +18,8 @@ struct GlossarySources: ParsableArguments {
     func stores() throws -> [(name: String, store: GlossaryStore)] {
         let catalog = self.catalog
         if let w = catalog.warning { notice("warning: " + w) }
-        return try catalog.openStores { loc in Progress.report("compiled \(loc.path) into \(GlossaryCache.storePath(for: loc.path))") }
+        return try catalog.openStores(onCompile: { loc in Progress.report("compiled \(loc.path) into \(GlossaryCache.storePath(for: loc.path))") },
+                                      notes: { notice($0) })
     }
 
     /// Look-ups straight from the stores (the `lookup` command).

@@ -33,7 +33,9 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: user.path)) == before)
         let badTSV = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).tsv")
         try Data([0x41, 0x09, 0xFF, 0x0A]).write(to: badTSV)
-        #expect(throws: TerminologyError.self) { try user.importFile(badTSV.path) }
+        #expect { try user.importFile(badTSV.path) } throws: { error in
+            error is TerminologyError && "\(error)".hasPrefix(badTSV.path + ":1:3:")
+        }
         #expect(try Data(contentsOf: URL(fileURLWithPath: user.path)) == before)
     }
 

@@ -34,6 +34,20 @@ enum DelimitedFields {
         return out
     }
 
+    /// The separator of a CSV file, from its first line: the most frequent of `,`, `;` and tab
+    /// outside quotes (a comma on a tie, or when there is none).
+    static func detectDelimiter(_ line: String) -> Character {
+        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+        var quoted = false
+        for c in line {
+            if c == "\"" { quoted.toggle(); continue }
+            if !quoted, counts[c] != nil { counts[c]! += 1 }
+        }
+        let order: [Character] = [",", ";", "\t"]
+        let best = order.max { counts[$0]! < counts[$1]! }!
+        return counts[best]! > counts[","]! ? best : ","
+    }
+
     /// The state of a CSV record being parsed over one or more physical lines.
     struct CSVRecord {
         var fields: [String] = []

@@ -15,8 +15,8 @@ struct DelimitedLayout {
     /// Whether the first record is a header (and so not data).
     var hasHeader = false
 
-    static let sourceNames: Set<String> = ["source", "src", "source text", "original", "source_text"]
-    static let targetNames: Set<String> = ["target", "tgt", "trg", "translation", "target text", "target_text"]
+    static let sourceNames: Set<String> = ["source", "src", "source text", "original", "source_text", "term", "source term"]
+    static let targetNames: Set<String> = ["target", "tgt", "trg", "translation", "target text", "target_text", "target term"]
     static let rolePrefixes: [(String, Bool)] = [("source", true), ("src", true), ("target", false), ("tgt", false), ("trg", false)]
 
     /// Reads the layout from the first record's cells. `columns` are the cells' 1-based columns.

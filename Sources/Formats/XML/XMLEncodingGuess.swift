@@ -10,6 +10,13 @@ enum XMLEncodingGuess {
         guard let first = head.first, first == UInt8(ascii: "<") || first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 else { return nil }
         guard head.contains(where: { $0 >= 0x80 }) else { return nil }
         if declaresEncoding(head) { return nil }
+        return legacyKorean(head)
+    }
+
+    /// "CP949" when `head` (the start of any text file) is not UTF-8 and decodes as CP949
+    /// (a superset of EUC-KR) to text that is mostly Hangul, else nil.
+    static func legacyKorean(_ head: [UInt8]) -> String? {
+        guard head.contains(where: { $0 >= 0x80 }) else { return nil }
         // Valid UTF-8 up to (at most) a sequence cut by the end of the sample: not legacy.
         let bad = head.withUnsafeBufferPointer { TextFileReader.firstInvalidUTF8($0) }
         guard let bad, bad < head.count - 3 else { return nil }

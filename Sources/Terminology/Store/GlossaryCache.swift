@@ -26,7 +26,7 @@ public enum GlossaryCache {
     /// The compiled store of `file`, compiled now when missing or out of date. `compiled` is
     /// set when a compile ran.
     public static func store(for file: String, fallbackSource: LanguageTag = .korean, fallbackTarget: LanguageTag = .english,
-                             compiled: UnsafeMutablePointer<Bool>? = nil) throws -> GlossaryStore {
+                             compiled: UnsafeMutablePointer<Bool>? = nil, notes: ((String) -> Void)? = nil) throws -> GlossaryStore {
         var st = stat()
         guard stat(file, &st) == 0 else {
             throw TerminologyError.unreadable(file: file, reason: String(cString: strerror(errno)))
@@ -49,7 +49,8 @@ public enum GlossaryCache {
         unlink(temporary)
         do {
             let store = try GlossaryStore(path: temporary, journal: "OFF")
-            try store.compile(file: file, fallbackSource: fallbackSource, fallbackTarget: fallbackTarget)
+            let remarks = try store.compile(file: file, fallbackSource: fallbackSource, fallbackTarget: fallbackTarget)
+            remarks.forEach { notes?($0) }
             try store.setMeta("file.path", URL(fileURLWithPath: file).standardizedFileURL.path)
             try store.setMeta("file.stamp", stamp)
             try store.setMeta("file.hash", hash)

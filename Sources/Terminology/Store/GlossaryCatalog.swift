@@ -79,11 +79,11 @@ public struct GlossaryCatalog: Sendable {
 
     /// Opens every location: the user's store as it is, files through their compiled index.
     public func openStores(fallbackSource: LanguageTag = .korean, fallbackTarget: LanguageTag = .english,
-                           onCompile: ((Location) -> Void)? = nil) throws -> [(name: String, store: GlossaryStore)] {
+                           onCompile: ((Location) -> Void)? = nil, notes: ((String) -> Void)? = nil) throws -> [(name: String, store: GlossaryStore)] {
         try locations.map { loc in
             if loc.kind == .user { return ("user", try UserGlossary(path: loc.path).open(readOnly: true)) }
             var compiled = false
-            let store = try GlossaryCache.store(for: loc.path, fallbackSource: fallbackSource, fallbackTarget: fallbackTarget, compiled: &compiled)
+            let store = try GlossaryCache.store(for: loc.path, fallbackSource: fallbackSource, fallbackTarget: fallbackTarget, compiled: &compiled, notes: notes)
             if compiled { onCompile?(loc) }
             return (loc.name, store)
         }

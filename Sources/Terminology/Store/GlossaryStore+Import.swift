@@ -18,23 +18,53 @@ extension GlossaryStore {
         }
     }
 
-    /// Compiles a glossary file into this (empty) store: TBX streamed concept by concept,
-    /// TSV/CSV read whole. Runs in one transaction.
-    public func compile(file: String, fallbackSource: LanguageTag = .korean, fallbackTarget: LanguageTag = .english) throws {
+    /// Compiles a glossary file into this (empty) store, streamed concept by concept (TBX) or
+    /// row by row (TSV/CSV, rows with the same source term joined into one concept), so memory
+    /// does not grow with the file. Runs in one transaction. Returns one-line notes on how the
+    /// file was read (a CP949 decode).
+    @discardableResult
+    public func compile(file: String, fallbackSource: LanguageTag = .korean, fallbackTarget: LanguageTag = .english) throws -> [String] {
         guard let format = GlossaryFile.format(of: file) else { throw TerminologyError.unknownFormat(file: file) }
-        try transaction {
-            switch format {
-            case .tbx:
-                let header = try TBXReader.stream(file) { try insert($0) }
-                let (s, t) = try TBXReader.languages(header, file: file, nil, nil)
-                try setLanguages(s, t)
-                try setMeta("title", header.title ?? (file as NSString).lastPathComponent)
-            case .tsv, .csv:
-                let base = try GlossaryFile.read(file, fallbackSource: fallbackSource, fallbackTarget: fallbackTarget)
-                try setLanguages(base.sourceLanguage, base.targetLanguage)
-                try setMeta("title", base.title)
-                for c in base.concepts { try insert(c) }
-            }
+        return try transaction {
+            let (s, t, title, notes) = try streamFile(file, format: format, fallback: (fallbackSource, fallbackTarget)) { try insertMerging($0) }
+            try setLanguages(s, t)
+            try setMeta("title", title)
+            return notes
         }
+    }
+
+    /// Streams the concepts of `file` to `body`; returns its languages, title and notes.
+    func streamFile(_ file: String, format: GlossaryFile.Format, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+                    fallback: (LanguageTag, LanguageTag), _ body: (Concept) throws -> Void) throws -> (LanguageTag, LanguageTag, String, [String]) {
+        switch format {
+        case .tbx:
+            let header = try TBXReader.stream(file, body)
+            let (s, t) = try TBXReader.languages(header, file: file, sourceLanguage, targetLanguage)
+            return (s, t, header.title ?? (file as NSString).lastPathComponent, [])
+        case .tsv, .csv:
+            let summary = try DelimitedGlossary.stream(file, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                                       fallback: fallback, body)
+            return (summary.sourceLanguage ?? fallback.0, summary.targetLanguage ?? fallback.1, (file as NSString).lastPathComponent, summary.notes)
+        }
+    }
+
+    /// Inserts `concept`, or, when a concept whose first term has the same language and text
+    /// is stored, adds the terms it lacks to that one (a delimited file's rows for one term).
+    /// Returns the concept's id.
+    @discardableResult
+    public func insertMerging(_ concept: Concept) throws -> Int64 {
+        guard let first = concept.terms.first else { return try insert(concept) }
+        let s = try db.statement("SELECT concept, lang FROM terms WHERE key = ? AND text = ? AND position = 0")
+        s.bind(1, keyer.key(first.text).joined)
+        s.bind(2, first.text)
+        var found: Int64?
+        while try s.step() {
+            if LanguageTag(s.string(1) ?? "")?.sameLanguage(as: first.language) == true { found = s.int64(0); break }
+        }
+        s.reset()
+        guard let id = found, var existing = try self.concept(id) else { return try insert(concept) }
+        existing.merge(concept)
+        try replace(id, with: existing)
+        return id
     }
 }

@@ -240,6 +240,31 @@ public final class GlossaryStore {
         while try s.step() { try body(row(s)) }
     }
 
+    /// Every usable term in `source` with every usable term of its concept in `target` (by
+    /// language, any region), best first within a concept: what anchors and priors need, read
+    /// from the term index alone.
+    public func termPairs(from source: LanguageTag, to target: LanguageTag) throws -> [(source: String, target: String)] {
+        let s = try db.statement("SELECT \(Self.columns) FROM terms ORDER BY concept, position")
+        defer { s.reset() }
+        var out: [(source: String, target: String)] = []
+        var concept: [IndexedTerm] = []
+        func flush() {
+            let usable = concept.filter { $0.status.isUsable }
+            let targets = usable.filter { $0.language.sameLanguage(as: target) }.sorted { ($0.status, -$0.score) < ($1.status, -$1.score) }
+            for a in usable where a.language.sameLanguage(as: source) {
+                for b in targets { out.append((a.text, b.text)) }
+            }
+            concept.removeAll(keepingCapacity: true)
+        }
+        while try s.step() {
+            let r = row(s)
+            if let last = concept.last, last.concept != r.concept { flush() }
+            concept.append(r)
+        }
+        flush()
+        return out
+    }
+
     /// The glossary's Korean words that begin a word of `text` (what the analyser needs to
     /// split particles and compounds of a query) — or, with nil, all of them.
     public func lexiconWords(for text: String?) throws -> [String] {
