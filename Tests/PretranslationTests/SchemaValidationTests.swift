@@ -47,40 +47,37 @@ import Testing
         #expect(problem == nil, "\(path) against \((schema as NSString).lastPathComponent): \(problem ?? "")\n\(Fixture.read(path))")
     }
 
-    @Test func xliff12OutputsValidateStrict() throws {
+    /// Writes `files`, checks they are valid to begin with (so a failure after is tmkit's),
+    /// pre-translates them and checks every output against `schemas`; returns the output folder.
+    private func pretranslated(_ files: [(name: String, text: String)], schemas: [String], approveExact: Bool = false) throws -> String {
         let folder = Fixture.folder(), out = Fixture.folder()
-        Fixture.write(TagTransferTests.xliff12, "codes.xlf", in: folder)
-        Fixture.write(Self.mixed12, "mixed.xlf", in: folder)
-        // The inputs are valid to begin with, so a failure below is tmkit's.
-        try validate(folder + "/codes.xlf", Self.strict12)
-        try validate(folder + "/mixed.xlf", Self.strict12)
+        for f in files {
+            Fixture.write(f.text, f.name, in: folder)
+            try validate(folder + "/" + f.name, schemas[0])
+        }
         var pretranslator = Fixture.pretranslator(output: out)
-        pretranslator.options.approveExact = true
+        pretranslator.options.approveExact = approveExact
         let report = try pretranslator.run([folder])
         #expect(report.skipped.isEmpty)
-        let mixed = Fixture.read(out + "/mixed.xlf")
+        for f in files {
+            for schema in schemas { try validate(out + "/" + f.name, schema) }
+        }
+        return out
+    }
+
+    @Test func xliff12OutputsValidateStrict() throws {
+        let out = try pretranslated([("codes.xlf", TagTransferTests.xliff12), ("mixed.xlf", Self.mixed12)],
+                                    schemas: [Self.strict12, Self.transitional12], approveExact: true)
         // The output does carry what the schema has to accept: fuzzy, repaired and exact fills.
+        let mixed = Fixture.read(out + "/mixed.xlf")
         #expect(mixed.contains("state-qualifier=\"fuzzy-match\"") || mixed.contains("state-qualifier=\"x-tmkit-repaired\""))
         #expect(mixed.contains("<alt-trans"))
         #expect(mixed.contains("approved=\"yes\""))
-        for name in ["codes.xlf", "mixed.xlf"] {
-            try validate(out + "/" + name, Self.strict12)
-            try validate(out + "/" + name, Self.transitional12)
-        }
     }
 
     @Test func xliff20OutputsValidateWithTheMatchesModule() throws {
-        let folder = Fixture.folder(), out = Fixture.folder()
-        Fixture.write(TagTransferTests.xliff20, "codes.xlf", in: folder)
-        Fixture.write(Self.mixed20, "mixed.xlf", in: folder)
-        try validate(folder + "/codes.xlf", Self.core20)
-        try validate(folder + "/mixed.xlf", Self.core20)
-        let report = try Fixture.pretranslator(output: out).run([folder])
-        #expect(report.skipped.isEmpty)
+        let out = try pretranslated([("codes.xlf", TagTransferTests.xliff20), ("mixed.xlf", Self.mixed20)], schemas: [Self.core20])
         #expect(Fixture.read(out + "/mixed.xlf").contains("<mtc:match"))
-        for name in ["codes.xlf", "mixed.xlf"] {
-            try validate(out + "/" + name, Self.core20)
-        }
     }
 
     /// The validator does reject: a target before its source, a code XLIFF 1.2 lacks, a

@@ -68,7 +68,9 @@ import Testing
         #expect(export.status == 0, "\(export.stderr)")
         let tmxText = try String(contentsOfFile: exported, encoding: .utf8)
         #expect(tmxText.contains("<bpt i=\"1\">&lt;b&gt;</bpt>") && tmxText.contains("<ph"), "not level 2:\n\(tmxText)")
-        try TMXInteropProject.properties.write(toFile: project + "/omegat.project", atomically: true, encoding: .utf8)
+        // The project file the FormatsTests OmegaT check uses (en → ko, paragraph segmentation).
+        let projectFile = TMKitProcess.root.appendingPathComponent("Tests/FormatsTests/Fixtures/omegat-en-ko.project").path
+        try FileManager.default.copyItem(atPath: projectFile, toPath: project + "/omegat.project")
         try Self.html.write(toFile: project + "/source/doc.html", atomically: true, encoding: .utf8)
         // OmegaT reads an external TMX's level-2 codes only with this option on (off, it drops them).
         let config = dir.appendingPathComponent("config").path
@@ -91,27 +93,3 @@ import Testing
     }
 }
 
-/// An OmegaT project file (en → ko, paragraph segmentation, default folders).
-enum TMXInteropProject {
-    static let properties = """
-        <?xml version="1.0" encoding="UTF-8" standalone="no"?>
-        <omegat>
-          <project version="1.0">
-            <source_dir>__DEFAULT__</source_dir>
-            <source_dir_excludes></source_dir_excludes>
-            <target_dir>__DEFAULT__</target_dir>
-            <tm_dir>__DEFAULT__</tm_dir>
-            <glossary_dir>__DEFAULT__</glossary_dir>
-            <glossary_file>__DEFAULT__</glossary_file>
-            <dictionary_dir>__DEFAULT__</dictionary_dir>
-            <source_lang>EN</source_lang>
-            <target_lang>KO</target_lang>
-            <source_tok>org.omegat.tokenizer.DefaultTokenizer</source_tok>
-            <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
-            <sentence_seg>false</sentence_seg>
-            <support_default_translations>true</support_default_translations>
-            <remove_tags>false</remove_tags>
-          </project>
-        </omegat>
-        """
-}

@@ -23,7 +23,7 @@ extension FuzzyRepair {
         if a == b { return true }
         // An abbreviation: the shorter, of 3 letters or more, begins the longer (one word each).
         let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        return mb.count == 1 && sb.count == 1 && short.count >= 3 && long.count - short.count <= 4 && long.hasPrefix(short)
+        return mb.count == 1 && sb.count == 1 && short.count >= 3 && long.count - short.count <= 5 && long.hasPrefix(short)
     }
 
     static func letters(_ s: String) -> String {
@@ -79,6 +79,7 @@ extension FuzzyRepair {
               mb.count <= 3, sb.count <= 3 else { return nil }
         let oldText = Self.text(of: block.memory, in: m, memorySource)
         let newText = Self.text(of: block.source, in: s, source)
+        let wordsOnly = (mb + sb).allSatisfy { $0.kind == .word || $0.kind == .number }
         if mb.isEmpty {
             // A new name goes before the word after it: `SSH` in `Add a new SSH entry`.
             guard Self.isNameLike(newText), block.memory.lowerBound < m.count,
@@ -86,16 +87,21 @@ extension FuzzyRepair {
                   Self.startsWord(next.lowerBound, in: target) else { return nil }
             return (Patch(range: next.lowerBound..<next.lowerBound, text: newText + " "), "word ∅ → \(newText)")
         }
-        guard let (old, verbatim) = Self.link(oldText, in: target, lookup), Self.startsWord(old.lowerBound, in: target) else { return nil }
+        guard let (old, verbatim) = Self.link(oldText, in: target, lookup), Self.startsWord(old.lowerBound, in: target),
+              verbatim || wordsOnly else { return nil }
+        // Through a translation, the word must stand as a noun does: alone or with a particle
+        // (`실행하시겠습니까` is a verb: not patched).
+        guard let whole = Self.wholeWord(old, in: target, verbatim: verbatim) else { return nil }
         if sb.isEmpty {
-            // Dropped: the word goes with its particle and one space.
-            guard let range = Self.wholeWord(old, in: target, verbatim: verbatim) else { return nil }
-            return (Patch(range: range, text: ""), "word \(oldText) → ∅")
+            // Dropped: the word goes with its particle and one space. Not the last word, which
+            // in Korean is the head or the predicate (`기본 웹 브라우저 사용`).
+            if !verbatim, whole.upperBound >= target.count { return nil }
+            return (Patch(range: whole, text: ""), "word \(oldText) → ∅")
         }
         let new: String
         if verbatim && Self.isNameLike(newText) {
             new = newText
-        } else if let translation = lookup(newText).first {
+        } else if let translation = lookup(newText).first(where: { !$0.contains("<") && !$0.contains(">") }) {
             new = translation
         } else {
             return nil
@@ -107,6 +113,25 @@ extension FuzzyRepair {
             range = range.lowerBound..<particleRange.upperBound
         }
         return (Patch(range: range, text: text), "word \(String(String.UnicodeScalarView(target[old]))) → \(new)")
+    }
+
+    /// `block` with the marks at either end split off as blocks of their own where both sides
+    /// have them (`profile “` → `file "` is a word and a mark), so each is patched by its kind.
+    static func split(_ block: Block, _ m: [Token], _ s: [Token]) -> [Block] {
+        let isMark = { (t: Token) in t.kind == .punctuation || t.kind == .symbol }
+        var (ml, mu, sl, su) = (block.memory.lowerBound, block.memory.upperBound, block.source.lowerBound, block.source.upperBound)
+        var before: [Block] = [], after: [Block] = []
+        while mu - ml > 1 || su - sl > 1, mu > ml, su > sl, isMark(m[mu - 1]), isMark(s[su - 1]),
+              m[ml..<mu].contains(where: { !isMark($0) }) || s[sl..<su].contains(where: { !isMark($0) }) {
+            after.insert(((mu - 1)..<mu, (su - 1)..<su), at: 0)
+            mu -= 1; su -= 1
+        }
+        while mu - ml > 1 || su - sl > 1, mu > ml, su > sl, isMark(m[ml]), isMark(s[sl]),
+              m[ml..<mu].contains(where: { !isMark($0) }) || s[sl..<su].contains(where: { !isMark($0) }) {
+            before.append((ml..<(ml + 1), sl..<(sl + 1)))
+            ml += 1; sl += 1
+        }
+        return before + [(ml..<mu, sl..<su)] + after
     }
 
     /// The text from the first token of `range` to the end of its last, as written.

@@ -40,7 +40,7 @@ public struct FuzzyRepair: Sendable {
         guard match.score < 100, match.originalScore == nil else { return nil }
         let m = segmenter.analyze(match.source).tokens
         let s = segmenter.analyze(source).tokens
-        let blocks = Self.differences(m.map(\.key), s.map(\.key))
+        let blocks = Self.differences(m.map(\.key), s.map(\.key)).flatMap { Self.split($0, m, s) }
         guard !blocks.isEmpty else { return nil }
         let t = segmenter.analyze(match.target)
         let target = Array(match.target.unicodeScalars)
