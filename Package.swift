@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TMCore"], exclude: ["Golden"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "TMCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "SQLiteKit", "Formats", "Segmentation", "TMCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "PretranslationTests", dependencies: ["Pretranslation", "Segmentation", "TMCore", "Terminology"]),
+        .testTarget(name: "PretranslationTests", dependencies: ["Pretranslation", "Segmentation", "TMCore", "Terminology", "Formats"], exclude: ["Schemas"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "tmkitTests", dependencies: ["tmkit"], exclude: ["Peers"]),
         .testTarget(name: "TMServerTests", dependencies: ["TMServer", "PostgresStore", "TranslationMemory", "TMCore", "tmkit"], exclude: ["Fixtures"]),

@@ -54,6 +54,20 @@ def held_back_short(pairs, share=40):
             and "\n" not in p["target_ko"] and int(hashlib.md5(p["id"].encode()).hexdigest(), 16) % share == 0]
 
 
+def tuning_queries(pairs, train_ids, share=40, residue=1):
+    """Queries for tuning the lookup, disjoint from the held-back ones: the sentence pairs of
+    dev_train (5+ words) and the short strings whose id's md5 falls in another 1/share of the
+    range (`residue`, not 0). tm_recall.py --split tune measures on them, so misses can be
+    studied without looking at the queries the figures are reported on."""
+    assert residue % share != 0
+    pick = lambda p: int(hashlib.md5(p["id"].encode()).hexdigest(), 16) % share == residue
+    sentences = [p for p in pairs if len(p["source_en"].split()) >= 5 and p["id"] in train_ids
+                 and "\n" not in p["source_en"] and pick(p)]
+    short = [p for p in pairs if len(p["source_en"].split()) < 5 and "\n" not in p["source_en"]
+             and "\n" not in p["target_ko"] and pick(p)]
+    return sentences, short
+
+
 def write_memory(path, pairs):
     """A TSV of (source, target) that `tmkit tm import --source-lang en --target-lang ko` reads."""
     with open(path, "w", encoding="utf-8") as f:

@@ -36,7 +36,8 @@ Usage:
 """
 import argparse, json, os, random, subprocess, sys, time
 
-from tm_corpus import DEFAULT_CORPUS, ROOT, held_back_short, held_out_sentences, load, pct, tt_matcher, write_memory
+from tm_corpus import (DEFAULT_CORPUS, ROOT, held_back_short, held_out_sentences, load, pct, tt_matcher, tuning_queries,
+                       write_memory)
 
 
 def run_lookups(binary, db, queries, work, tag, min_score, extra=(), jobs=1, pin=True):
@@ -52,13 +53,17 @@ def run_lookups(binary, db, queries, work, tag, min_score, extra=(), jobs=1, pin
         cmd = (["taskset", "-c", "0"] if pin else ["nice", "-n", "10"]) + [
             binary, "tm", "lookup", "--tm", db, "--queries", qfile, "--timings", tfile, "--limit", "1",
             "--min-score", str(min_score)] + list(extra)
-        procs.append((subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True), tfile))
+        # Output to files, not pipes: a process whose pipe filled up would wait for the others.
+        ofile = open(os.path.join(work, f"o-{tag}-{k}.jsonl"), "w+", encoding="utf-8")
+        procs.append((subprocess.Popen(cmd, stdout=ofile, stderr=subprocess.PIPE, text=True), tfile, ofile))
     outs = []
-    for p, tfile in procs:
-        out, err = p.communicate()
+    for p, tfile, ofile in procs:
+        _, err = p.communicate()
         if p.returncode != 0:
             sys.exit(f"tmkit lookup failed ({binary} {tag}): {err}")
-        outs.append(([json.loads(line) for line in out.splitlines()], [int(x) / 1000 for x in open(tfile)]))
+        ofile.seek(0)
+        outs.append(([json.loads(line) for line in ofile], [int(x) / 1000 for x in open(tfile)]))
+        ofile.close()
     cpu1 = os.times()
     tops, times = [None] * len(queries), [0.0] * len(queries)
     for k, (results, ts) in enumerate(outs):
@@ -98,6 +103,12 @@ def main():
     ap.add_argument("--jobs", type=int, default=2, help="processes for the exhaustive scans (under nice)")
     ap.add_argument("--sample", type=int, default=0,
                     help="look up only this many queries of each group and language (seeded sample; 0 = all)")
+    ap.add_argument("--split", choices=("held-back", "tune"), default="held-back",
+                    help="tune: other queries (dev_train sentences and another md5 split of the short strings, all "
+                    "left out of the memory too), for studying misses without touching the held-back set")
+    ap.add_argument("--exhaustive-cache", help="keep the exhaustive scan in this JSON file and reuse it on the next run "
+                    "(only while the scorer is unchanged: for trying index changes)")
+    ap.add_argument("--misses", help="write every band miss (query, exhaustive best, indexed best) to this TSV")
     ap.add_argument("--binary", help="the tmkit binary to measure (default: this package's release build)")
     ap.add_argument("--exhaustive-binary", help="a build with the same scorer that imports and runs the exhaustive scans "
                     "(so they can start while --binary is still being built; the run waits for it)")
@@ -110,14 +121,18 @@ def main():
     pairs, train_ids = load(args.corpus)
     rng = random.Random(7)
     groups = {}
-    for gname, held in (("sentences", held_out_sentences(pairs, train_ids)), ("short", held_back_short(pairs))):
+    if args.split == "tune":
+        splits = dict(zip(("sentences", "short"), tuning_queries(pairs, train_ids)))
+    else:
+        splits = {"sentences": held_out_sentences(pairs, train_ids), "short": held_back_short(pairs)}
+    for gname, held in splits.items():
         en = list(dict.fromkeys(p["source_en"] for p in held))
         ko = list(dict.fromkeys(p["target_ko"] for p in held if "\n" not in p["target_ko"]))
         if args.sample:
             en, ko = rng.sample(en, min(args.sample, len(en))), rng.sample(ko, min(args.sample, len(ko)))
         groups[gname + "-en"], groups[gname + "-ko"] = en, ko
     held_en = set(groups["sentences-en"]) | set(groups["short-en"])
-    held_en |= {p["source_en"] for p in held_out_sentences(pairs, train_ids) + held_back_short(pairs)}
+    held_en |= {p["source_en"] for ps in splits.values() for p in ps}
     memory = [(p["source_en"], p["target_ko"]) for p in pairs if p["source_en"] not in held_en]
     memory_tsv = os.path.join(args.work, "memory.tsv")
     write_memory(memory_tsv, memory)
@@ -131,9 +146,22 @@ def main():
     scan = args.exhaustive_binary or binary
     db = import_memory(scan, memory_tsv, args.work, "after")
     t = time.perf_counter()
-    ex = run_lookups(scan, db, queries, args.work, "exhaustive", 50, ["--exhaustive"], jobs=args.jobs, pin=False)
-    print(f"  exhaustive scan: {time.perf_counter() - t:.0f} s wall in {args.jobs} processes, "
-          f"ms per query p50 {pct(ex['times'], .5):.0f}")
+    cached = None
+    if args.exhaustive_cache and os.path.exists(args.exhaustive_cache):
+        with open(args.exhaustive_cache, encoding="utf-8") as f:
+            cached = json.load(f)
+        if cached.get("queries") != queries or cached.get("memory") != len(memory):
+            sys.exit(f"{args.exhaustive_cache} holds another run's scan (other queries or memory); remove it")
+    if cached:
+        ex = cached["scan"]
+        print(f"  exhaustive scan: from {args.exhaustive_cache}")
+    else:
+        ex = run_lookups(scan, db, queries, args.work, "exhaustive", 50, ["--exhaustive"], jobs=args.jobs, pin=False)
+        print(f"  exhaustive scan: {time.perf_counter() - t:.0f} s wall in {args.jobs} processes, "
+              f"ms per query p50 {pct(ex['times'], .5):.0f}")
+        if args.exhaustive_cache:
+            with open(args.exhaustive_cache, "w", encoding="utf-8") as f:
+                json.dump({"queries": queries, "memory": len(memory), "scan": ex}, f, ensure_ascii=False)
     for _ in range(3600):
         if os.access(binary, os.X_OK):
             break
@@ -170,6 +198,13 @@ def main():
     band = band_all["all"]
     same, _ = recall(band, ex, results["after", 50])
     misses = [i for i in band if i not in set(same)]
+    if args.misses:
+        with open(args.misses, "w", encoding="utf-8") as f:
+            f.write("group\tquery\texhaustive_score\texhaustive_source\tindexed_score\tindexed_source\n")
+            for i in misses:
+                got = results["after", 50]["tops"][i]
+                f.write("\t".join([group_of[i], queries[i], str(ex["tops"][i]["score"]), ex["tops"][i]["source"],
+                                   str(got["score"]) if got else "", got["source"] if got else ""]) + "\n")
     for i in misses[:8]:
         got = results["after", 50]["tops"][i]
         print(f"    miss: {queries[i]!r}: exhaustive {ex['tops'][i]['score']} {ex['tops'][i]['source']!r}; "

@@ -1,12 +1,24 @@
 import Segmentation
 import TMCore
 
-/// One side of a pair, analysed once: its segment and, for its content tokens (words and
-/// numbers), vocabulary ids, quote groups and adjacency.
+/// One side of a pair, analysed once and kept compact: for its content tokens (words and
+/// numbers) their offsets in the text, vocabulary ids, quote groups and adjacency. The
+/// segment's tokens are not kept (they cost far more memory than the text).
 struct AnalyzedSide: Sendable {
-    let segment: Segment
-    /// Indices into `segment.tokens` of the content tokens, in order.
-    let content: [Int]
+    /// The analysed text (offsets count its Unicode scalars).
+    let text: String
+    /// Per content token: start and end scalar offset, and the end of its surface (a kept
+    /// derivational suffix glued on: `장기` + `화`).
+    let starts: [Int32]
+    let ends: [Int32]
+    let surfaceEnds: [Int32]
+    /// Per content token: whether it carries a verb ending (`빠졌` + `습니다`, `조절` + `하는`).
+    let verbEnding: [Bool]
+    /// Per content token: whether white space stands between it and the next content token.
+    let spacedNext: [Bool]
+    /// Match key of each content token and whether it is a number; emptied once interned.
+    var keys: [String]
+    var numbers: [Bool]
     /// Vocabulary id of each content token (filled in once the vocabulary is built).
     var ids: [Int32] = []
     /// Scalars to cut from the end of each content token's surface (a particle the corpus
@@ -20,7 +32,6 @@ struct AnalyzedSide: Sendable {
     let quoteCount: Int
 
     init(_ segment: Segment) {
-        self.segment = segment
         var content: [Int] = []
         var quote: [Int16] = []
         var joins: [Bool] = []
@@ -29,7 +40,8 @@ struct AnalyzedSide: Sendable {
         var groups = 0
         var lastContent = -1
         var gap = false
-        for (index, token) in segment.tokens.enumerated() {
+        let tokens = segment.tokens
+        for (index, token) in tokens.enumerated() {
             if token.kind == .punctuation, let q = token.text.unicodeScalars.first, token.text.unicodeScalars.count == 1,
                let role = Self.quoteRole(q, open: open) {
                 if role {
@@ -54,7 +66,39 @@ struct AnalyzedSide: Sendable {
             }
         }
         if !content.isEmpty { joins.append(false) }
-        self.content = content
+        let scalars = Array(segment.text.unicodeScalars)
+        var starts: [Int32] = [], ends: [Int32] = [], surfaceEnds: [Int32] = [], verb: [Bool] = [], spaced: [Bool] = []
+        starts.reserveCapacity(content.count)
+        for (k, index) in content.enumerated() {
+            let token = tokens[index]
+            starts.append(Int32(token.start))
+            ends.append(Int32(token.end))
+            var surfaceEnd = token.end
+            var verbal = false
+            if index + 1 < tokens.count, tokens[index + 1].kind == .ending, tokens[index + 1].start == token.end {
+                if Self.keptDerivations.contains(tokens[index + 1].text) {
+                    surfaceEnd = tokens[index + 1].end
+                } else {
+                    verbal = true
+                }
+            }
+            surfaceEnds.append(Int32(surfaceEnd))
+            verb.append(verbal)
+            if k + 1 < content.count {
+                let next = tokens[content[k + 1]].start
+                spaced.append(next > token.end && scalars[token.end..<min(next, scalars.count)].contains { $0.properties.isWhitespace })
+            } else {
+                spaced.append(false)
+            }
+        }
+        self.text = segment.text
+        self.starts = starts
+        self.ends = ends
+        self.surfaceEnds = surfaceEnds
+        self.verbEnding = verb
+        self.spacedNext = spaced
+        self.keys = content.map { tokens[$0].key }
+        self.numbers = content.map { tokens[$0].kind == .number }
         self.quote = quote
         self.joinsNext = joins
         self.quoteCount = groups
@@ -70,9 +114,7 @@ struct AnalyzedSide: Sendable {
         }
     }
 
-    var count: Int { content.count }
-
-    func token(_ k: Int) -> Token { segment.tokens[content[k]] }
+    var count: Int { starts.count }
 
     /// Derivational suffixes that belong to the term they end (`장기화`, `호환성`).
     static let keptDerivations: Set<String> = ["화", "성", "기", "지"]
@@ -80,28 +122,17 @@ struct AnalyzedSide: Sendable {
     /// The text of content tokens `a...b` as it stands in the segment, spaces included, with
     /// a derivational suffix glued to the last one (`장기` + `화`).
     func surface(_ a: Int, _ b: Int) -> String {
-        let start = segment.tokens[content[a]].start
-        var end = segment.tokens[content[b]].end
-        if b < trim.count, trim[b] > 0 { end -= trim[b]; return slice(start, end) }
-        let next = content[b] + 1
-        if next < segment.tokens.count, segment.tokens[next].kind == .ending, segment.tokens[next].start == end,
-           Self.keptDerivations.contains(segment.tokens[next].text) {
-            end = segment.tokens[next].end
-        }
-        return slice(start, end)
+        let start = Int(starts[a])
+        if b < trim.count, trim[b] > 0 { return slice(start, Int(ends[b]) - trim[b]) }
+        return slice(start, Int(surfaceEnds[b]))
     }
 
     /// Whether content token `b` carries a verb ending (`빠졌` + `습니다`, `조절` + `하는`): a
     /// predicate, not a noun, when it ends a span.
-    func endsInVerbEnding(_ b: Int) -> Bool {
-        let next = content[b] + 1
-        guard next < segment.tokens.count else { return false }
-        let t = segment.tokens[next]
-        return t.kind == .ending && t.start == segment.tokens[content[b]].end && !Self.keptDerivations.contains(t.text)
-    }
+    func endsInVerbEnding(_ b: Int) -> Bool { verbEnding[b] }
 
     private func slice(_ start: Int, _ end: Int) -> String {
-        let scalars = segment.text.unicodeScalars
+        let scalars = text.unicodeScalars
         let i = scalars.index(scalars.startIndex, offsetBy: start)
         let j = scalars.index(i, offsetBy: end - start)
         return String(scalars[i..<j])

@@ -165,8 +165,9 @@ struct AlignmentCorpus: Sendable {
         self.texts = texts
         for p in pairs.indices {
             var (s, t) = self.pairs[p]
-            s.ids = s.content.map { k in Self.intern(s.segment.tokens[k], &source, &sourceIsNumber) }
-            t.ids = t.content.map { k in Self.intern(t.segment.tokens[k], &target, &targetIsNumber) }
+            s.ids = s.keys.indices.map { k in Self.intern(s.keys[k], number: s.numbers[k], &source, &sourceIsNumber) }
+            t.ids = t.keys.indices.map { k in Self.intern(t.keys[k], number: t.numbers[k], &target, &targetIsNumber) }
+            s.keys = []; s.numbers = []; t.keys = []; t.numbers = []
             self.pairs[p] = (s, t)
         }
         trimParticles()
@@ -192,10 +193,10 @@ struct AlignmentCorpus: Sendable {
         }
     }
 
-    private static func intern(_ token: Token, _ vocabulary: inout Vocabulary, _ isNumber: inout [Bool]) -> Int32 {
+    private static func intern(_ key: String, number: Bool, _ vocabulary: inout Vocabulary, _ isNumber: inout [Bool]) -> Int32 {
         let before = vocabulary.count
-        let id = vocabulary.id(token.key)
-        if vocabulary.count > before { isNumber.append(token.kind == .number) }
+        let id = vocabulary.id(key)
+        if vocabulary.count > before { isNumber.append(number) }
         return id
     }
 

@@ -44,6 +44,12 @@ struct TermEvidence: Sendable {
     /// In a tiny corpus, a Korean derived noun and an English word derived alike (`장기화` ~ `prolonged`).
     var derivedAlike = false
     var forcedShare = 0.0
+    /// For a term ending in a word: whether the target's last word is that word's best
+    /// translation (highest p(target | source)), and whether the term's last word is the best
+    /// source of it (highest p(source | target)). Korean is head-final; English terms end in
+    /// their head too.
+    var headBestForward = false
+    var headBestBackward = false
 
     var dice: Double { 2 * linkCount / (sourceCount + max(targetCount, linkCount)) }
     var lexical: Double { (lexicalForward * lexicalBackward).squareRoot() }
@@ -62,7 +68,8 @@ struct TermEvidence: Sendable {
 
     static let featureNames = ["rate", "dice", "lexF", "lexB", "lex", "logSource", "logLink", "coverage", "longer", "shorter",
                                "loose", "noHangul", "share", "lead", "translit", "oneWord", "threeWords", "heuristic", "single",
-                               "targetOne", "postF", "postB", "post", "revShare", "revBest", "logCandidates", "verbal"]
+                               "targetOne", "postF", "postB", "post", "revShare", "revBest", "logCandidates", "verbal",
+                               "headBestF", "headBestB", "mutual"]
 
     /// The signals `TermConfidence` weighs, in `featureNames` order.
     var features: [Double] {
@@ -70,7 +77,8 @@ struct TermEvidence: Sendable {
          Double(max(0, targetWords - sourceWords)), Double(max(0, sourceWords - targetWords)), loose ? 1 : 0, noHangul ? 1 : 0,
          share, lead, transliteration ? 1 : 0, sourceWords == 1 ? 1 : 0, sourceWords >= 3 ? 1 : 0, heuristic, linkCount <= 1 ? 1 : 0,
          targetWords == 1 ? 1 : 0, posteriorForward, posteriorBackward, (posteriorForward * posteriorBackward).squareRoot(),
-         reverseShare, reverseBest ? 1 : 0, log(Double(candidates)), verbal]
+         reverseShare, reverseBest ? 1 : 0, log(Double(candidates)), verbal, headBestForward ? 1 : 0, headBestBackward ? 1 : 0,
+         headBestForward && headBestBackward ? 1 : 0]
     }
 }
 
@@ -80,8 +88,9 @@ struct TermEvidence: Sendable {
 enum TermConfidence {
     /// Intercept, then one weight per feature (`TermEvidence.featureNames`).
     static let weights: [Double] = [
-        -3.1108, -0.0992, 0.2655, 0.5760, -0.0074, -0.0218, -0.4600, 0.5784, 0.7643, -1.0560, -1.1116, 0.0000, -0.9542, 1.0307,
-        1.4596, -0.0292, 0.1349, 0.1792, 0.5375, -0.4488, -0.5634, 0.3365, 0.3731, 0.3922, 0.4847, 0.1092, -0.1242,
+        -3.1865, -0.1443, 0.4138, 0.3531, -0.2214, -0.1149, -0.4426, 0.5755, 0.7431, -0.7873, -0.9512, 0.0000, -0.9182, 1.0362,
+        1.4345, -0.0782, 0.1731, 0.1791, 0.4939, -0.4108, -0.6689, 0.3604, 0.3450, 0.3642, 0.4253, -0.0187, -0.1454, -0.1239,
+        0.4746, 0.5790, -0.3409,
     ]
 
     static func probability(_ e: TermEvidence) -> Double {

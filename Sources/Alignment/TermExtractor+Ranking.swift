@@ -16,6 +16,7 @@ extension TermExtractor {
         var dump = ""
         var similarity = TransliterationSimilarity()
         var out: [TermPair] = []
+        let best = aligner.bestTranslations(sourceVocabulary: corpus.source.count, targetVocabulary: corpus.target.count)
         // The other direction: links into each target from source terms of each length.
         var intoTarget: [TermKey: [Int: (total: Double, best: Double)]] = [:]
         for (key, stats) in data.candidates {
@@ -73,6 +74,11 @@ extension TermExtractor {
                 e.tiny = tiny
                 e.forcedShare = Double(stats.forced) / cef
                 e.candidates = candidates.count
+                let tIds = targetKey.ids
+                if let head = sIds.last, let last = tIds.last {
+                    e.headBestForward = best.bySource[Int(head)] == last
+                    e.headBestBackward = best.byTarget[Int(last)] == head
+                }
                 if let r = intoTarget[targetKey]?[sIds.count], r.total > 0 {
                     e.reverseShare = cef / r.total
                     e.reverseBest = cef >= r.best

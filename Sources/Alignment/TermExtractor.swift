@@ -27,13 +27,8 @@ struct TermExtractor: Sendable {
 
     /// Whether source words a...b are written without spaces between them (one written word).
     static func isWrittenAsOne(_ s: AnalyzedSide, _ a: Int, _ b: Int) -> Bool {
-        for k in a..<b where s.token(k + 1).start > s.token(k).end {
-            // Only particles/endings may stand between, and no space.
-            let text = s.segment.text.unicodeScalars
-            let gap = text[text.index(text.startIndex, offsetBy: s.token(k).end)..<text.index(text.startIndex, offsetBy: s.token(k + 1).start)]
-            if gap.contains(where: { $0.properties.isWhitespace }) { return false }
-        }
-        return true
+        // Only particles/endings may stand between, and no space.
+        (a..<b).allSatisfy { !s.spacedNext[$0] }
     }
 
     /// Whether source words a...b are exactly the words of one quoted span.

@@ -83,6 +83,21 @@ struct WordAligner: Sendable {
 
     var cellCount: Int { cellSource.count }
 
+    /// For each source id the target id of its highest p(target | source), and for each target
+    /// id the source id of its highest p(source | target) (0 when none): competitive linking's
+    /// view of the tables, for single words that are each other's best translation.
+    func bestTranslations(sourceVocabulary: Int, targetVocabulary: Int) -> (bySource: [Int32], byTarget: [Int32]) {
+        var bySource = [Int32](repeating: 0, count: sourceVocabulary), bestF = [Float](repeating: 0, count: sourceVocabulary)
+        var byTarget = [Int32](repeating: 0, count: targetVocabulary), bestB = [Float](repeating: 0, count: targetVocabulary)
+        for c in 0..<cellCount {
+            let s = Int(cellSource[c]), t = Int(cellTarget[c])
+            guard s != 0, t != 0 else { continue }
+            if forward[c] > bestF[s] { bestF[s] = forward[c]; bySource[s] = Int32(t) }
+            if backward[c] > bestB[t] { bestB[t] = backward[c]; byTarget[t] = Int32(s) }
+        }
+        return (bySource, byTarget)
+    }
+
     /// Trains both directions.
     mutating func train(pairs: [(AnalyzedSide, AnalyzedSide)], sourceVocabulary: Int, targetVocabulary: Int, options: Options) {
         diagonalStrength = options.diagonalStrength

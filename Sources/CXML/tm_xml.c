@@ -1,5 +1,6 @@
 // tm_xml.c — the SAX2 push parser behind tmkit's XML layer, with its safety settings.
 #include "tm_xml.h"
+#include "tm_xml_internal.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -213,6 +214,9 @@ static void quiet(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
 /// Every external resource (entity, DTD, XInclude) is refused without being opened.
 static xmlParserInputPtr refuse_loading(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
     (void)id;
+    // Only a schema validation under way on this thread may read its own schema files.
+    xmlParserInputPtr schema = tm_xml_schema_input(url, ctxt);
+    if (schema) return schema;
     char m[256];
     snprintf(m, sizeof m, "external resource '%.160s' is not loaded (refused)", url ? url : "");
     tm_xml *p = ctxt ? (tm_xml *)ctxt->_private : NULL;
@@ -228,8 +232,10 @@ static void setup(void) {
     xmlParserMaxDepth = TM_XML_MAX_DEPTH + 16;
 }
 
+void tm_xml_setup(void) { pthread_once(&once, setup); }
+
 tm_xml *tm_xml_open(const tm_xml_callbacks *callbacks, void *ctx, const char *encoding, const char *file) {
-    pthread_once(&once, setup);
+    tm_xml_setup();
     xmlSetGenericErrorFunc(NULL, quiet);
     tm_xml *p = calloc(1, sizeof *p);
     if (p == NULL) return NULL;

@@ -324,8 +324,16 @@ public struct Pretranslator: Sendable {
                         let t = try spotter.terms(in: segment.source, languages: languages)
                         let fit = { (match: PretranslationMatch?, source: String, terms: [SpottedTerm]) throws -> PretranslationMatch? in
                             guard var m = match else { return nil }
+                            // A word or phrase's own glossary translations, for the repair's word links.
+                            let lookup = { (phrase: String) -> [String] in
+                                let key = FuzzyRepair.letters(phrase)
+                                return ((try? spotter.terms(in: phrase, languages: languages)) ?? [])
+                                    .first { FuzzyRepair.letters($0.surface) == key }?.translations ?? []
+                            }
                             if let repair, m.score >= minScore, m.score < 100,
-                               let r = repair.repaired(m, for: source, sourceTerms: terms, memoryTerms: try spotter.terms(in: CodedText.plain(m.source), languages: languages)) {
+                               let r = repair.repaired(m, for: source, sourceTerms: terms,
+                                                       memoryTerms: try spotter.terms(in: CodedText.plain(m.source), languages: languages),
+                                                       lookup: lookup) {
                                 m = r
                             }
                             return Self.adapted(m, to: CodedText.plain(source))

@@ -4,18 +4,21 @@ import Foundation
 import Pretranslation
 
 /// Removes temporary output files on Ctrl-C or SIGTERM, then exits 130 / 143.
+///
+/// The handler runs on a dispatch queue, not in signal context, so it may take locks:
+/// `AtomicFile.exitRemovingTemporaryFiles` stops every other writer before it cleans up.
 enum InterruptCleanup {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
     static func install() {
         guard sources.isEmpty else { return }
         for sig in [SIGINT, SIGTERM] {
+            // Ignored first: libdispatch then installs its own handler when it registers the
+            // source (after resume); ignoring afterwards could undo it and lose the signal.
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
-                AtomicFile.removeTemporaryFiles()
-                FileHandle.standardError.write(Data("\ntmkit: interrupted; no partial output was left\n".utf8))
-                _exit(128 + sig)
+                AtomicFile.exitRemovingTemporaryFiles(status: 128 + sig, message: "\ntmkit: interrupted; no partial output was left\n")
             }
             source.resume()
             sources.append(source)

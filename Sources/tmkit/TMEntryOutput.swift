@@ -5,54 +5,11 @@ import TranslationMemory
 
 /// How `tm show`, `tm list` and `tm edit` print entries.
 enum EntryOutput {
+    static func date(_ d: Date) -> String { EntryRecord.date(d) }
+
     /// An entry as JSON (one object, keys sorted).
-    struct JSONEntry: Encodable {
-        var id: String
-        var source: String
-        var target: String
-        var source_lang: String
-        var target_lang: String
-        var context: String?
-        var tuid: String?
-        var created: String?
-        var changed: String?
-        var creator: String?
-        var changer: String?
-        var imported: String?
-        var seen: Int
-        var notes: [String]
-        var properties: [TranslationUnit.Property]
-        var origins: [EntryOrigin]?
-
-        init(_ e: TMEntry, origins: Bool) {
-            let u = e.unit
-            id = String(e.id)
-            source = u.source
-            target = u.target
-            source_lang = u.sourceLanguage.code
-            target_lang = u.targetLanguage.code
-            context = u.context
-            tuid = u.id
-            created = u.created.map(EntryOutput.date)
-            changed = u.changed.map(EntryOutput.date)
-            creator = u.creator
-            changer = u.changer
-            imported = e.imported.map(EntryOutput.date)
-            seen = e.seen
-            notes = u.notes
-            properties = u.properties
-            self.origins = origins ? e.origins : nil
-        }
-    }
-
-    static func date(_ d: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: d)
-    }
-
     static func json(_ e: TMEntry, origins: Bool) -> String {
-        JSONOutput.encode(JSONEntry(e, origins: origins))
+        JSONOutput.encode(EntryRecord(e, origins: origins))
     }
 
     /// Entries in full, as `tm show` and `tm edit` print them: text blocks, or JSON (one

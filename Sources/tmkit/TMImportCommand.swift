@@ -122,33 +122,11 @@ enum ImportReport {
         return total
     }
 
-    struct JSONSummary: Encodable {
-        var file: String
-        var read: Int
-        var added: Int
-        var duplicates: Int
-        var skipped: Int
-        var skipped_by_reason: [String: Int]
-        var reimport: Bool
-        var seconds: Double?
-
-        init(_ s: ImportSummary) {
-            file = s.file
-            read = s.read
-            added = s.added
-            duplicates = s.duplicates
-            skipped = s.skippedTotal
-            skipped_by_reason = s.skipped
-            reimport = s.reimport
-            seconds = s.seconds.map { ($0 * 1000).rounded() / 1000 }
-        }
-    }
-
     static func json(_ summaries: [ImportSummary], failed: [String] = []) -> String {
-        struct Report: Encodable { var files: [JSONSummary]; var total: JSONSummary; var failed: [String] }
-        var t = JSONSummary(total(summaries))
+        struct Report: Encodable { var files: [ImportRecord]; var total: ImportRecord; var failed: [String] }
+        var t = total(summaries)
         t.reimport = false
-        return JSONOutput.encode(Report(files: summaries.map(JSONSummary.init), total: t, failed: failed))
+        return JSONOutput.encode(Report(files: summaries.map { ImportRecord($0, keys: .snakeCase) }, total: ImportRecord(t, keys: .snakeCase), failed: failed))
     }
 
     static func print(_ summaries: [ImportSummary], format: OutputFormat, label: String) {

@@ -9,6 +9,7 @@ enum TMXExport {
     /// how many entries lost characters XML 1.0 cannot carry (control characters), and how many in all.
     static func write(_ tm: TranslationMemory, to path: String, matching filter: TMFilter = TMFilter(),
                       level: TMXWriter.CodeLevel = .two) throws -> (entries: Int, lossy: Int, dropped: Int) {
+        InterruptCleanup.install()  // Ctrl-C leaves no half-written TMX
         let stats = try tm.statistics()
         let source = filter.sourceLanguage ?? stats.languagePairs.first.flatMap { LanguageTag($0.source) } ?? .english
         var writer = try TMXWriter(path: path, sourceLanguage: source, codeLevel: level)

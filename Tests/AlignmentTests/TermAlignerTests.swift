@@ -44,6 +44,32 @@ import Testing
         #expect(fileName.examples.allSatisfy { $0.source.contains("file name") && $0.target.contains("파일 이름") })
     }
 
+    @Test func aForSuffixOrAWhetherEndingOnAFrequentWordIsTrimmed() throws {
+        var pairs = Self.corpus()
+        // `문서용` (for documents) and `문서인지` (whether ... a document): the corpus knows `문서`.
+        pairs.append(SentencePair(source: "A template for the document.", target: "문서용 서식입니다."))
+        pairs.append(SentencePair(source: "Check that it is a document.", target: "문서인지 확인합니다."))
+        let result = try TermAligner(options: .init(sourceLanguage: .english, targetLanguage: .korean, minCount: 2, threads: 2)).align(pairs)
+        #expect(Self.best(result.terms, "document") == "문서")
+        #expect(!result.terms.contains { $0.target == "문서용" || $0.target == "문서인지" })
+    }
+
+    @Test func eachNounIsItsTranslationsBestMatchBothWays() throws {
+        let texts = Self.corpus()
+        let segmenter = Segmenter()
+        let sides = texts.map { (AnalyzedSide(segmenter.analyze($0.source)), AnalyzedSide(segmenter.analyze($0.target))) }
+        let corpus = AlignmentCorpus(pairs: sides, texts: texts)
+        var aligner = WordAligner(pairs: corpus.pairs)
+        aligner.train(pairs: corpus.pairs, sourceVocabulary: corpus.source.count, targetVocabulary: corpus.target.count,
+                      options: .init(iterations: 5, hmmIterations: 0, threads: 1))
+        let best = aligner.bestTranslations(sourceVocabulary: corpus.source.count, targetVocabulary: corpus.target.count)
+        for (ko, en) in Self.nouns where en != "window" {
+            let s = try #require(corpus.source.lookup(en)), t = try #require(corpus.target.lookup(ko))
+            #expect(best.bySource[Int(s)] == t, "\(en)")
+            #expect(best.byTarget[Int(t)] == s, "\(ko)")
+        }
+    }
+
     @Test func resultsDoNotDependOnThreads() throws {
         let one = try TermAligner(options: .init(sourceLanguage: .english, targetLanguage: .korean, threads: 1)).align(Self.corpus())
         let two = try TermAligner(options: .init(sourceLanguage: .english, targetLanguage: .korean, threads: 2)).align(Self.corpus())

@@ -10,8 +10,62 @@ import Segmentation
         let spotter = InMemoryTermSpotter(terms.map { InMemoryTermSpotter.Term($0.0, $0.1) })
         let pair = LanguagePair(source: .english, target: .korean)
         let match = PretranslationMatch(score: 87, source: memorySource, target: memoryTarget)
+        let lookup = { (phrase: String) -> [String] in
+            spotter.terms(in: phrase, languages: pair).first { FuzzyRepair.letters($0.surface) == FuzzyRepair.letters(phrase) }?.translations ?? []
+        }
         return repair.repaired(match, for: source, sourceTerms: spotter.terms(in: source, languages: pair),
-                               memoryTerms: spotter.terms(in: memorySource, languages: pair))
+                               memoryTerms: spotter.terms(in: memorySource, languages: pair), lookup: lookup)
+    }
+
+    @Test(arguments: [
+        // A name the translator copied, replaced by the new one.
+        ("A GdkPixbuf to display", "표시할 GdkPixbuf", "A GdkImage to display", "표시할 GdkImage"),
+        // A copied name dropped (with its space), and one glued to the next word by a slash.
+        ("KDE Input Method Panel", "KDE 입력기 패널", "Input Method Panel", "입력기 패널"),
+        ("Port to KF5/Plasma 5", "KF5/Plasma 5 포팅", "Port to Plasma 5", "Plasma 5 포팅"),
+        // A word dropped through its glossary translation, with its particle.
+        ("Theme cannot be deleted", "테마를 삭제할 수 없습니다", "Cannot be deleted", "삭제할 수 없습니다"),
+        ("Select a Face Picture", "얼굴 사진을 고르십시오", "Select a picture", "사진을 고르십시오"),
+        // A word replaced through the glossary's translations of the word alone (the new source's
+        // longer term `remove bookmark` does not line up with the memory's), the particle agreeing.
+        ("Could not remove application", "프로그램을 지울 수 없습니다", "Could not remove bookmark", "책갈피를 지울 수 없습니다"),
+        // A copied name replaced by a word's glossary translation.
+        ("Failed to start emacsclient.", "emacsclient 시작에 실패했습니다.", "Failed to start service.", "서비스 시작에 실패했습니다."),
+        // A new name goes before the word that follows it.
+        ("Add a new entry", "새 항목 추가", "Add a new SSH entry", "새 SSH 항목 추가"),
+        // Quotes by position, in the new source's style.
+        ("Printer “%s” is offline.", "“%s” 프린터가 꺼져 있습니다.", "Printer '%s' is offline.", "'%s' 프린터가 꺼져 있습니다."),
+        ("Custom %s×%s", "사용자 지정 %s×%s", "Custom %sx%s", "사용자 지정 %sx%s"),
+    ])
+    func wordsThroughTheirLinks(ms: String, mt: String, s: String, expected: String) {
+        let terms = [("theme", ["테마"]), ("face", ["얼굴"]), ("application", ["프로그램", "응용 프로그램"]), ("bookmark", ["책갈피"]),
+                     ("remove bookmark", ["책갈피 삭제"]), ("service", ["서비스"]), ("entry", ["항목"]), ("picture", ["사진"])]
+        let r = repaired(ms, mt, for: s, terms: terms)
+        #expect(r?.target == expected, "\(r?.repairNote ?? "not repaired")")
+        #expect(r?.score == 99 && r?.originalScore == 87)
+    }
+
+    @Test func spellingVariantsArticlesAndMarkFormsNeedNoPatch() {
+        let terms = [("min", ["분"]), ("minimum", ["최소"]), ("full screen", ["전체화면"]), ("full-screen", ["전체 화면"])]
+        // `Min` abbreviates `Minimum`: the target stays (the glossary's `min` is minutes).
+        #expect(repaired("Minimum bar height", "최소 표시줄 높이", for: "Min bar height", terms: terms) == nil)
+        #expect(repaired("Full-Screen", "전체 화면", for: "Full Screen", terms: terms) == nil)
+        #expect(repaired("Choose...", "선택...", for: "Choose…") == nil)
+        #expect(repaired("Use custom icon", "사용자 설정 아이콘 사용", for: "Use a custom icon") == nil)
+        // A target of several sentences keeps its period.
+        #expect(repaired("See the manual. Then retry.", "설명서를 보십시오. 다시 시도하십시오.", for: "See the manual. Then retry") == nil)
+        // But a variant beside a real repair leaves its part as it is.
+        #expect(repaired("Minimum bar height: 5", "최소 표시줄 높이: 5", for: "Min bar height: 6", terms: terms)?.target == "최소 표시줄 높이: 6")
+    }
+
+    @Test func wordLinksThatAreNotThereLeaveTheMatch() {
+        // The dropped word's translation is not in the target, or stands twice.
+        #expect(repaired("Theme cannot be deleted", "삭제할 수 없는 테마", for: "Cannot be deleted", terms: [("theme", ["주제"])]) == nil)
+        #expect(repaired("Delete the theme theme", "테마 테마 삭제", for: "Delete the theme", terms: [("theme", ["테마"])]) == nil)
+        // An ordinary new word is not inserted (only names are).
+        #expect(repaired("Add a new entry", "새 항목 추가", for: "Add a new custom entry", terms: [("entry", ["항목"]), ("custom", ["사용자 정의"])]) == nil)
+        // A new word with no translation replaces nothing.
+        #expect(repaired("Could not remove application", "프로그램을 지울 수 없습니다", for: "Could not remove widget", terms: [("application", ["프로그램"])]) == nil)
     }
 
     @Test(arguments: [

@@ -1,45 +1,106 @@
+import Formats
 import Foundation
 import Testing
 @testable import Pretranslation
 
-/// The XSDs of XLIFF 1.2 (strict) and 2.0 (core and the matches module), where installed: a
-/// folder named by `TMKIT_XLIFF_SCHEMAS`, else `/usr/share/xml/xliff`, holding
-/// `xliff-core-1.2-strict.xsd`, `xliff_core_2.0.xsd` and `matches.xsd` with their imports
-/// (`xml.xsd`) resolved in the same folder. Never fetched from the network.
-private let schemaFolder: String? = {
-    let candidates = [ProcessInfo.processInfo.environment["TMKIT_XLIFF_SCHEMAS"], "/usr/share/xml/xliff"].compactMap { $0 }
-    return candidates.first { FileManager.default.fileExists(atPath: $0 + "/xliff-core-1.2-strict.xsd") }
-}()
-
-private func xmllint(_ arguments: [String]) -> (Int32, String)? {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["xmllint"] + arguments
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    p.standardError = pipe
-    do { try p.run() } catch { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-private let canValidate = schemaFolder != nil && xmllint(["--version"])?.0 == 0
-
-/// Pre-translated XLIFF with inline codes validates against the schemas.
+/// What `pretranslate` writes validates against the official XLIFF schemas: 1.2 strict, and
+/// 2.0 core with the matches module (copies in `Schemas/`, see its NOTICE.md), through libxml2
+/// (`XMLSchemaValidator`), which reads nothing but that folder.
 @Suite struct SchemaValidationTests {
-    @Test(.enabled(if: canValidate, "the XLIFF XSDs are not installed (set TMKIT_XLIFF_SCHEMAS to a folder holding them) or xmllint is missing"))
-    func outputsValidate() throws {
+    static let schemas = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Schemas").path
+    static let strict12 = schemas + "/xliff-core-1.2-strict.xsd"
+    static let transitional12 = schemas + "/xliff-core-1.2-transitional.xsd"
+    static let core20 = schemas + "/xliff_2.0_matches.xsd"
+
+    /// Exact, fuzzy, repaired (placeholder and number), source-copy and `xml:space` units.
+    static let mixed12 = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+      <file original="ui" source-language="en" target-language="ko" datatype="plaintext">
+        <body>
+          <trans-unit id="a"><source>Open the file.</source></trans-unit>
+          <trans-unit id="b"><source>Save the document before closing it.</source></trans-unit>
+          <trans-unit id="c"><source>Print <ph id="1">%d</ph> pages</source></trans-unit>
+          <trans-unit id="d"><source>Cancel</source><target state="new">Cancel</target></trans-unit>
+          <trans-unit id="e" xml:space="preserve"><source>  Open the file.  </source></trans-unit>
+          <trans-unit id="f"><source>Print %d pages</source></trans-unit>
+          <group id="g"><trans-unit id="h"><source>Nothing like it in the memory at all</source></trans-unit></group>
+        </body>
+      </file>
+    </xliff>
+    """
+
+    static let mixed20 = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ko">
+      <file id="f">
+        <unit id="u1"><segment><source>Open the file.</source></segment></unit>
+        <unit id="u2"><notes><note>kept</note></notes><segment><source>Save the document before closing it.</source></segment></unit>
+        <unit id="u3"><segment><source>Print %d pages</source></segment><segment><source>Cancel</source><target>Cancel</target></segment></unit>
+        <unit id="u4"><segment state="initial"><source>Nothing like it in the memory at all</source></segment></unit>
+      </file>
+    </xliff>
+    """
+
+    private func validate(_ path: String, _ schema: String) throws {
+        let problem = try XMLSchemaValidator.problems(in: path, schema: schema)
+        #expect(problem == nil, "\(path) against \((schema as NSString).lastPathComponent): \(problem ?? "")\n\(Fixture.read(path))")
+    }
+
+    /// Writes `files`, checks they are valid to begin with (so a failure after is tmkit's),
+    /// pre-translates them and checks every output against `schemas`; returns the output folder.
+    private func pretranslated(_ files: [(name: String, text: String)], schemas: [String], approveExact: Bool = false) throws -> String {
         let folder = Fixture.folder(), out = Fixture.folder()
-        Fixture.write(TagTransferTests.xliff12, "a.xlf", in: folder)
-        _ = try Fixture.pretranslator(output: out).run([folder])
-        let r12 = try #require(xmllint(["--nonet", "--noout", "--schema", schemaFolder! + "/xliff-core-1.2-strict.xsd", out + "/a.xlf"]))
-        #expect(r12.0 == 0, "\(r12.1)")
-        if FileManager.default.fileExists(atPath: schemaFolder! + "/xliff_core_2.0.xsd") {
-            Fixture.write(TagTransferTests.xliff20, "b.xlf", in: folder)
-            _ = try Fixture.pretranslator(output: out).run([folder + "/b.xlf"])
-            let r20 = try #require(xmllint(["--nonet", "--noout", "--schema", schemaFolder! + "/xliff_core_2.0.xsd", out + "/b.xlf"]))
-            #expect(r20.0 == 0, "\(r20.1)")
+        for f in files {
+            Fixture.write(f.text, f.name, in: folder)
+            try validate(folder + "/" + f.name, schemas[0])
         }
+        var pretranslator = Fixture.pretranslator(output: out)
+        pretranslator.options.approveExact = approveExact
+        let report = try pretranslator.run([folder])
+        #expect(report.skipped.isEmpty)
+        for f in files {
+            for schema in schemas { try validate(out + "/" + f.name, schema) }
+        }
+        return out
+    }
+
+    @Test func xliff12OutputsValidateStrict() throws {
+        let out = try pretranslated([("codes.xlf", TagTransferTests.xliff12), ("mixed.xlf", Self.mixed12)],
+                                    schemas: [Self.strict12, Self.transitional12], approveExact: true)
+        // The output does carry what the schema has to accept: fuzzy, repaired and exact fills.
+        let mixed = Fixture.read(out + "/mixed.xlf")
+        #expect(mixed.contains("state-qualifier=\"fuzzy-match\"") || mixed.contains("state-qualifier=\"x-tmkit-repaired\""))
+        #expect(mixed.contains("<alt-trans"))
+        #expect(mixed.contains("approved=\"yes\""))
+    }
+
+    @Test func xliff20OutputsValidateWithTheMatchesModule() throws {
+        let out = try pretranslated([("codes.xlf", TagTransferTests.xliff20), ("mixed.xlf", Self.mixed20)], schemas: [Self.core20])
+        #expect(Fixture.read(out + "/mixed.xlf").contains("<mtc:match"))
+    }
+
+    /// The validator does reject: a target before its source, a code XLIFF 1.2 lacks, a
+    /// 2.0 segment state outside the enumeration, and an unreadable document is an error.
+    @Test func invalidDocumentsAreReported() throws {
+        let folder = Fixture.folder()
+        let bad12 = Fixture.write("""
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="en" datatype="plaintext"><body>
+        <trans-unit id="1"><target>x</target><source>y</source></trans-unit>
+        <trans-unit id="2"><source>a <pc id="1">b</pc></source></trans-unit>
+        </body></file></xliff>
+        """, "bad12.xlf", in: folder)
+        let problem = try #require(try XMLSchemaValidator.problems(in: bad12, schema: Self.strict12))
+        #expect(problem.hasPrefix(bad12 + ":2: "), "\(problem)")
+        #expect(problem.contains("(and 1 more)"), "\(problem)")
+        let bad20 = Fixture.write("""
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">
+        <file id="f"><unit id="u"><segment state="done"><source>a</source></segment></unit></file></xliff>
+        """, "bad20.xlf", in: folder)
+        let p20 = try #require(try XMLSchemaValidator.problems(in: bad20, schema: Self.core20))
+        #expect(p20.contains("state"), "\(p20)")
+        let broken = Fixture.write("<xliff><file>", "broken.xlf", in: folder)
+        #expect(throws: FormatError.self) { try XMLSchemaValidator.problems(in: broken, schema: Self.strict12) }
+        #expect(throws: FormatError.self) { try XMLSchemaValidator.problems(in: folder + "/missing.xlf", schema: Self.strict12) }
     }
 }

@@ -76,7 +76,7 @@ import TMCore
       <file original="ui" source-language="en" target-language="ko" datatype="plaintext">
         <body>
           <trans-unit id="1"><source>Save the <g id="1" ctype="bold">document</g> before closing.</source></trans-unit>
-          <trans-unit id="2"><source><bx id="1"/>Open the file.<ex id="2" rid="1"/></source></trans-unit>
+          <trans-unit id="2"><source><bx id="1" rid="1"/>Open the file.<ex id="2" rid="1"/></source></trans-unit>
           <trans-unit id="3"><source>Print <ph id="1">%s</ph> pages</source></trans-unit>
           <trans-unit id="4"><source>Open the file.<x id="5"/></source></trans-unit>
           <trans-unit id="5"><source><bpt id="1">&lt;b&gt;</bpt>Cancel<ept id="1">&lt;/b&gt;</ept></source></trans-unit>
@@ -92,7 +92,7 @@ import TMCore
         #expect(report.skipped.isEmpty)
         let text = Fixture.read(out + "/a.xlf")
         #expect(text.contains("<target state=\"translated\" state-qualifier=\"exact-match\">닫기 전에 <g id=\"1\" ctype=\"bold\">문서</g>를 저장합니다.</target>"))
-        #expect(text.contains("><bx id=\"1\"/>파일을 엽니다.<ex id=\"2\" rid=\"1\"/></target>"))
+        #expect(text.contains("><bx id=\"1\" rid=\"1\"/>파일을 엽니다.<ex id=\"2\" rid=\"1\"/></target>"))
         #expect(text.contains("><bpt id=\"1\">&lt;b&gt;</bpt>취소하기<ept id=\"1\">&lt;/b&gt;</ept></target>"))
         #expect(text.contains(">파일을 엽니다.<x id=\"5\"/></target>"))
         // Every target has exactly its source's codes.

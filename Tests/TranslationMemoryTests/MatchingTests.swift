@@ -28,6 +28,23 @@ import TMCore
         #expect((90...91).contains(s))
     }
 
+    /// Inline codes weigh less than a content word: a text that differs only by a pair of codes
+    /// scores above one that differs by one word of the same length.
+    @Test func inlineCodesCostLessThanAWord() {
+        let g = { (id: String, text: String) in
+            CodedText.encode([.text("Click "), .code(InlineCode(.open, id: id)), .text(text), .code(InlineCode(.close, id: id)), .text(" to save the file now")])
+        }
+        let plain = "Click here to save the file now"
+        let coded = score(g("1", "here"), plain)
+        let word = score(plain, "Click there to save the file now")
+        #expect(coded > word, "codes \(coded), word \(word)")
+        #expect(coded < 100)
+        // Codes that differ only in id or native content are the same codes.
+        #expect(score(g("1", "here"), g("7", "here")) >= 99)
+        // A pair of codes alone weighs less than the word it wraps.
+        #expect(score(g("1", "here"), g("1", "there")) < coded)
+    }
+
     @Test func caseOrPunctuationAloneCostLittle() {
         #expect(score("Open the file", "open the file") == 99)
         #expect(score("Open the file", "Open the file.") == 98)

@@ -58,6 +58,14 @@ int32_t tm_xml_push(tm_xml *parser, const char *bytes, int32_t length, int32_t l
 int32_t tm_xml_error(tm_xml *parser, char *message, int32_t cap, int32_t *line, int32_t *column);
 void tm_xml_close(tm_xml *parser);
 
+/// Validates the document at `document` against the W3C XML Schema at `schema`. The schema and
+/// what it includes or imports are read from the schema's folder (and below) only; the W3C URL
+/// `http://www.w3.org/2001/xml.xsd` (or `2009/01/xml.xsd`) is read as `xml.xsd` in that folder.
+/// Nothing else is loaded, never from the network. Returns 0 when valid, 1 when not valid and 2
+/// when the schema or the document cannot be read or parsed; then `message` (at most `cap`
+/// bytes) holds the first error as `file:line: text` and `*errors` the number of errors.
+int32_t tm_xml_validate(const char *schema, const char *document, char *message, int32_t cap, int32_t *errors);
+
 #ifdef __cplusplus
 }
 #endif

@@ -2,14 +2,19 @@ import Foundation
 
 /// A file written through a temporary file in the same directory, flushed to disk and renamed
 /// into place on `commit()`, so readers never see a half-written file and a crash or Ctrl-C
-/// never leaves one. Abandoned (not committed) output is removed; `removeTemporaryFiles()`
-/// removes those of writes under way (from a SIGINT/SIGTERM handler). The one atomic writer:
-/// TMX, PO, pre-translated documents and reports all go through it.
+/// never leaves one. Abandoned (not committed) output is removed; `exitRemovingTemporaryFiles`
+/// (from a SIGINT/SIGTERM handler) removes those of writes under way and exits. The one atomic
+/// writer: TMX, PO, pre-translated documents and reports all go through it.
+///
+/// The temporary file is created (`open(O_CREAT|O_EXCL)`, no Foundation helper that would make
+/// a second temporary of its own) and renamed while the registry of pending files is locked, and
+/// the interrupt exit takes that lock and never gives it back. So an interrupt sees every
+/// temporary file that exists, and no file is created or renamed after it has cleaned up.
 public final class AtomicFile {
     public let path: String
     let temporaryPath: String
-    private static let pending = PendingFiles()
-    private var handle: FileHandle?
+    static let pending = PendingFiles()
+    private var descriptor: Int32
     private var buffer: [UInt8] = []
     private let flushSize = 1 << 16
     private var committed = false
@@ -23,12 +28,27 @@ public final class AtomicFile {
             throw FormatError.write(file: path, reason: "cannot create the folder \(folder)")
         }
         let file = try AtomicFile(path: path)
-        try file.write(bytes: data)
+        try data.withUnsafeBytes { try file.write(raw: $0) }
         try file.commit()
     }
 
-    /// Removes the temporary files of writes under way (call from a SIGINT/SIGTERM handler).
-    public static func removeTemporaryFiles() { pending.removeAll() }
+    /// Removes the temporary files of writes under way, writes `message` to stderr and exits
+    /// with `status`, without returning. Other threads that go on creating or committing an
+    /// `AtomicFile` meanwhile wait until the exit. Call it from a SIGINT/SIGTERM handler that
+    /// runs on a thread (a dispatch signal source), not from a raw signal handler.
+    public static func exitRemovingTemporaryFiles(status: Int32, message: String) -> Never {
+        pending.removeAllAndHold()
+        message.utf8CString.withUnsafeBufferPointer { p in
+            var written = 0
+            let count = p.count - 1
+            while written < count {
+                let n = Foundation.write(2, p.baseAddress! + written, count - written)
+                if n <= 0 { break }
+                written += n
+            }
+        }
+        _exit(status)
+    }
 
     public init(path: String) throws {
         self.path = path
@@ -39,20 +59,16 @@ public final class AtomicFile {
             throw FormatError.write(file: path, reason: "no such directory")
         }
         temporaryPath = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
-              let h = FileHandle(forWritingAtPath: temporaryPath) else {
-            throw FormatError.write(file: path, reason: "cannot create a file in \(dir)")
+        let fd = Self.pending.create(temporaryPath)
+        guard fd >= 0 else {
+            throw FormatError.write(file: path, reason: "cannot create a file in \(dir): \(String(cString: strerror(errno)))")
         }
-        handle = h
-        Self.pending.add(temporaryPath)
+        descriptor = fd
     }
 
     deinit {
-        if !committed {
-            try? handle?.close()
-            try? FileManager.default.removeItem(atPath: temporaryPath)
-        }
-        Self.pending.remove(temporaryPath)
+        if descriptor >= 0 { close(descriptor) }
+        if !committed { Self.pending.discard(temporaryPath) }
     }
 
     public func write(_ s: String) throws {
@@ -65,56 +81,46 @@ public final class AtomicFile {
         if buffer.count >= flushSize { try flush() }
     }
 
+    /// Writes a large block straight through, without copying it into the buffer.
+    func write(raw: UnsafeRawBufferPointer) throws {
+        try flush()
+        try writeAll(raw)
+    }
+
     private func flush() throws {
-        guard let handle else { throw FormatError.write(file: path, reason: "already finished") }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw FormatError.write(file: path, reason: error.localizedDescription)
-        }
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { try writeAll($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        guard descriptor >= 0 else { throw FormatError.write(file: path, reason: "already finished") }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FormatError.write(file: path, reason: String(cString: strerror(errno)))
+            }
+            offset += n
+        }
     }
 
     /// Flushes, syncs and renames the temporary file over `path`.
     public func commit() throws {
         try flush()
-        guard let handle else { throw FormatError.write(file: path, reason: "already finished") }
-        do {
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            throw FormatError.write(file: path, reason: error.localizedDescription)
+        guard descriptor >= 0 else { throw FormatError.write(file: path, reason: "already finished") }
+        let synced = fsync(descriptor) == 0
+        let syncError = errno
+        let closed = close(descriptor) == 0
+        let closeError = errno
+        descriptor = -1
+        guard synced, closed else {
+            throw FormatError.write(file: path, reason: String(cString: strerror(synced ? closeError : syncError)))
         }
-        self.handle = nil
-        guard rename(temporaryPath, path) == 0 else {
+        guard Self.pending.rename(temporaryPath, to: path) else {
             throw FormatError.write(file: path, reason: String(cString: strerror(errno)))
         }
         committed = true
-        Self.pending.remove(temporaryPath)
-    }
-}
-
-/// Temporary files being written, so an interrupt can remove them.
-private final class PendingFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private var paths: Set<String> = []
-
-    func add(_ path: String) {
-        lock.lock()
-        paths.insert(path)
-        lock.unlock()
-    }
-
-    func remove(_ path: String) {
-        lock.lock()
-        paths.remove(path)
-        lock.unlock()
-    }
-
-    func removeAll() {
-        lock.lock()
-        for p in paths { unlink(p) }
-        paths.removeAll()
-        lock.unlock()
     }
 }

@@ -16,8 +16,10 @@ extension XLIFFHandler {
         languagePosition = (line, column)
     }
 
-    /// Inline elements inside source/target: native code is kept, other codes as their own tag.
+    /// Inline elements inside source/target: with `keepsInlineCodes`, as codes (`CodedText`);
+    /// otherwise native code is kept as text, other codes as their own tag.
     func startInline(_ name: String, _ a: [String: String]) throws {
+        if options.keepsInlineCodes { return startCode(name, a) }
         let id = Self.attribute(a, "id").map { " id=\"\($0)\"" } ?? ""
         let data = { (key: String) -> String? in Self.attribute(a, key).flatMap { self.unit?.data[$0] } }
         var closing: String?
@@ -45,6 +47,57 @@ extension XLIFFHandler {
         inlineEnds.append(closing)
     }
 
+    /// An inline element as a code: 1.2 `g`/`bx`/`ex`/`x` (no native content) and
+    /// `bpt`/`ept`/`ph`/`it` (their text is the native content); 2.x `pc`/`sc`/`ec`/`ph` with the
+    /// native content their `dataRef`s name in `originalData`. `mrk`, `sm`, `em` and `sub` are
+    /// transparent; `cp` is its character.
+    func startCode(_ name: String, _ a: [String: String]) {
+        let id = Self.attribute(a, "id") ?? ""
+        let data = { (key: String) -> String in Self.attribute(a, key).flatMap { self.unit?.data[$0] } ?? "" }
+        let isolated = Self.attribute(a, "isolated") == "yes"
+        var closing: String?
+        func put(_ code: InlineCode) { text += CodedText.encode([.code(code)]) }
+        if codeCapture != nil {
+            // Inside a native-content element (a `sub`): its text joins the native content.
+            inlineEnds.append(nil)
+            return
+        }
+        if version2 {
+            switch name {
+            case "ph": put(InlineCode(.standalone, id: id, native: data("dataRef")))
+            case "sc": put(InlineCode(isolated ? .isolatedOpen : .open, id: id, native: data("dataRef")))
+            case "ec": put(InlineCode(isolated ? .isolatedClose : .close, id: Self.attribute(a, "startRef") ?? id, native: data("dataRef")))
+            case "pc":
+                put(InlineCode(.open, id: id, native: data("dataRefStart")))
+                closing = CodedText.encode([.code(InlineCode(.close, id: id, native: data("dataRefEnd")))])
+            case "cp":
+                if let hex = Self.attribute(a, "hex"), let v = UInt32(hex, radix: 16), let u = Unicode.Scalar(v) {
+                    text += CodedText.encode([.text(String(Character(u)))])
+                }
+            default: break  // mrk, sm, em: transparent
+            }
+        } else {
+            switch name {
+            case "x": put(InlineCode(.standalone, id: id))
+            case "bx": put(InlineCode(.open, id: Self.attribute(a, "rid") ?? id))
+            case "ex": put(InlineCode(.close, id: Self.attribute(a, "rid") ?? id))
+            case "g":
+                put(InlineCode(.open, id: id))
+                closing = CodedText.encode([.code(InlineCode(.close, id: id))])
+            case "ph": codeCapture = InlineCode(.standalone, id: id)
+            case "bpt": codeCapture = InlineCode(.open, id: Self.attribute(a, "rid") ?? id)
+            case "ept": codeCapture = InlineCode(.close, id: Self.attribute(a, "rid") ?? id)
+            case "it": codeCapture = InlineCode(Self.attribute(a, "pos") == "close" ? .isolatedClose : .isolatedOpen, id: id)
+            default: break  // mrk, sub outside a code: transparent
+            }
+            if codeCapture != nil { closing = Self.captureEnd }
+        }
+        inlineEnds.append(closing)
+    }
+
+    /// What `inlineEnds` holds for the end of a native-content element (the code is written then).
+    static let captureEnd = "\u{E100}capture"
+
     func emit(_ u: PendingUnit) throws {
         if u.isHeader { return }  // a PO header carried over by po2xliff: not a unit
         for (k, seg) in u.segments.enumerated() {
@@ -58,8 +111,8 @@ extension XLIFFHandler {
             guard let sl = source else { throw FormatError.missingLanguage(file: file, side: "source") }
             guard let tl = (swapped ? nil : seg.targetLanguage) ?? target else { throw FormatError.missingLanguage(file: file, side: "target") }
             if summary.sourceLanguage == nil { summary.sourceLanguage = sl; summary.targetLanguage = tl }
-            if src.allSatisfy(\.isWhitespace) { summary.skip("empty source"); continue }
-            if tgt.allSatisfy(\.isWhitespace) { summary.skip("empty target"); continue }
+            if CodedText.plain(src).allSatisfy(\.isWhitespace) && CodedText.codes(src).isEmpty { summary.skip("empty source"); continue }
+            if CodedText.plain(tgt).allSatisfy(\.isWhitespace) && CodedText.codes(tgt).isEmpty { summary.skip("empty target"); continue }
             var id = u.id
             if u.segments.count > 1 { id = (u.id ?? "") + "/" + (seg.id ?? String(k + 1)) }
             var properties: [TranslationUnit.Property] = []

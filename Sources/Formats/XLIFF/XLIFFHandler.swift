@@ -45,6 +45,8 @@ final class XLIFFHandler: XMLEventHandler {
     var skipDepth = 0
     /// Inline elements open inside source/target, with what to write at their end.
     var inlineEnds: [String?] = []
+    /// A 1.2 `ph`/`bpt`/`ept`/`it` being read as a code: its text is the native content.
+    var codeCapture: InlineCode?
     /// Native-code elements (1.2 ph/bpt/ept/it, 2.x data) whose text is kept.
     static let skippedSubtrees: Set<String> = ["alt-trans", "seg-source", "matches", "glossary", "bin-unit", "ignorable", "metadata", "changeTrack"]
 
@@ -109,13 +111,32 @@ final class XLIFFHandler: XMLEventHandler {
     func parserNote(_ message: String) { summary.notes.append(message) }
 
     func text(_ string: String) throws {
-        if skipDepth == 0 && sink != nil { text += string }
+        guard skipDepth == 0 && sink != nil else { return }
+        let inSegment: Bool
+        switch sink {
+        case .source?, .target?: inSegment = true
+        default: inSegment = false
+        }
+        if !options.keepsInlineCodes || !inSegment {
+            text += string
+        } else if codeCapture != nil {
+            codeCapture!.native += string
+        } else {
+            text += CodedText.encode([.text(string)])
+        }
     }
 
     func end(_ name: String) throws {
         if skipDepth > 0 { skipDepth -= 1; return }
         if sink != nil && !inlineEnds.isEmpty {
-            if let closing = inlineEnds.removeLast() { text += closing }
+            if let closing = inlineEnds.removeLast() {
+                if closing == Self.captureEnd, let code = codeCapture {
+                    text += CodedText.encode([.code(code)])
+                    codeCapture = nil
+                } else {
+                    text += closing
+                }
+            }
             return
         }
         switch (name, sink) {

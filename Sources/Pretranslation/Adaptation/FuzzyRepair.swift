@@ -12,10 +12,18 @@ import TMCore
 ///   its target: the old term's translation found in the target is replaced by the new term's
 ///   (with the Korean particle after it made to agree: `파일을` → `폴더를`);
 /// - the closing punctuation (`Save` / `Save:`, `Open` / `Open…`), where the target ends as
-///   the memory source does.
+///   the memory source does; quotes and other marks inside the text by position (`“%s”` →
+///   `'%s'`), where the target has them as often as the memory source;
+/// - a word through its link to the target (see `FuzzyRepair+Words.swift`): a word the
+///   translator copied as it is (`GdkPixbuf`, `KDE`) or one whose glossary translation stands
+///   once in the target is replaced by the new word's translation, or taken out with its
+///   particle when the new source drops it; a new name (`SSH`, `PAC`) goes before the word
+///   that follows it in the source.
 ///
-/// Any other difference (a word added, removed or changed that no glossary term covers) leaves
-/// the match as it is: a repair is all or nothing.
+/// Differences that need no patch (articles, a word's spelling variant such as `Min` /
+/// `Minimum` or `Full-Screen` / `Full Screen`, `...` / `…`) leave the target as it is there.
+/// Any other difference (a word added, removed or changed that no link covers) leaves the
+/// match as it is: a repair is all or nothing.
 public struct FuzzyRepair: Sendable {
     let segmenter: Segmenter
 
@@ -25,13 +33,14 @@ public struct FuzzyRepair: Sendable {
 
     /// `match` repaired for `source`, or nil when it is exact or cannot be repaired whole.
     /// `sourceTerms` and `memoryTerms` are the glossary terms found in the new source and in
-    /// the match's source.
+    /// the match's source; `lookup` gives the glossary's translations of a word or phrase
+    /// standing alone (preferred first), for the word links.
     public func repaired(_ match: PretranslationMatch, for source: String, sourceTerms: [SpottedTerm],
-                         memoryTerms: [SpottedTerm]) -> PretranslationMatch? {
+                         memoryTerms: [SpottedTerm], lookup: (String) -> [String] = { _ in [] }) -> PretranslationMatch? {
         guard match.score < 100, match.originalScore == nil else { return nil }
         let m = segmenter.analyze(match.source).tokens
         let s = segmenter.analyze(source).tokens
-        let blocks = Self.differences(m.map(\.key), s.map(\.key))
+        let blocks = Self.differences(m.map(\.key), s.map(\.key)).flatMap { Self.split($0, m, s) }
         guard !blocks.isEmpty else { return nil }
         let t = segmenter.analyze(match.target)
         let target = Array(match.target.unicodeScalars)
@@ -57,20 +66,27 @@ public struct FuzzyRepair: Sendable {
             } else if (mb + sb).allSatisfy({ $0.kind == .punctuation }), block.memory.upperBound == m.count, block.source.upperBound == s.count {
                 // The closing punctuation: the target must end as the memory's source does.
                 let old = mb.map(\.text).joined(), new = sb.map(\.text).joined()
+                if Self.sameMark(old, new) || Self.keepsItsPeriod(target, old: old, new: new) { continue }
                 let endsInPunctuation = t.tokens.last.map { $0.kind == .punctuation && $0.end == target.count } ?? false
                 guard let patch = Self.ending(target, old: old, new: new, endsInPunctuation: endsInPunctuation) else { return nil }
                 patches.append(patch)
                 notes.append("ending \(old.isEmpty ? "∅" : old) → \(new.isEmpty ? "∅" : new)")
-            } else {
+            } else if Self.needsNoPatch(mb, sb) {
+                continue
+            } else if let (patch, note, id) = term(block, m, s, match, target, sourceTerms, memoryTerms) {
                 // One term may cover several blocks (`new file` → `old folder`): patched once.
-                guard let (patch, note, id) = term(block, m, s, match, target, sourceTerms, memoryTerms) else { return nil }
                 if usedTerms.insert(id).inserted {
                     patches.append(patch)
                     notes.append(note)
                 }
+            } else if let (patch, note) = Self.mark(block, m, s, match.source, target) ?? word(block, m, s, match.source, source, target, lookup) {
+                patches.append(patch)
+                notes.append(note)
+            } else {
+                return nil
             }
         }
-        guard let patched = Self.apply(patches, to: target) else { return nil }
+        guard !patches.isEmpty, let patched = Self.apply(patches, to: target), patched != match.target else { return nil }
         var out = match
         out.target = patched
         out.originalTarget = match.target

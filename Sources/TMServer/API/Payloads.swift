@@ -69,61 +69,6 @@ struct ConcordancePayload: Codable, Sendable {
     }
 }
 
-struct ImportPayload: Codable, Sendable {
-    var file: String
-    var memory: String
-    var read: Int
-    var added: Int
-    var duplicates: Int
-    var skipped: [String: Int]
-
-    init(_ s: ImportSummary, memory: String) {
-        file = s.file
-        self.memory = memory
-        read = s.read
-        added = s.added
-        duplicates = s.duplicates
-        skipped = s.skipped
-    }
-}
-
-struct EntryPayload: Codable, Sendable {
-    struct Property: Codable, Sendable {
-        var type: String
-        var value: String
-    }
-    var id: Int64
-    var source: String
-    var target: String
-    var sourceLanguage: String
-    var targetLanguage: String
-    var context: String?
-    var tuid: String?
-    var created: Date?
-    var changed: Date?
-    var creator: String?
-    var changer: String?
-    var notes: [String]
-    var properties: [Property]
-
-    init(_ e: StoredEntry) {
-        let u = e.unit
-        id = e.id
-        source = u.source
-        target = u.target
-        sourceLanguage = u.sourceLanguage.code
-        targetLanguage = u.targetLanguage.code
-        context = u.context
-        tuid = u.id
-        created = u.created
-        changed = u.changed
-        creator = u.creator
-        changer = u.changer
-        notes = u.notes
-        properties = u.properties.map { Property(type: $0.type, value: $0.value) }
-    }
-}
-
 /// A change to an entry: fields left out stay as they are; `"context": null` removes the context.
 struct EntryPatch: Decodable, Sendable {
     var source: String?

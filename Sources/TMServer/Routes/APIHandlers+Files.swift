@@ -42,7 +42,7 @@ extension APIHandlers {
         }
         do {
             let summary = try await backend.importFile(path, name: name, memory: memory, options: options)
-            return try JSONResponse.make(ImportPayload(summary, memory: memory))
+            return try JSONResponse.make(ImportRecord(summary, memory: memory, keys: .camelCase))
         } catch {
             var e = APIError.from(error)
             e.message = e.message.replacingOccurrences(of: path, with: name)

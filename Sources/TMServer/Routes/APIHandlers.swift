@@ -131,7 +131,7 @@ struct APIHandlers: Sendable {
                 let (memory, id) = try entryParameters(context)
                 _ = try await auth.check(request, .read, memory: memory)
                 guard let e = try await backend.entry(id, memory: memory) else { throw APIError(.notFound, "memory '\(memory)' has no entry \(id)") }
-                return try JSONResponse.make(EntryPayload(e))
+                return try JSONResponse.make(EntryRecord(id: e.id, unit: e.unit))
             }
         }
         router.patch("/api/v1/memories/:memory/entries/:id") { request, context in
@@ -145,7 +145,7 @@ struct APIHandlers: Sendable {
                 }
                 let change = EntryChange(source: patch.source, target: patch.target, context: patch.context)
                 guard let e = try await backend.update(id, memory: memory, change) else { throw APIError(.notFound, "memory '\(memory)' has no entry \(id)") }
-                return try JSONResponse.make(EntryPayload(e))
+                return try JSONResponse.make(EntryRecord(id: e.id, unit: e.unit))
             }
         }
         router.delete("/api/v1/memories/:memory/entries/:id") { request, context in

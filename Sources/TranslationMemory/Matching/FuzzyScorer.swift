@@ -5,8 +5,9 @@ import TMCore
 ///
 /// The base score is a weighted word-level edit distance over match keys:
 /// `100 × (1 − distance / max(weight(query), weight(entry)))`. Words, numbers and
-/// placeholders weigh 1, symbols 0.5, Korean particles and endings 0.3 (so `안보는` against
-/// `안보를` costs 0.3 of a word). Two or three adjacent Hangul tokens whose keys join to one
+/// placeholders weigh 1, symbols 0.5, inline codes (`CodedText`: `<g>`, `<bpt>`, `<ph/>`) 0.4,
+/// Korean particles and endings 0.3 (so `안보는` against `안보를` costs 0.3 of a word, and
+/// `Click <g>here</g>` against `Click here` less than one word). Two or three adjacent Hangul tokens whose keys join to one
 /// token on the other side (`바탕 화면` / `바탕화면`) align at a cost of 0.1.
 /// One word of ten replaced or deleted scores 90; one inserted into ten scores 91.
 ///
@@ -66,13 +67,21 @@ struct FuzzyScorer {
         qCat2 = cat2
         qCat3 = cat3
         self.ids = ids
-        qWeights = q.map { Self.weight($0.kind) }
+        qWeights = q.map(Self.weight)
         qClass = q.map(Self.editClass)
         qCosts = q.map(Self.editCost)
         queryWeight = qWeights.reduce(0, +)
         qNumbers = q.filter { $0.kind == .number }.map(\.key).sorted()
         qPlaceholders = q.filter { $0.kind == .placeholder }.map(\.key).sorted()
         qPunctuation = query.tokens.filter { $0.kind == .punctuation }.map(\.key)
+    }
+
+    /// An inline code's weight: less than a content word, since it carries no meaning of its own.
+    static let codeWeight: Float = 0.4
+
+    /// A token's weight: by its kind, an inline code (a placeholder keyed `U+E101` kind) less.
+    static func weight(_ t: StoredToken) -> Float {
+        t.kind == .placeholder && t.key.unicodeScalars.first == "\u{E101}" ? codeWeight : weight(t.kind)
     }
 
     static func weight(_ kind: TokenKind) -> Float {
@@ -94,7 +103,7 @@ struct FuzzyScorer {
     }
 
     static func editCost(_ t: StoredToken) -> Float {
-        editClass(t) == 1 ? articleCost : weight(t.kind)
+        editClass(t) == 1 ? articleCost : weight(t)
     }
 
     static let articleCost: Float = 0.3
@@ -138,7 +147,7 @@ struct FuzzyScorer {
         var entryWeight: Float = 0
         for j in 0..<n {
             eIDs[j] = ids[e[j].key] ?? Int32(-10 - j)
-            eWeights[j] = Self.weight(e[j].kind)
+            eWeights[j] = Self.weight(e[j])
             eClass[j] = Self.editClass(e[j])
             eCosts[j] = Self.editCost(e[j])
             entryWeight += eWeights[j]

@@ -22,7 +22,6 @@ struct PostingEditor {
         let db = tm.db
         let read = try db.statement("SELECT block, ids FROM posting WHERE term = ? ORDER BY block")
         let drop = try db.statement("DELETE FROM posting WHERE term = ?")
-        let write = try db.statement("INSERT INTO posting(term, block, count, ids) VALUES(?,?,?,?)")
         var nextBlock = Int64(try tm.meta("posting_block").flatMap { Int64($0) } ?? 0)
         var usedNewBlock = false
         for term in Set(removed.keys).union(added.keys).sorted() {
@@ -64,12 +63,7 @@ struct PostingEditor {
                 block = nextBlock
                 usedNewBlock = true
             }
-            write.reset()
-            write.bind(1, term)
-            write.bind(2, block)
-            write.bind(3, buffer.count)
-            write.bind(4, blob: buffer.bytes)
-            try write.step()
+            try PostingSpool.write(term, block: block, buffer, to: db)
         }
         if usedNewBlock {
             nextBlock += 1

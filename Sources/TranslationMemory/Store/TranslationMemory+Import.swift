@@ -3,7 +3,7 @@ import Segmentation
 import TMCore
 
 /// What one import did.
-public struct ImportSummary: Sendable, Equatable {
+public struct ImportSummary: Sendable, Hashable {
     public var file: String
     /// Units the reader produced, plus those it skipped.
     public var read = 0
@@ -138,11 +138,9 @@ struct TextKey: Hashable {
 /// de-duplication, entry rows and posting blocks.
 struct ImportWriter {
     static let batchSize = 2048
-    static let flushEvery = 100_000
 
     let tm: TranslationMemory
-    private var pending: [Int64: PostingBuffer] = [:]
-    private var pendingEntries = 0
+    private var postings: PostingSpool
     /// Pairs of this import not yet written: first hash -> an independent second hash (128
     /// bits together). Written pairs leave it; `written` remembers them in a Bloom filter,
     /// so memory stays small for any import and a possible repeat is checked in the store.
@@ -152,7 +150,6 @@ struct ImportWriter {
     private var pendingCounts: [Int64: Int] = [:]
     /// First hashes shared by two different pairs of this import (checked against the store on write).
     private var collisions = Set<Int64>()
-    private var block: Int64
     private var languages = Set<String>()
     /// The origin row of this import, and whether it existed before.
     let originID: Int64
@@ -167,10 +164,10 @@ struct ImportWriter {
     private var analysisCache: [TextKey: AnalyzedSide] = [:]
     static let analysisCacheSize = 50_000
 
-    init(tm: TranslationMemory, origin: String) throws {
+    init(tm: TranslationMemory, origin: String, spillEvery: Int = 100_000) throws {
         self.tm = tm
         storeWasEmpty = try tm.db.integer("SELECT id FROM entry LIMIT 1") == nil
-        block = Int64(try tm.meta("posting_block").flatMap { Int64($0) } ?? 0)
+        postings = try PostingSpool(db: tm.db, spillEvery: spillEvery)
         let find = try tm.db.statement("SELECT id FROM origin WHERE file = ?")
         find.bind(1, origin)
         if try find.step() {
@@ -186,8 +183,11 @@ struct ImportWriter {
             originID = tm.db.lastInsertRowID
             reimport = false
         }
-        if storeWasEmpty { try tm.setMeta("analysis", tm.analysisFingerprint) }
-        try tm.db.execute("PRAGMA temp_store=FILE; CREATE TEMP TABLE IF NOT EXISTS import_seen(entry INTEGER PRIMARY KEY, count INTEGER NOT NULL); DELETE FROM temp.import_seen")
+        if storeWasEmpty {
+            try tm.setMeta("analysis", tm.analysisFingerprint)
+            for index in TMSchema.lookupIndexes { try tm.db.execute("DROP INDEX IF EXISTS \(index.name)") }
+        }
+        try tm.db.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen(entry INTEGER PRIMARY KEY, count INTEGER NOT NULL); DELETE FROM temp.import_seen")
     }
 
     /// Counts `n` sightings of entry `id` by this import.
@@ -275,11 +275,10 @@ struct ImportWriter {
             summary.added += 1
             languages.insert(u.sourceLanguage.code)
             languages.insert(u.targetLanguage.code)
-            addPostings(side: id * 2, a.sourceTerms)
-            addPostings(side: id * 2 + 1, a.targetTerms)
-            pendingEntries += 1
+            postings.add(side: id * 2, terms: a.sourceTerms)
+            postings.add(side: id * 2 + 1, terms: a.targetTerms)
+            try postings.entryAdded()
         }
-        if pendingEntries >= Self.flushEvery { try flushPostings() }
     }
 
     static func isBlank(_ s: String) -> Bool {
@@ -323,26 +322,11 @@ struct ImportWriter {
         return nil
     }
 
-    private mutating func addPostings(side: Int64, _ terms: [Int64]) {
-        let n = UInt8(min(terms.count, 255))
-        for term in terms { pending[term, default: PostingBuffer()].append(UInt64(side), terms: n) }
-    }
-
+    /// Merges this import's postings into the index.
     mutating func flushPostings() throws {
-        guard !pending.isEmpty else { return }
-        let s = try tm.db.statement("INSERT INTO posting(term, block, count, ids) VALUES(?,?,?,?)")
-        for (term, buffer) in pending.sorted(by: { $0.key < $1.key }) {
-            s.reset()
-            s.bind(1, term)
-            s.bind(2, block)
-            s.bind(3, buffer.count)
-            s.bind(4, blob: buffer.bytes)
-            try s.step()
-        }
-        block += 1
-        pending.removeAll()
-        pendingEntries = 0
-        try tm.setMeta("posting_block", String(block))
+        let first = Int64(try tm.meta("posting_block").flatMap { Int64($0) } ?? 0)
+        let next = try postings.finish(firstBlock: first)
+        if next != first { try tm.setMeta("posting_block", String(next)) }
     }
 
     /// Records languages and provenance: this import's count for every entry it saw replaces
@@ -365,6 +349,9 @@ struct ImportWriter {
             WHERE id IN (SELECT entry FROM temp.import_seen WHERE entry < \(first));
             DELETE FROM temp.import_seen
             """)
+        if storeWasEmpty {
+            for index in TMSchema.lookupIndexes { try tm.db.execute("CREATE INDEX IF NOT EXISTS \(index.name) ON \(index.on)") }
+        }
         let touch = try tm.db.statement("UPDATE origin SET last_imported = ? WHERE id = ?")
         touch.bind(1, now)
         touch.bind(2, originID)
@@ -470,7 +457,7 @@ final class PendingAnalysis: @unchecked Sendable {
 package struct PostingBuffer: Sendable {
     package private(set) var bytes: [UInt8] = []
     package private(set) var count = 0
-    var last: UInt64 = 0
+    private(set) var last: UInt64 = 0
 
     package init() {}
 
@@ -480,6 +467,19 @@ package struct PostingBuffer: Sendable {
         bytes.append(terms)
         last = side
         count += 1
+    }
+
+    /// Appends a block of postings written by another buffer, whose sides all come after this
+    /// one's: its first delta (from 0) is re-based on this buffer's last side.
+    mutating func append(block raw: UnsafeRawBufferPointer, count n: Int, last newLast: UInt64) {
+        let b = raw.bindMemory(to: UInt8.self)
+        guard !b.isEmpty else { return }
+        var i = 0
+        let first = Varint.read(b, &i)
+        Varint.append(first - last, to: &bytes)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...]))
+        last = newLast
+        count += n
     }
 }
 

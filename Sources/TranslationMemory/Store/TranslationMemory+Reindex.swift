@@ -34,23 +34,7 @@ extension TranslationMemory {
         var done = 0
         try db.transaction {
             try db.execute("DELETE FROM posting")
-            var pending: [Int64: PostingBuffer] = [:]
-            var block: Int64 = 0
-            var sincePostingFlush = 0
-            func flush() throws {
-                let s = try db.statement("INSERT INTO posting(term, block, count, ids) VALUES(?,?,?,?)")
-                for (term, buffer) in pending.sorted(by: { $0.key < $1.key }) {
-                    s.reset()
-                    s.bind(1, term)
-                    s.bind(2, block)
-                    s.bind(3, buffer.count)
-                    s.bind(4, blob: buffer.bytes)
-                    try s.step()
-                }
-                pending.removeAll(keepingCapacity: true)
-                block += 1
-                sincePostingFlush = 0
-            }
+            var postings = try PostingSpool(db: db)
             let read = try db.statement("SELECT id, source_lang, target_lang, source, target FROM entry WHERE id > ? ORDER BY id LIMIT \(ImportWriter.batchSize)")
             let update = try db.statement("UPDATE entry SET source_khash = ?, target_khash = ?, source_tokens = ?, target_tokens = ? WHERE id = ?")
             var last: Int64 = 0
@@ -77,18 +61,14 @@ extension TranslationMemory {
                     update.bind(4, blob: a.targetBlob)
                     update.bind(5, id)
                     try update.step()
-                    for (side, terms) in [(id * 2, a.sourceTerms), (id * 2 + 1, a.targetTerms)] {
-                        let n = UInt8(min(terms.count, 255))
-                        for term in terms { pending[term, default: PostingBuffer()].append(UInt64(side), terms: n) }
-                    }
+                    postings.add(side: id * 2, terms: a.sourceTerms)
+                    postings.add(side: id * 2 + 1, terms: a.targetTerms)
+                    try postings.entryAdded()
                 }
                 done += ids.count
-                sincePostingFlush += ids.count
-                if sincePostingFlush >= ImportWriter.flushEvery { try flush() }
                 try progress?(done, total)
             }
-            try flush()
-            try setMeta("posting_block", String(block))
+            try setMeta("posting_block", String(try postings.finish(firstBlock: 0)))
             try setMeta("analysis", analysisFingerprint)
         }
         staleChecked = false

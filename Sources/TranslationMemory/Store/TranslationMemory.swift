@@ -81,7 +81,9 @@ public final class TranslationMemory {
             return
         }
         try setJournalMode()
-        try db.execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY")
+        // Temporary tables on disk: an import's bookkeeping and postings spool there (see
+        // `PostingSpool`), so memory does not grow with the input.
+        try db.execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; PRAGMA temp_store=FILE")
         try migrate()
     }
 

@@ -73,7 +73,7 @@ import TMCore
         for sub in ["source", "target", "tm/auto", "glossary", "dictionary", "omegat"] {
             try fm.createDirectory(atPath: "\(project)/\(sub)", withIntermediateDirectories: true)
         }
-        try Self.omegatProject.write(toFile: project + "/omegat.project", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: fixture("omegat-en-ko.project"), toPath: project + "/omegat.project")
         // OmegaT's text filter makes one segment per paragraph (blank-line separated).
         let oneLine = Self.units.filter { !$0.source.contains("\n") }
         let untranslated = "This sentence is not in the memory."
@@ -88,26 +88,4 @@ import TMCore
         let paragraphs = translated.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .newlines) }
         #expect(paragraphs == oneLine.map(\.target) + [untranslated])
     }
-
-    static let omegatProject = """
-        <?xml version="1.0" encoding="UTF-8" standalone="no"?>
-        <omegat>
-          <project version="1.0">
-            <source_dir>__DEFAULT__</source_dir>
-            <source_dir_excludes></source_dir_excludes>
-            <target_dir>__DEFAULT__</target_dir>
-            <tm_dir>__DEFAULT__</tm_dir>
-            <glossary_dir>__DEFAULT__</glossary_dir>
-            <glossary_file>__DEFAULT__</glossary_file>
-            <dictionary_dir>__DEFAULT__</dictionary_dir>
-            <source_lang>EN</source_lang>
-            <target_lang>KO</target_lang>
-            <source_tok>org.omegat.tokenizer.DefaultTokenizer</source_tok>
-            <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
-            <sentence_seg>false</sentence_seg>
-            <support_default_translations>true</support_default_translations>
-            <remove_tags>false</remove_tags>
-          </project>
-        </omegat>
-        """
 }

@@ -28,6 +28,28 @@ import TMCore
         #expect(summary.skipped == ["fuzzy": 1, "untranslated": 1])
     }
 
+    /// For the translation memory (`keepsInlineCodes`), codes come as codes with their native
+    /// content (1.2 `ph`/`bpt`/`ept` text, 2.0 `originalData`), text as text.
+    @Test func inlineCodesAreKeptAsCodes() throws {
+        let keep = ReadOptions(keepsInlineCodes: true)
+        let (u12, _) = try readAll(fixture("sample12.xlf"), keep)
+        #expect(CodedText.decode(u12[1].source) == [
+            .text("Click "), .code(InlineCode(.open, id: "1")), .text("Save"), .code(InlineCode(.close, id: "1")), .text(" to "),
+            .code(InlineCode(.standalone, id: "2")), .text("keep "), .code(InlineCode(.standalone, id: "3", native: "%s")), .text(" "),
+            .code(InlineCode(.open, id: "4", native: "<i>")), .text("now"), .code(InlineCode(.close, id: "4", native: "</i>")), .text("."),
+        ])
+        #expect(CodedText.native(u12[1].target) == "저장을 눌러 %s <i>지금</i> 유지하세요.")
+        #expect(CodedText.codes(u12[1].target).map(\.kind) == [.open, .close, .standalone, .standalone, .open, .close])
+        let (u20, _) = try readAll(fixture("sample20.xlf"), keep)
+        #expect(CodedText.decode(u20[2].source) == [
+            .text("You have "), .code(InlineCode(.open, id: "1", native: "<b>")), .text("new"), .code(InlineCode(.close, id: "1", native: "</b>")),
+            .text(" "), .code(InlineCode(.standalone, id: "2", native: "{count}")), .text(" messages"), .code(InlineCode(.standalone, id: "3")), .text("™"),
+        ])
+        // Without the option, as before: the native content as text.
+        let (plain, _) = try readAll(fixture("sample20.xlf"))
+        #expect(!CodedText.hasCodes(plain[2].source))
+    }
+
     @Test func sdlxliffSegmentMarkersAreTransparent() throws {
         let (units, _) = try readAll(fixture("sample.sdlxliff"))
         #expect(units.map(\.source) == ["Print the page."])
