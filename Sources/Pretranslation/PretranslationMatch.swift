@@ -69,6 +69,15 @@ public protocol TermSpotter: Sendable {
     /// The terms of `languages.source` found in `segment`, in text order, each once, with
     /// their translations into `languages.target`.
     func terms(in segment: String, languages: LanguagePair) throws -> [SpottedTerm]
+
+    /// Called once before the first `terms(in:languages:)` with the segments of the batch, so
+    /// a spotter that reads a store can fetch what they need in a few queries. The default
+    /// does nothing.
+    func prepare(_ segments: [String]) throws
+}
+
+extension TermSpotter {
+    public func prepare(_ segments: [String]) throws {}
 }
 
 /// A spotter that finds nothing (no glossary).

@@ -77,7 +77,9 @@ public struct Pretranslator: Sendable {
         let batch = Repetitions(loaded)
         var pairs: [LanguagePair] = []
         for doc in loaded where !pairs.contains(doc.languages) { pairs.append(doc.languages) }
-        let found = try match(batch.unique, spotter: try makeSpotter(pairs), progress: progress)
+        let spotter = try makeSpotter(pairs)
+        try spotter.prepare(batch.unique.flatMap { [$0.segment.source] + ($0.segment.pluralSource.map { [$0] } ?? []) })
+        let found = try match(batch.unique, spotter: spotter, progress: progress)
         for (d, doc) in loaded.enumerated() {
             let (analysis, results) = analyse(doc, found: batch.indices[d].map { found[$0] }, repeated: batch.isRepetition[d])
             if let outdir = options.outputDirectory {

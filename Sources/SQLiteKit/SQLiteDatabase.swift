@@ -158,6 +158,9 @@ public final class SQLiteDatabase {
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
     private var savepoints = 0
 
     /// Runs `body` in one transaction (BEGIN IMMEDIATE); rolls back when it throws. Inside

@@ -34,6 +34,21 @@ public struct TermSpotter: Sendable {
         self.minScore = minScore
     }
 
+    /// The keys the spotter asks the index for in `sentence` (analysed by `segmenter`): every
+    /// run of up to `longestTerm + 1` content tokens, and the particle stems of single tokens.
+    static func candidateKeys(_ sentence: String, segmenter: Segmenter, longestTerm: Int, into keys: inout Set<String>) {
+        let segment = segmenter.analyze(sentence)
+        let content = segment.tokens.filter { $0.kind.isContent }
+        for k in content.indices {
+            var key = ""
+            for length in 1...min(longestTerm + 1, content.count - k) {
+                key += content[k + length - 1].key
+                keys.insert(key)
+                if length == 1 { keys.formUnion(MatchRules.particleStems(content[k].key)) }
+            }
+        }
+    }
+
     /// The sentences of `text` and the spots in each.
     public func spot(_ text: String) -> (sentences: [String], spots: [Spot]) {
         let sentences = index.segmenter.sentences(in: text).map(String.init)

@@ -136,7 +136,7 @@ public struct UserGlossary: Sendable {
         var known = Set<UInt64>()
         try store.forEachConcept { _, c in known.insert(Self.signatureHash(c)) }
         var added = 0
-        try store.transaction {
+        try store.bulkLoad {
             let fallback = (sourceLanguage ?? current?.source ?? .korean, targetLanguage ?? current?.target ?? .english)
             let (s, t, _, remarks) = try store.streamFile(file, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                                           fallback: fallback) { c in

@@ -136,16 +136,22 @@ struct ReviewShow: ParsableCommand {
     }
 }
 
+/// The store and the terms approve, deprecate and reject work on.
+struct ReviewTarget: ParsableArguments {
+    @OptionGroup var store: ReviewStore
+    @OptionGroup var selection: ReviewSelection
+}
+
 /// What approve, deprecate and reject do to the terms they pick: one change path for all three.
 enum ReviewChange {
     case status(TermStatus)
     case reject
 
-    /// Applies the change to the terms `selection` picks in `store` and says what was done.
-    func run(_ store: ReviewStore, _ selection: ReviewSelection) {
+    /// Applies the change to the terms `target` picks and says what was done.
+    func run(_ target: ReviewTarget) {
         do {
-            let s = try store.open()
-            let refs = try selection.resolve(s)
+            let s = try target.store.open()
+            let refs = try target.selection.resolve(s)
             let n: Int, verb: String
             switch self {
             case let .status(status):
@@ -164,28 +170,25 @@ enum ReviewChange {
 
 struct ReviewApprove: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "approve", abstract: "Mark terms admitted (or --preferred).")
-    @OptionGroup var store: ReviewStore
-    @OptionGroup var selection: ReviewSelection
+    @OptionGroup var target: ReviewTarget
     @Flag(help: "Mark them preferred rather than admitted.") var preferred = false
 
-    func run() throws { ReviewChange.status(preferred ? .preferred : .admitted).run(store, selection) }
+    func run() throws { ReviewChange.status(preferred ? .preferred : .admitted).run(target) }
 }
 
 struct ReviewDeprecate: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "deprecate", abstract: "Mark terms deprecated (or --superseded): shown marked, never offered.")
-    @OptionGroup var store: ReviewStore
-    @OptionGroup var selection: ReviewSelection
+    @OptionGroup var target: ReviewTarget
     @Flag(help: "Mark them superseded rather than deprecated.") var superseded = false
 
-    func run() throws { ReviewChange.status(superseded ? .superseded : .deprecated).run(store, selection) }
+    func run() throws { ReviewChange.status(superseded ? .superseded : .deprecated).run(target) }
 }
 
 struct ReviewReject: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reject", abstract: "Remove terms (a wrong candidate); a concept left with one language goes.")
-    @OptionGroup var store: ReviewStore
-    @OptionGroup var selection: ReviewSelection
+    @OptionGroup var target: ReviewTarget
 
-    func run() throws { ReviewChange.reject.run(store, selection) }
+    func run() throws { ReviewChange.reject.run(target) }
 }
 
 struct ReviewEdit: ParsableCommand {

@@ -25,6 +25,7 @@ struct GlossarySources: ParsableArguments {
     /// Look-ups straight from the stores (the `lookup` command).
     func lookup() throws -> GlossaryLookup { GlossaryLookup(stores: try stores()) }
 
-    /// Every term in memory, for spotting in documents.
-    func load() throws -> GlossaryIndex { try GlossaryIndex(stores: try stores()) }
+    /// The stores read through their key index, for spotting in documents: only the terms
+    /// whose keys occur in the text are read.
+    func textIndex() throws -> GlossaryTextIndex { try GlossaryTextIndex(stores: try stores()) }
 }

@@ -41,7 +41,7 @@ struct GlossarySpotCommand: ParsableCommand {
             } else {
                 text = try TextFileReader.read(input ?? "-")
             }
-            index = try sources.load()
+            index = try sources.textIndex().index(for: [text])
         } catch {
             fail(error)
         }

@@ -10,17 +10,17 @@ import Terminology
         GlossaryEntry(source: "유럽 안보", target: "European security"),
     ]))])
 
-    @Test func spotsInflectedKoreanTermsLongestFirst() {
+    @Test func spotsInflectedKoreanTermsLongestFirst() throws {
         let spotter = GlossaryTermSpotter(index: Self.index)
-        let terms = spotter.terms(in: "유럽안보를 위한 협상이 길어졌다.", languages: LanguagePair(source: .korean, target: .english))
+        let terms = try spotter.terms(in: "유럽안보를 위한 협상이 길어졌다.", languages: LanguagePair(source: .korean, target: .english))
         #expect(terms.map(\.term) == ["유럽 안보", "협상"])
         #expect(terms.map(\.translations) == [["European security"], ["negotiation"]])
         #expect(terms.first?.noteText == "유럽 안보 → European security")
     }
 
-    @Test func aKoreanEnglishGlossaryServesAnEnglishKoreanRun() {
+    @Test func aKoreanEnglishGlossaryServesAnEnglishKoreanRun() throws {
         let spotter = GlossaryTermSpotter(index: Self.index)
-        let terms = spotter.terms(in: "Security negotiations stalled.", languages: LanguagePair(source: .english, target: .korean))
+        let terms = try spotter.terms(in: "Security negotiations stalled.", languages: LanguagePair(source: .english, target: .korean))
         #expect(terms.map(\.term) == ["security", "negotiation"])
         #expect(terms.map(\.translations) == [["안보"], ["협상"]])
     }

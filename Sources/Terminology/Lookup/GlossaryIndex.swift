@@ -16,6 +16,18 @@ public struct GlossaryIndex: Sendable {
         var terms: [Row] = []
         var byKey: [String: [Int]] = [:]
         var byConcept: [Int64: [Int]] = [:]
+
+        init(name: String, sourceLanguage: LanguageTag?) {
+            self.name = name
+            self.sourceLanguage = sourceLanguage
+        }
+
+        mutating func append(_ row: Row) {
+            let i = terms.count
+            terms.append(row)
+            byKey[row.key, default: []].append(i)
+            byConcept[row.concept, default: []].append(i)
+        }
     }
 
     private(set) var sources: [Source] = []
@@ -28,18 +40,20 @@ public struct GlossaryIndex: Sendable {
     public init(stores: [(name: String, store: GlossaryStore)], lexicon: KoreanLexicon = .standard) throws {
         var lexicon = lexicon
         for (name, store) in stores {
-            for w in try store.lexiconWords(for: nil) { lexicon.add(w) }
+            for w in try store.lexiconWords() { lexicon.add(w) }
             var source = Source(name: name, sourceLanguage: store.languages?.source)
-            try store.terms(keyLength: 0...Int.max) { row in
-                let i = source.terms.count
-                source.terms.append(row)
-                source.byKey[row.key, default: []].append(i)
-                source.byConcept[row.concept, default: []].append(i)
-            }
+            try store.terms(keyLength: 0...Int.max) { source.append($0) }
             longestTerm = max(longestTerm, try store.longestTerm())
             sources.append(source)
         }
         segmenter = Segmenter(lexicon: lexicon)
+    }
+
+    /// An index of the given rows (a part of each store, see `GlossaryTextIndex`).
+    init(sources: [Source], segmenter: Segmenter, longestTerm: Int) {
+        self.sources = sources
+        self.segmenter = segmenter
+        self.longestTerm = max(1, longestTerm)
     }
 
     /// Indexes term bases (compiled into temporary in-memory stores).

@@ -18,7 +18,8 @@ public final class GlossaryLookup {
 
     private func segmenter(for query: String) throws -> Segmenter {
         var lexicon = KoreanLexicon()
-        for (_, store) in stores { for w in try store.lexiconWords(for: query) { lexicon.add(w) } }
+        let runs = GlossaryStore.hangulRuns(query)
+        for (_, store) in stores { for w in try store.lexiconWords(inRuns: runs) { lexicon.add(w) } }
         return Segmenter(lexicon: lexicon)
     }
 

@@ -34,7 +34,8 @@ public enum GlossaryCache {
         if (st.st_mode & S_IFMT) == S_IFDIR { throw TerminologyError.unreadable(file: file, reason: "is a directory") }
         let stamp = "\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
         let path = storePath(for: file)
-        if FileManager.default.fileExists(atPath: path), let store = try? GlossaryStore(path: path, create: false, readOnly: true) {
+        if FileManager.default.fileExists(atPath: path), let store = try? GlossaryStore(path: path, create: false, readOnly: true),
+           (try? store.meta("keys")) == TermKeyer.version {
             if (try? store.meta("file.stamp")) == stamp { return store }
             // Touched but maybe not changed: compare the content.
             let hash = try contentHash(file)

@@ -7,7 +7,7 @@ extension GlossaryStore {
     /// takes the base's languages when it has none yet.
     @discardableResult
     public func importTermBase(_ base: TermBase, user: String?) throws -> Int {
-        try transaction {
+        try bulkLoad {
             if languages == nil { try setLanguages(base.sourceLanguage, base.targetLanguage) }
             if try meta("title") == nil { try setMeta("title", base.title) }
             for var c in base.concepts {
@@ -20,12 +20,13 @@ extension GlossaryStore {
 
     /// Compiles a glossary file into this (empty) store, streamed concept by concept (TBX) or
     /// row by row (TSV/CSV, rows with the same source term joined into one concept), so memory
-    /// does not grow with the file. Runs in one transaction. Returns one-line notes on how the
+    /// does not grow with the file. Runs in one transaction (`bulkLoad`: keys and indexes made at
+    /// the end). Returns one-line notes on how the
     /// file was read (a CP949 decode).
     @discardableResult
     public func compile(file: String, fallbackSource: LanguageTag = .korean, fallbackTarget: LanguageTag = .english) throws -> [String] {
         guard let format = GlossaryFile.format(of: file) else { throw TerminologyError.unknownFormat(file: file) }
-        return try transaction {
+        return try bulkLoad {
             let (s, t, title, notes) = try streamFile(file, format: format, fallback: (fallbackSource, fallbackTarget)) { try insertMerging($0) }
             try setLanguages(s, t)
             try setMeta("title", title)
@@ -54,9 +55,8 @@ extension GlossaryStore {
     @discardableResult
     public func insertMerging(_ concept: Concept) throws -> Int64 {
         guard let first = concept.terms.first else { return try insert(concept) }
-        let s = try db.statement("SELECT concept, lang FROM terms WHERE key = ? AND text = ? AND position = 0")
-        s.bind(1, keyer.key(first.text).joined)
-        s.bind(2, first.text)
+        let s = try db.statement("SELECT concept, lang FROM terms WHERE text = ? AND position = 0")
+        s.bind(1, first.text)
         var found: Int64?
         while try s.step() {
             if LanguageTag(s.string(1) ?? "")?.sameLanguage(as: first.language) == true { found = s.int64(0); break }

@@ -14,8 +14,9 @@ import TMCore
 public final class GlossaryStore {
     public let path: String
     let db: SQLiteDatabase
-    let keyer: TermKeyer
     static let schemaVersion = "2"
+    /// Set while `bulkLoad` runs: terms are stored without keys, made at the end.
+    var bulk = false
 
     /// Opens (or, with `create`, creates) the store at `path`. `readOnly` for look-ups.
     /// `journal` is SQLite's journal mode for a writable store (WAL unless told; a compile
@@ -27,15 +28,16 @@ public final class GlossaryStore {
             if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         }
         db = try SQLiteDatabase(path: path, readOnly: readOnly, create: create, makeError: { TerminologyError.store(path: $0, reason: $1.description) })
-        keyer = TermKeyer()
         if !readOnly {
             if path != ":memory:" { try db.execute("PRAGMA journal_mode=\(journal); PRAGMA synchronous=\(journal == "OFF" ? "OFF" : "NORMAL");") }
-            try db.execute(Self.schema)
+            try db.execute(Self.schema + Self.indexes)
             if try meta("schema") == nil { try setMeta("schema", Self.schemaVersion) }
         }
         guard try meta("schema") == Self.schemaVersion else {
             throw TerminologyError.store(path: path, reason: "not a tmkit glossary store (or one of another version)")
         }
+        // Keys made by an older tmkit (in insertion order) are made again, once.
+        if !readOnly, try meta("keys") != TermKeyer.version { try transaction { try rekeyAll() } }
     }
 
     static let schema = """
@@ -46,9 +48,14 @@ public final class GlossaryStore {
         key TEXT NOT NULL, klen INTEGER NOT NULL, tokens INTEGER NOT NULL, status TEXT NOT NULL,
         score REAL NOT NULL, freq INTEGER NOT NULL, note TEXT,
         PRIMARY KEY(concept, position)) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS lexicon(word TEXT PRIMARY KEY) WITHOUT ROWID;
+    """
+
+    /// The look-up indexes (dropped during a bulk load and made after it).
+    static let indexes = """
     CREATE INDEX IF NOT EXISTS terms_key ON terms(key);
     CREATE INDEX IF NOT EXISTS terms_klen ON terms(klen);
-    CREATE TABLE IF NOT EXISTS lexicon(word TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS terms_text ON terms(text);
     """
 
     // MARK: meta
@@ -133,16 +140,23 @@ public final class GlossaryStore {
     }
 
     private func indexTerms(of concept: Concept, id: Int64) throws {
-        let s = try db.statement("INSERT OR REPLACE INTO terms(concept, position, lang, text, key, klen, tokens, status, score, freq, note) VALUES(?,?,?,?,?,?,?,?,?,?,?)")
         let w = try db.statement("INSERT OR IGNORE INTO lexicon(word) VALUES(?)")
-        for (n, term) in concept.terms.enumerated() {
+        var newWords: [String] = []
+        for term in concept.terms {
             for word in TermKeyer.koreanWords(term.text) {
                 w.bind(1, word)
                 try w.step()
                 w.reset()
-                keyer.learn(word)
+                if db.changes > 0 { newWords.append(word) }
             }
-            let key = keyer.key(term.text)
+        }
+        if !bulk, let longest = newWords.map(\.unicodeScalars.count).max(), longest > (try longestLexiconWord()) {
+            try setMeta("lexicon.longest", String(longest))
+        }
+        let s = try db.statement("INSERT OR REPLACE INTO terms(concept, position, lang, text, key, klen, tokens, status, score, freq, note) VALUES(?,?,?,?,?,?,?,?,?,?,?)")
+        for (n, term) in concept.terms.enumerated() {
+            // A bulk load makes the keys at the end, with the whole lexicon.
+            let key = bulk ? (joined: "", count: 0) : try self.key(term.text)
             s.bind(1, id)
             s.bind(2, n)
             s.bind(3, term.language.code)
@@ -158,6 +172,7 @@ public final class GlossaryStore {
             try s.step()
             s.reset()
         }
+        if !bulk && !newWords.isEmpty { try rekey(containing: newWords) }
     }
 
     // MARK: reading
@@ -202,9 +217,9 @@ public final class GlossaryStore {
         public var note: String?
     }
 
-    private static let columns = "concept, position, lang, text, key, status, score, freq, note"
+    static let columns = "concept, position, lang, text, key, status, score, freq, note"
 
-    private func row(_ s: SQLiteStatement, offset: Int32 = 0) -> IndexedTerm {
+    func row(_ s: SQLiteStatement, offset: Int32 = 0) -> IndexedTerm {
         IndexedTerm(concept: s.int64(offset), position: s.int(offset + 1), language: LanguageTag(s.string(offset + 2) ?? "und") ?? .english,
                     text: s.string(offset + 3) ?? "", key: s.string(offset + 4) ?? "",
                     status: TermStatus(rawValue: s.string(offset + 5) ?? "") ?? .admitted, score: s.double(offset + 6),
@@ -265,28 +280,12 @@ public final class GlossaryStore {
         return out
     }
 
-    /// The glossary's Korean words that begin a word of `text` (what the analyser needs to
-    /// split particles and compounds of a query) — or, with nil, all of them.
-    public func lexiconWords(for text: String?) throws -> [String] {
-        guard let text else {
-            let s = try db.statement("SELECT word FROM lexicon")
-            defer { s.reset() }
-            var out: [String] = []
-            while try s.step() { if let w = s.string(0) { out.append(w) } }
-            return out
-        }
+    /// Every Korean word of the glossary (the analyser's lexicon for its terms).
+    public func lexiconWords() throws -> [String] {
+        let s = try db.statement("SELECT word FROM lexicon")
+        defer { s.reset() }
         var out: [String] = []
-        let s = try db.statement("SELECT 1 FROM lexicon WHERE word = ?")
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
-            let scalars = Array(word.unicodeScalars)
-            for end in stride(from: scalars.count, through: 1, by: -1) {
-                let prefix = String(String.UnicodeScalarView(scalars[0..<end]))
-                guard prefix.unicodeScalars.allSatisfy(TermKeyer.isSyllable) else { continue }
-                s.bind(1, prefix)
-                if try s.step() { out.append(prefix) }
-                s.reset()
-            }
-        }
+        while try s.step() { if let w = s.string(0) { out.append(w) } }
         return out
     }
 
@@ -308,18 +307,16 @@ extension Concept {
 
 /// Match keys of terms: the content keys of the analysed term joined without spaces
 /// (`바탕 화면` = `바탕화면`), with the glossary's own Korean words as the lexicon (not the
-/// system's), so a store's keys do not depend on what is installed.
+/// system's), so a store's keys do not depend on what is installed. A key is made with every
+/// word of the glossary's lexicon (or, equally, those inside the term's words), so it does not
+/// depend on the order in which concepts were added.
 final class TermKeyer {
-    private(set) var segmenter: Segmenter
-    private var pending: [String] = []
+    /// The keying rule; stores keyed by another are keyed again when opened for writing.
+    static let version = "2"
+    let segmenter: Segmenter
 
     init(lexicon: KoreanLexicon = KoreanLexicon()) {
         segmenter = Segmenter(lexicon: lexicon)
-    }
-
-    func learn(_ word: String) {
-        guard !segmenter.lexicon.contains(word) else { return }
-        segmenter.lexicon.add(word)
     }
 
     func key(_ term: String) -> (joined: String, count: Int) {
