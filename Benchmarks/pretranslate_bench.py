@@ -26,16 +26,9 @@ Options: --corpus DIR, --work DIR, --scale N, --queries N, --tt-memory N, --tt-q
 """
 import argparse, os, random, re, subprocess, sys, time
 from xml.sax.saxutils import escape
+from corpus_tsv import esc, unesc
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def unesc(s):
-    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}.get(m.group(1), m.group(1)), s)
-
-
-def esc(s):
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def read_pairs(path):

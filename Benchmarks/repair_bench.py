@@ -25,12 +25,9 @@ Usage:
 Options: --corpus DIR, --work DIR, --doc-packages A,B, --seed N, --show N (print N repairs), --no-build, --tmkit PATH.
 """
 import argparse, collections, os, random, re, resource, shutil, subprocess, sys, time
+from corpus_tsv import unesc
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def unesc(s):
-    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}.get(m.group(1), m.group(1)), s)
 
 
 def po_string(s):

@@ -27,20 +27,10 @@ import sys
 import tempfile
 import time
 import warnings
+from corpus_tsv import build_info, read_tsv, unesc
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET_MBS = 2.0
-
-
-def unesc(s):
-    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m.group(1)], s)
-
-
-def read_tsv(path):
-    with open(path, encoding="utf-8") as f:
-        hdr = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            yield dict(zip(hdr, map(unesc, line.rstrip("\n").split("\t"))))
 
 
 def build_texts(corpus, work, mb, oneline_mb):
@@ -111,17 +101,6 @@ def kiwi_time(path):
     return time.perf_counter() - t0, time.process_time() - c0, nbytes, len(lines), kiwipiepy.__version__
 
 
-def build_info(tmkit):
-    """The tested binary's age and the checkout it was built from (the tree may be ahead of it)."""
-    def git(*a):
-        r = subprocess.run(["git", "-C", REPO] + list(a), capture_output=True, text=True)
-        return r.stdout.strip() if r.returncode == 0 else ""
-    head = git("rev-parse", "--short", "HEAD") or "?"
-    dirty = " + uncommitted changes in Sources/" if git("status", "--porcelain", "--", "Sources") else ""
-    built = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(os.path.getmtime(tmkit)))
-    return f"binary built {built}, checkout {head}{dirty}"
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=os.path.normpath(os.path.join(REPO, "..", "shared", "corpus")))
@@ -153,7 +132,7 @@ def main():
         load = os.getloadavg()
         print(f"segment_speed: tmkit {args.tmkit}, one core (taskset -c 0), best of {args.repeat}; "
               f"load average {load[0]:.2f} on {os.cpu_count()} cores")
-        print(f"{build_info(args.tmkit)}")
+        print(f"{build_info(args.tmkit, REPO)}")
         print(f"texts from {os.path.join(args.corpus, 'dev_pairs.tsv')}: mixed {sizes[mixed] / 1e6:.1f} MB "
               f"(English/Korean lines interleaved), Korean part {sizes[ko] / 1e6:.1f} MB, "
               f"one line {sizes[one] / 1e6:.1f} MB")

@@ -57,6 +57,7 @@ import tempfile
 import time
 import warnings
 from collections import Counter, defaultdict
+from corpus_tsv import build_info, read_tsv, unesc
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -67,17 +68,6 @@ LEX_TAGS = LEX_NOUN_TAGS | LEX_STEM_TAGS
 # Characters at which tmkit (or Python) would break a line: such strings are not one-liners.
 LINE_BREAKS = re.compile("[\n\r\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 HANGUL = re.compile("[\uac00-\ud7a3]")
-
-
-def unesc(s):
-    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m.group(1)], s)
-
-
-def read_tsv(path):
-    with open(path, encoding="utf-8") as f:
-        hdr = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            yield dict(zip(hdr, map(unesc, line.rstrip("\n").split("\t"))))
 
 
 def pick_sentences(corpus, n):
@@ -250,17 +240,6 @@ def classify_noise(tok, kiwi):
     return kiwi_reading(tok["start"], tok["end"], kiwi)
 
 
-def build_info(tmkit):
-    """The tested binary's age and the checkout it was built from (the tree may be ahead of it)."""
-    def git(*a):
-        r = subprocess.run(["git", "-C", REPO] + list(a), capture_output=True, text=True)
-        return r.stdout.strip() if r.returncode == 0 else ""
-    head = git("rev-parse", "--short", "HEAD") or "?"
-    dirty = " + uncommitted changes in Sources/" if git("status", "--porcelain", "--", "Sources") else ""
-    built = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(os.path.getmtime(tmkit)))
-    return f"binary built {built}, checkout {head}{dirty}"
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=os.path.normpath(os.path.join(REPO, "..", "shared", "corpus")))
@@ -290,7 +269,7 @@ def main():
           f"target_ko strings of {os.path.join(args.corpus, 'dev_train.tsv')}), {nbytes / 1e3:.1f} kB")
     print(f"tmkit: {cmd}   system lexicon: "
           f"{'off' if extra else (hunspell or 'none installed')}")
-    print(f"       {build_info(args.tmkit)}")
+    print(f"       {build_info(args.tmkit, REPO)}")
     print(f"kiwi:  kiwipiepy {kw_version}, Kiwi(num_workers=0).tokenize per sentence   "
           f"pinned to CPU 0: {'yes' if pinned else 'no'}")
     print()

@@ -15,6 +15,7 @@ Needs PostgreSQL's server (Debian postgresql) and ../shared/corpus/dev_pairs.tsv
 """
 import argparse, http.client, json, os, random, re, resource, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
 from urllib.parse import quote
+from corpus_tsv import unesc
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -47,10 +48,6 @@ def as_pg(args, **kw):
     if os.getuid() == 0:
         args = ["runuser", "-u", "postgres", "--"] + args
     return subprocess.run(args, check=True, capture_output=True, text=True, **kw)
-
-
-def unesc(s):
-    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}.get(m.group(1), m.group(1)), s)
 
 
 def perturb(text, rng):

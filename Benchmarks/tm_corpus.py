@@ -6,26 +6,12 @@ the sentence-like pairs minus 1,189 English sentences reserved as lookup queries
 import hashlib
 import os
 import re
+from corpus_tsv import esc, read_tsv, unesc
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # ../shared/corpus beside the repository (a worktree one level deeper: ../../shared/corpus).
 DEFAULT_CORPUS = next((c for c in (os.path.join(ROOT, "..", "shared", "corpus"), os.path.join(ROOT, "..", "..", "shared", "corpus"))
                        if os.path.isdir(c)), os.path.join(ROOT, "..", "shared", "corpus"))
-
-
-def unesc(s):
-    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m.group(1)], s)
-
-
-def esc(s):
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
-def read_tsv(path):
-    with open(path, encoding="utf-8") as f:
-        hdr = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            yield dict(zip(hdr, map(unesc, line.rstrip("\n").split("\t"))))
 
 
 def pct(xs, p):
