@@ -41,10 +41,13 @@ import Testing
         guard let (store, texts) = try Self.corpusGlossary() else { return }
         let whole = TermSpotter(index: try GlossaryIndex(stores: [("gold", store)]))
         let partial = try GlossaryTextIndex(stores: [("gold", store)])
+        // One sentence reads a small part of the store: the bound is relative, since the size of
+        // the part depends on the corpus (a common word is a key of many terms).
+        let termCount = try store.termCount()
         var spotted = 0
         for text in texts {
             let index = try partial.index(for: [text])
-            #expect(index.count < 200, "\(index.count) terms read for one sentence")
+            #expect(index.count * 20 < termCount, "\(index.count) of \(termCount) terms read for one sentence")
             let expected = whole.spot(text).spots
             #expect(TermSpotter(index: index).spot(text).spots == expected, "\(text)")
             spotted += expected.count
@@ -52,7 +55,7 @@ import Testing
         #expect(texts.count > 1000 && spotted > texts.count / 2)
         // A batch read at once spots the same.
         let batch = try GlossaryTextIndex(stores: [("gold", store)]).index(for: texts)
-        #expect(batch.count < (try store.termCount()))
+        #expect(batch.count < termCount)
         for text in texts.prefix(200) { #expect(TermSpotter(index: batch).spot(text).spots == whole.spot(text).spots) }
     }
 
