@@ -382,38 +382,133 @@ def run_eflomal(train, pairs, terms, work):
     return glossary, kiwi_cost, align_cost
 
 
-def fit_confidence(binary, train, tune, threads):
-    """Fits TermConfidence's logistic weights on the tuning gold only and prints them for Swift."""
-    import numpy as np
+def feature_dump(binary, train, threads, path):
+    """Runs tmkit with the hand-set ranking and writes every term's first candidates and their features to path."""
+    env = dict(os.environ, TMKIT_FEATURES=path, TMKIT_CONFIDENCE="heuristic")
     with tempfile.TemporaryDirectory(prefix="tmkit-fit-") as work:
-        dump = os.path.join(work, "features.tsv")
-        env = dict(os.environ, TMKIT_FEATURES=dump, TMKIT_CONFIDENCE="heuristic")
         subprocess.run([binary, "glossary", "build", train, "--source-lang", "en", "--target-lang", "ko", "--min-count", "1",
                         "--threads", str(threads), "-o", os.path.join(work, "g.tbx")], env=env, check=True, stderr=subprocess.DEVNULL)
-        lines = open(dump, encoding="utf-8").read().splitlines()
+
+
+def fit_confidence(binary, train, tune, threads, dump=None, folds=5):
+    """Fits TermConfidence on the tuning gold only and prints the weights for Swift (and as
+    TMKIT_CONFIDENCE / TMKIT_CALIBRATION for a run without rebuilding).
+
+    Two models: a ranking over each term's candidates (a softmax, conditional logit: it learns
+    which candidate is the term's translation) and a calibration of the best candidate (a
+    logistic over its features, its ranking logit, its lead over the runner-up and whether it
+    has one: the chance that the term's first translation is right). The calibration is fitted
+    on out-of-fold ranking logits, so it sees the ranking's real errors. Cross-validated figures
+    on the tuning terms are printed (folds by term)."""
+    import numpy as np
+    from scipy.optimize import minimize
+    if dump is None or not os.path.exists(dump):
+        work = tempfile.mkdtemp(prefix="tmkit-fit-")
+        dump = dump or os.path.join(work, "features.tsv")
+        feature_dump(binary, train, threads, dump)
+    lines = open(dump, encoding="utf-8").read().splitlines()
     names = lines[0].split("\t")[3:]
     gold = {r["term_en"]: ns(r["gold_ko"]) for r in tune}
-    X, y = [], []
+    words = {r["term_en"]: int(r["n_words"]) for r in tune}
+    groups = collections.defaultdict(list)
     for line in lines[1:]:
         f = line.split("\t")
         if f[0] in gold:
-            X.append([1.0] + [float(v) for v in f[3:]])
-            y.append(1.0 if ns(f[1]) == gold[f[0]] else 0.0)
-    X, y = np.array(X), np.array(y)
-    w = np.zeros(X.shape[1])
-    lam = 1e-3 * len(y)
-    for _ in range(50):  # Newton's method with a small L2 penalty (not on the intercept)
-        p = 1 / (1 + np.exp(-X @ w))
-        g = X.T @ (p - y) + lam * np.r_[0, w[1:]]
-        H = (X * (p * (1 - p))[:, None]).T @ X + lam * np.diag(np.r_[0, np.ones(len(w) - 1)])
-        step = np.linalg.solve(H, g)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    print(f"fitted on {len(y)} candidates of {len({l.split(chr(9))[0] for l in lines[1:]} & set(gold))} tuning terms ({int(y.sum())} right)")
-    for n, v in zip(["intercept"] + names, w):
-        print(f"  {n:12s} {v:+.4f}")
-    print("static let weights: [Double] = [" + ", ".join(f"{v:.4f}" for v in w) + "]")
+            groups[f[0]].append((f[1], [float(v) for v in f[3:]], 1.0 if ns(f[1]) == gold[f[0]] else 0.0))
+    terms = sorted(groups)
+    X = [np.array([c[1] for c in groups[t]]) for t in terms]
+    Y = [np.array([c[2] for c in groups[t]]) for t in terms]
+    F = len(names)
+    allX = np.vstack(X)
+    mu, sd = allX.mean(0), allX.std(0) + 1e-9
+
+    def fit_rank(idx, lam=1.0):
+        idx = [i for i in idx if Y[i].sum() > 0]
+        if not idx:
+            return np.zeros(F)
+        x = (np.vstack([X[i] for i in idx]) - mu) / sd
+        y = np.concatenate([Y[i] for i in idx])
+        sizes = np.array([len(Y[i]) for i in idx])
+        starts = np.r_[0, np.cumsum(sizes)[:-1]]
+        g = np.repeat(np.arange(len(idx)), sizes)
+        q = y / np.add.reduceat(y, starts)[g]
+
+        def loss(w):
+            z = x @ w
+            z = z - np.maximum.reduceat(z, starts)[g]
+            e = np.exp(z)
+            p = e / np.add.reduceat(e, starts)[g]
+            return -(q * np.log(p + 1e-300)).sum() + lam * w @ w / 2, x.T @ (p - q) + lam * w
+        w = minimize(loss, np.zeros(F), jac=True, method="L-BFGS-B").x
+        return w / sd  # on raw features (the shift by mu is the same for every candidate of a term)
+
+    def fit_logistic(A, y, lam=1.0):
+        m, s_ = A.mean(0), A.std(0) + 1e-9
+        Z = np.c_[np.ones(len(A)), (A - m) / s_]
+
+        def loss(w):
+            z = Z @ w
+            p = 1 / (1 + np.exp(-z))
+            l = -(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)).sum() + lam * w[1:] @ w[1:] / 2
+            return l, Z.T @ (p - y) + lam * np.r_[0, w[1:]]
+        w = minimize(loss, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B").x
+        raw = w[1:] / s_
+        return np.r_[w[0] - raw @ m, raw]
+
+    def top_row(i, w):
+        z = X[i] @ w
+        k = int(np.argmax(z))
+        second = np.max(np.delete(z, k)) if len(z) > 1 else None
+        row = np.r_[X[i][k], z[k], min(z[k] - second, 8) if second is not None else 8, 0 if second is not None else 1]
+        return row, Y[i][k]
+
+    rng = np.random.default_rng(0)
+    fold = rng.integers(0, folds, len(terms))
+    length = np.array([min(words[t], 3) for t in terms])
+    fmt = lambda a: ", ".join(f"{v:.4f}" for v in a)
+    env = lambda rows: ";".join(",".join(f"{v:.6g}" for v in r) for r in rows)
+    for per_length in (False, True):
+        parts = [(1, 2, 3)] if not per_length else [(1,), (2,), (3,)]
+        print(f"\n{'one model per term length' if per_length else 'one model for all lengths'}")
+        rows, ys, lengths, where = [], [], [], []
+        for f_ in range(folds):
+            for part in parts:
+                w = fit_rank([i for i in range(len(terms)) if fold[i] != f_ and length[i] in part])
+                for i in range(len(terms)):
+                    if fold[i] == f_ and length[i] in part:
+                        r, y = top_row(i, w)
+                        rows.append(r)
+                        ys.append(y)
+                        lengths.append(length[i])
+                        where.append(i)
+        rows, ys, lengths = np.array(rows), np.array(ys), np.array(lengths)
+        rowfold = fold[np.array(where)]
+        print(f"fitted on {len(terms)} tuning terms with candidates ({int(sum(y.sum() > 0 for y in Y))} with the gold among them)")
+        print("  cross-validated P@1 of the ranking: " + ", ".join(
+            f"{n} word{'s' if n > 1 else ''} {ys[lengths == n].mean():.3f}" for n in (1, 2, 3)) + f", all {ys.mean():.3f}")
+        cal = np.zeros(len(ys))
+        for f_ in range(folds):
+            for part in parts:
+                test = (rowfold == f_) & np.isin(lengths, part)
+                trainsel = (rowfold != f_) & np.isin(lengths, part)
+                c = fit_logistic(rows[trainsel], ys[trainsel])
+                cal[test] = 1 / (1 + np.exp(-(c[0] + rows[test] @ c[1:])))
+        order = np.argsort(-cal)
+        half = order[: len(order) // 2]
+        print(f"  cross-validated calibration: most confident half {ys[half].mean():.3f}, Brier {((cal - ys) ** 2).mean():.3f}")
+        for lo, hi in [(0, .3), (.3, .5), (.5, .7), (.7, .8), (.8, .9), (.9, .95), (.95, 1.01)]:
+            b = (cal >= lo) & (cal < hi)
+            if b.any():
+                print(f"    {lo:4.2f}-{min(hi, 1):4.2f}: {ys[b].mean():.3f} correct of {b.sum():5d} (mean score {cal[b].mean():.3f})")
+        weights = [np.r_[0.0, fit_rank([i for i in range(len(terms)) if length[i] in part])] for part in parts]
+        calibration = [fit_logistic(rows[np.isin(lengths, part)], ys[np.isin(lengths, part)]) for part in parts]
+        if not per_length:
+            for n, v in zip(["(intercept)"] + names, weights[0]):
+                print(f"  {n:18s} {v:+.4f}")
+        print("static let weights: [[Double]] = [" + ", ".join("[" + fmt(w) + "]" for w in weights) + "]")
+        print("static let calibration: [[Double]] = [" + ", ".join("[" + fmt(c) + "]" for c in calibration) + "]")
+        print("TMKIT_CONFIDENCE='" + env(weights) + "'")
+        print("TMKIT_CALIBRATION='" + env(calibration) + "'")
 
 
 def main():
@@ -425,6 +520,7 @@ def main():
     ap.add_argument("--skip-eflomal", action="store_true")
     ap.add_argument("--tuning-only", action="store_true", help="print the tuning split only (for tuning runs)")
     ap.add_argument("--fit-confidence", action="store_true", help="fit TermConfidence's weights on the tuning gold and print them")
+    ap.add_argument("--features", metavar="FILE", help="with --fit-confidence: the feature dump to reuse, or to write when missing")
     ap.add_argument("--write-gold", metavar="DIR", help="write tuning_gold.tsv and heldout_gold.tsv to DIR and stop")
     ap.add_argument("--cache", metavar="DIR", help="reuse the gold and eflomal's glossary from DIR (development runs; "
                     "the reported figures come from a run without it)")
@@ -454,7 +550,7 @@ def main():
                     f.write("\t".join(r.values()) + "\n")
         return
     if args.fit_confidence:
-        return fit_confidence(args.tmkit, train, tune, args.threads)
+        return fit_confidence(args.tmkit, train, tune, args.threads, args.features)
     if args.tuning_only:
         held = []
     if not os.path.exists(args.tmkit):

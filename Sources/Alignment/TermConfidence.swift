@@ -50,6 +50,16 @@ struct TermEvidence: Sendable {
     /// their head too.
     var headBestForward = false
     var headBestBackward = false
+    /// Against the term's other candidates (`TermExtractor.relate`): this Korean target is another
+    /// candidate plus a particle (`폴더를` beside `폴더`), or another candidate is this one plus a
+    /// particle; the strongest candidate inside this span and around it, as c / (c + this).
+    var particleVariant = false
+    var hasParticleVariant = false
+    var containsRatio = 0.0
+    var insideRatio = 0.0
+    /// Whether this candidate has the term's best lexical and best posterior evidence.
+    var lexicalBest = false
+    var posteriorBest = false
 
     var dice: Double { 2 * linkCount / (sourceCount + max(targetCount, linkCount)) }
     var lexical: Double { (lexicalForward * lexicalBackward).squareRoot() }
@@ -69,7 +79,9 @@ struct TermEvidence: Sendable {
     static let featureNames = ["rate", "dice", "lexF", "lexB", "lex", "logSource", "logLink", "coverage", "longer", "shorter",
                                "loose", "noHangul", "share", "lead", "translit", "oneWord", "threeWords", "heuristic", "single",
                                "targetOne", "postF", "postB", "post", "revShare", "revBest", "logCandidates", "verbal",
-                               "headBestF", "headBestB", "mutual"]
+                               "headBestF", "headBestB", "mutual",
+                               "sound", "soundGap", "particleVariant", "hasParticleVariant", "containsRatio", "insideRatio",
+                               "lexBest", "postBest"]
 
     /// The signals `TermConfidence` weighs, in `featureNames` order.
     var features: [Double] {
@@ -78,28 +90,70 @@ struct TermEvidence: Sendable {
          share, lead, transliteration ? 1 : 0, sourceWords == 1 ? 1 : 0, sourceWords >= 3 ? 1 : 0, heuristic, linkCount <= 1 ? 1 : 0,
          targetWords == 1 ? 1 : 0, posteriorForward, posteriorBackward, (posteriorForward * posteriorBackward).squareRoot(),
          reverseShare, reverseBest ? 1 : 0, log(Double(candidates)), verbal, headBestForward ? 1 : 0, headBestBackward ? 1 : 0,
-         headBestForward && headBestBackward ? 1 : 0]
+         headBestForward && headBestBackward ? 1 : 0,
+         sound, soundGap, particleVariant ? 1 : 0, hasParticleVariant ? 1 : 0, containsRatio, insideRatio, lexicalBest ? 1 : 0,
+         posteriorBest ? 1 : 0]
     }
 }
 
-/// How likely a candidate translation is to be right: a logistic model over `TermEvidence`,
-/// fitted on the tuning packages of the UI corpus (Benchmarks/glossary_vs_eflomal.py
-/// `--fit-confidence`), so that a score of 0.9 is right about 9 times in 10 there.
+/// How likely a candidate translation is to be right, in two steps fitted on the tuning packages
+/// of the UI corpus (Benchmarks/glossary_vs_eflomal.py `--fit-confidence`): a linear ranking of a
+/// term's candidates over `TermEvidence`, then a calibration of the best candidate, so that a
+/// term whose first translation scores 0.9 is right about 9 times in 10 there.
+///
+/// Each table has one row of weights for all terms, or three: for terms of one, two, and three
+/// or more words.
 enum TermConfidence {
-    /// Intercept, then one weight per feature (`TermEvidence.featureNames`).
-    static let weights: [Double] = [
+    /// The ranking: intercept, then one weight per feature (`TermEvidence.featureNames`).
+    static let weights: [[Double]] = [[
         -3.1865, -0.1443, 0.4138, 0.3531, -0.2214, -0.1149, -0.4426, 0.5755, 0.7431, -0.7873, -0.9512, 0.0000, -0.9182, 1.0362,
         1.4345, -0.0782, 0.1731, 0.1791, 0.4939, -0.4108, -0.6689, 0.3604, 0.3450, 0.3642, 0.4253, -0.0187, -0.1454, -0.1239,
         0.4746, 0.5790, -0.3409,
-    ]
+    ]]
 
-    static func probability(_ e: TermEvidence) -> Double {
-        if e.tiny { return tinyProbability(e) }
-        let w = override ?? weights
+    /// The calibration of a term's best candidate: intercept, one weight per feature, then the
+    /// weights of its ranking logit, of the logit's lead over the runner-up (capped at 8) and of
+    /// having no runner-up. Fitted on the best candidates of the tuning terms only, so the score
+    /// printed for a term's first translation is the share of such entries that are right.
+    static let calibration: [[Double]] = []
+
+    /// The row of `table` for a term of `words` words (none when the table is empty).
+    static func row(_ table: [[Double]], words: Int) -> [Double] {
+        guard !table.isEmpty else { return [] }
+        return table.count == 1 ? table[0] : table[min(max(words, 1), table.count) - 1]
+    }
+
+    /// The ranking logit of one candidate (higher ranks first).
+    static func logit(_ e: TermEvidence) -> Double {
+        let w = row(override ?? weights, words: e.sourceWords)
         guard !w.isEmpty else { return e.heuristic }
         var z = w[0]
         for (k, x) in e.features.enumerated() where k + 1 < w.count { z += w[k + 1] * x }
-        return 1 / (1 + exp(-z))
+        return z
+    }
+
+    /// Rank keys and scores of all the candidates of one term. The best candidate's score comes
+    /// from `calibration` (when set); the others share what is left in proportion to their
+    /// softmax weights, always below the best one's (lists sorted by score keep the rank order).
+    static func scores(_ evidence: [TermEvidence]) -> (rank: [Double], score: [Double]) {
+        guard let first = evidence.first else { return ([], []) }
+        if first.tiny { let p = evidence.map(tinyProbability); return (p, p) }
+        if row(override ?? weights, words: first.sourceWords).isEmpty { let h = evidence.map(\.heuristic); return (h, h) }
+        let z = evidence.map(logit)
+        let c = row(calibrationOverride ?? calibration, words: first.sourceWords)
+        guard !c.isEmpty else { return (z, z.map { 1 / (1 + exp(-$0)) }) }
+        var top = 0
+        for k in z.indices where z[k] > z[top] { top = k }
+        var second = -Double.infinity
+        for k in z.indices where k != top { second = max(second, z[k]) }
+        let x = evidence[top].features + [z[top], evidence.count > 1 ? min(z[top] - second, 8) : 8, evidence.count > 1 ? 0 : 1]
+        var y = c[0]
+        for (k, v) in x.enumerated() where k + 1 < c.count { y += c[k + 1] * v }
+        let pTop = 1 / (1 + exp(-y))
+        let weight = z.map { exp($0 - z[top]) }
+        let rest = weight.reduce(0, +) - 1
+        let score = z.indices.map { k in k == top ? pTop : (rest > 0 ? max(0, min(pTop - 0.001, (1 - pTop) * weight[k] / rest)) : 0) }
+        return (z, score)
     }
 
     /// A few titles carry no statistics to fit: a translation is sure when its words sound
@@ -114,8 +168,17 @@ enum TermConfidence {
         return p
     }
 
-    /// Weights from `TMKIT_CONFIDENCE` (comma-separated; `heuristic` for the hand-set ranking), for fitting runs.
-    static let override: [Double]? = ProcessInfo.processInfo.environment["TMKIT_CONFIDENCE"].map {
-        $0.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+    /// Ranking weights from `TMKIT_CONFIDENCE` (comma-separated, rows split by `;`; `heuristic`
+    /// for the hand-set ranking), for fitting runs.
+    static let override: [[Double]]? = table(ProcessInfo.processInfo.environment["TMKIT_CONFIDENCE"])
+
+    /// Calibration weights from `TMKIT_CALIBRATION` (the same layout; empty for none), for fitting runs.
+    static let calibrationOverride: [[Double]]? = table(ProcessInfo.processInfo.environment["TMKIT_CALIBRATION"])
+
+    static func table(_ text: String?) -> [[Double]]? {
+        text.map { text in
+            text.split(separator: ";").map { row in row.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+                .filter { !$0.isEmpty }
+        }
     }
 }

@@ -86,13 +86,19 @@ extension TermExtractor {
                 scored.append((0, targetKey, stats, cf, e))
             }
             let bestSound = scored.map(\.evidence.sound).max() ?? 0
-            for k in scored.indices {
-                scored[k].evidence.soundGap = bestSound - scored[k].evidence.sound
-                scored[k].score = TermConfidence.probability(scored[k].evidence)
+            for k in scored.indices { scored[k].evidence.soundGap = bestSound - scored[k].evidence.sound }
+            var evidence = scored.map(\.evidence)
+            Self.relate(&evidence, targets: scored.map(\.target), counts: scored.map { $0.stats.count },
+                        surfaces: targetIsKorean ? scored.map { Self.display($0.stats.surfaceCounts, preferLower: false) } : nil)
+            let (rankKeys, scores) = TermConfidence.scores(evidence)
+            var order = Array(scored.indices)
+            order.sort { a, b in
+                rankKeys[a] != rankKeys[b] ? rankKeys[a] > rankKeys[b]
+                    : (scored[a].stats.count != scored[b].stats.count ? scored[a].stats.count > scored[b].stats.count : scored[a].target < scored[b].target)
             }
-            scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.stats.count != $1.stats.count ? $0.stats.count > $1.stats.count : $0.target < $1.target) }
+            scored = order.map { k in (score: scores[k], target: scored[k].target, stats: scored[k].stats, cf: scored[k].cf, evidence: evidence[k]) }
             if featureDump != nil {
-                for (rank, c) in scored.prefix(8).enumerated() {
+                for (rank, c) in scored.prefix(12).enumerated() {
                     let t = Self.display(c.stats.surfaceCounts, preferLower: targetCased)
                     dump += "\(sourceSurface.lowercased())\t\(t)\t\(rank)\t" + c.evidence.features.map { String(format: "%.5g", $0) }.joined(separator: "\t") + "\n"
                 }
@@ -123,6 +129,52 @@ extension TermExtractor {
         }
         return out
     }
+
+    /// Fills the evidence that compares a candidate with the term's others: particle variants
+    /// (`폴더를` beside `폴더`, Korean targets only), the strongest candidate inside the span and
+    /// around it, and which candidate has the best lexical and posterior evidence. Only the 40
+    /// most frequent candidates are compared (the rest rarely rank).
+    static func relate(_ evidence: inout [TermEvidence], targets: [TermKey], counts: [Int32], surfaces: [String]?) {
+        guard !evidence.isEmpty else { return }
+        let top = Array(counts.indices.sorted { counts[$0] > counts[$1] }.prefix(40))
+        let ids = top.map { targets[$0].ids }
+        if let surfaces {
+            var index: [String: Int] = [:]
+            for k in top { index[surfaces[k]] = k }
+            for k in top {
+                let chars = Array(surfaces[k])
+                for n in 1...3 where chars.count > n {
+                    guard particleSet.contains(String(chars.suffix(n))), let o = index[String(chars.dropLast(n))], o != k else { continue }
+                    evidence[k].particleVariant = true
+                    evidence[o].hasParticleVariant = true
+                }
+            }
+        }
+        for (x, k) in top.enumerated() {
+            for (y, o) in top.enumerated() where o != k {
+                let ratio = Double(counts[o]) / Double(counts[o] + counts[k])
+                if ids[y].count < ids[x].count, contains(ids[x], ids[y]) { evidence[k].containsRatio = max(evidence[k].containsRatio, ratio) }
+                if ids[y].count > ids[x].count, contains(ids[y], ids[x]) { evidence[k].insideRatio = max(evidence[k].insideRatio, ratio) }
+            }
+        }
+        let bestLexical = evidence.map(\.lexical).max() ?? 0
+        let bestPosterior = evidence.map { $0.posteriorForward * $0.posteriorBackward }.max() ?? 0
+        for k in evidence.indices {
+            evidence[k].lexicalBest = evidence[k].lexical >= bestLexical
+            evidence[k].posteriorBest = evidence[k].posteriorForward * evidence[k].posteriorBackward >= bestPosterior
+        }
+    }
+
+    /// Whether `part` occurs in `whole` as neighbouring ids.
+    static func contains(_ whole: [Int32], _ part: [Int32]) -> Bool {
+        guard !part.isEmpty, part.count <= whole.count else { return false }
+        for start in 0...(whole.count - part.count) where whole[start] == part[0] {
+            if (1..<part.count).allSatisfy({ whole[start + $0] == part[$0] }) { return true }
+        }
+        return false
+    }
+
+    static let particleSet = Set(ParticleTrimmer.particles)
 
     /// Whether a span repeats a word, particles aside (`알림은 알림 목록`).
     static func repeatsWord(_ surface: String) -> Bool {
