@@ -176,9 +176,12 @@ enum TermConfidence {
     static let calibrationOverride: [[Double]]? = table(ProcessInfo.processInfo.environment["TMKIT_CALIBRATION"])
 
     static func table(_ text: String?) -> [[Double]]? {
-        text.map { text in
-            text.split(separator: ";").map { row in row.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
-                .filter { !$0.isEmpty }
+        guard let text else { return nil }
+        var rows: [[Double]] = []
+        for line in text.split(separator: ";") {
+            let row: [Double] = line.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            if !row.isEmpty { rows.append(row) }
         }
+        return rows
     }
 }
