@@ -10,6 +10,11 @@ enum ParticleTrimmer {
         "이", "가", "은", "는", "을", "를", "의", "에", "로", "와", "과", "도", "만", "나", "들", "용",
     ].sorted { $0.count > $1.count }
 
+    /// A stem counts when it is seen this often, and at least `stemRatio` times as often as the
+    /// word with the particle (`TMKIT_TRIM_MIN`, `TMKIT_TRIM_RATIO` for benchmark experiments).
+    static let minimumStem = Int(TermExtractor.experiment["TMKIT_TRIM_MIN"] ?? "") ?? 3
+    static let stemRatio = Double(TermExtractor.experiment["TMKIT_TRIM_RATIO"] ?? "") ?? 1
+
     /// For each id of `vocabulary`, the id to count it as and how many scalars to trim from
     /// the surface (0 when unchanged).
     static func remap(_ vocabulary: inout Vocabulary, frequency: [Int]) -> [(id: Int32, trim: Int)] {
@@ -24,7 +29,7 @@ enum ParticleTrimmer {
                 let stem = String(String.UnicodeScalarView(scalars[..<(scalars.count - p)]))
                 guard let stemId = vocabulary.lookup(stem) else { continue }
                 let f = frequency[Int(stemId)]
-                if f >= 3 && f >= frequency[id] {
+                if f >= minimumStem && Double(f) >= stemRatio * Double(frequency[id]) {
                     out[id] = (stemId, p)
                     break
                 }
