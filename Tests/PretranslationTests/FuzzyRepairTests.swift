@@ -39,6 +39,8 @@ import Segmentation
         // Quotes the match keys do not tell apart, by position too.
         ("A folder named “%s” exists.", "“%s” 폴더가 있습니다.", "A folder named \"%s\" exists.", "\"%s\" 폴더가 있습니다."),
         ("Delete “%s”", "“%s” 삭제", "Delete \"%s\"", "\"%s\" 삭제"),
+        // A mark inside a glossary term's span is patched as a mark.
+        ("Move “%s” to trash", "“%s” 휴지통으로 이동", "Move '%s' to trash", "'%s' 휴지통으로 이동"),
         // Quotes added around a placeholder, or dropped from around it.
         ("error reading %s", "%s 읽는 중 오류", "error reading \"%s\"", "\"%s\" 읽는 중 오류"),
         ("Could not find “%s”", "“%s”을(를) 찾을 수 없습니다", "Could not find %s", "%s을(를) 찾을 수 없습니다"),
@@ -46,7 +48,7 @@ import Segmentation
     func wordsThroughTheirLinks(ms: String, mt: String, s: String, expected: String) {
         let terms = [("theme", ["테마"]), ("face", ["얼굴"]), ("application", ["프로그램", "응용 프로그램"]), ("bookmark", ["책갈피"]),
                      ("remove bookmark", ["책갈피 삭제"]), ("service", ["서비스"]), ("entry", ["항목"]), ("picture", ["사진"])]
-        let r = repaired(ms, mt, for: s, terms: terms)
+        let r = repaired(ms, mt, for: s, terms: terms + [("move to trash", ["휴지통으로 이동"]), ("trash", ["휴지통"])])
         #expect(r?.target == expected, "\(r?.repairNote ?? "not repaired")")
         #expect(r?.score == 99 && r?.originalScore == 87)
     }

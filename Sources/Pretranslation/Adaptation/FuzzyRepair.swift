@@ -88,6 +88,10 @@ public struct FuzzyRepair: Sendable {
                 notes.append("ending \(old.isEmpty ? "∅" : old) → \(new.isEmpty ? "∅" : new)")
             } else if Self.needsNoPatch(mb, sb) {
                 continue
+            } else if (mb + sb).allSatisfy({ $0.kind == .punctuation }), let (patch, note) = Self.mark(block, m, s, match.source, target) {
+                // A mark inside the text is a mark, even where a glossary term spans it.
+                patches.append(patch)
+                notes.append(note)
             } else if let (patch, note, id) = term(block, m, s, match, target, sourceTerms, memoryTerms) {
                 // One term may cover several blocks (`new file` → `old folder`): patched once.
                 if usedTerms.insert(id).inserted {
