@@ -41,6 +41,9 @@ import Segmentation
         ("Delete “%s”", "“%s” 삭제", "Delete \"%s\"", "\"%s\" 삭제"),
         // A mark inside a glossary term's span is patched as a mark.
         ("Move “%s” to trash", "“%s” 휴지통으로 이동", "Move '%s' to trash", "'%s' 휴지통으로 이동"),
+        // A directive the analysis reads as a mark and a letter (`%B`, `%I`), by position.
+        ("The folder “%s” cannot be read.", "“%s” 폴더를 읽을 수 없습니다.", "The folder \"%B\" cannot be read.", "\"%B\" 폴더를 읽을 수 없습니다."),
+        ("Today %l:%M %p", "오늘 %p %l:%M", "Today %I:%M %p", "오늘 %p %I:%M"),
         // Quotes added around a placeholder, or dropped from around it.
         ("error reading %s", "%s 읽는 중 오류", "error reading \"%s\"", "\"%s\" 읽는 중 오류"),
         ("Could not find “%s”", "“%s”을(를) 찾을 수 없습니다", "Could not find %s", "%s을(를) 찾을 수 없습니다"),

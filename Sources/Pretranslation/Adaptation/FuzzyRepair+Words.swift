@@ -54,14 +54,10 @@ extension FuzzyRepair {
         let old = Array(mb[0].text.unicodeScalars)
         let inMemory = m.filter { $0.text == mb[0].text }.count
         let k = m[..<block.memory.lowerBound].filter { $0.text == mb[0].text }.count
-        var hits: [Int] = []
-        var i = 0
-        while i + old.count <= target.count {
-            if Array(target[i..<(i + old.count)]) == old { hits.append(i); i += old.count } else { i += 1 }
-        }
+        let hits = exactOccurrences(of: old, in: target)
         guard hits.count == inMemory, k < hits.count else { return nil }
         let new = sb.first?.text ?? ""
-        var range = hits[k]..<(hits[k] + old.count)
+        var range = hits[k]
         // A dropped mark between two spaces takes one along (`a - b` → `a b`).
         if new.isEmpty, range.upperBound < target.count, target[range.upperBound] == " ",
            range.lowerBound > 0, target[range.lowerBound - 1] == " " {
@@ -106,20 +102,45 @@ extension FuzzyRepair {
         return out
     }
 
+    /// The text of a placeholder block: one placeholder token, or a `%` glued to one ASCII
+    /// letter (`%B`, `%l`: the format directives of strftime and of programs of their own,
+    /// which the analysis leaves as a mark and a word).
+    static func placeholderLike(_ tokens: [Token]) -> String? {
+        if tokens.count == 1, tokens[0].kind == .placeholder { return tokens[0].text }
+        guard tokens.count == 2, tokens[0].text == "%", tokens[0].end == tokens[1].start, tokens[1].kind == .word,
+              tokens[1].text.unicodeScalars.count == 1, tokens[1].text.unicodeScalars.first!.isASCII else { return nil }
+        return "%" + tokens[1].text
+    }
+
+    /// A block that changes only the letter of a `%` directive (`%l` / `%I`) widened to take
+    /// the `%` in on both sides, so that it is patched as a placeholder.
+    static func directive(_ block: Block, _ m: [Token], _ s: [Token]) -> Block {
+        guard block.memory.count == 1, block.source.count == 1, block.memory.lowerBound > 0, block.source.lowerBound > 0 else { return block }
+        let wide: Block = ((block.memory.lowerBound - 1)..<block.memory.upperBound, (block.source.lowerBound - 1)..<block.source.upperBound)
+        guard placeholderLike(Array(m[wide.memory])) != nil, placeholderLike(Array(s[wide.source])) != nil else { return block }
+        return wide
+    }
+
+    /// Where `needle` stands in `hay`, exactly (case and all), not overlapping.
+    static func exactOccurrences(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> [Range<Int>] {
+        guard !needle.isEmpty else { return [] }
+        var hits: [Range<Int>] = []
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i..<(i + needle.count)].elementsEqual(needle) { hits.append(i..<(i + needle.count)); i += needle.count } else { i += 1 }
+        }
+        return hits
+    }
+
     /// Quote marks, straight and typographic.
     static let quotes: Set<String> = ["\"", "'", "“", "”", "‘", "’", "«", "»", "「", "」"]
 
     /// Where the memory source's placeholder `m[p]` stands in the target: its k-th occurrence,
     /// where the target has it as often as the memory source.
     static func placeholder(_ m: [Token], _ p: Int, in target: [Unicode.Scalar]) -> Range<Int>? {
-        let text = Array(m[p].text.unicodeScalars)
         let inMemory = m.filter { $0.text == m[p].text }.count
         let k = m[..<p].filter { $0.text == m[p].text }.count
-        var hits: [Range<Int>] = []
-        var i = 0
-        while i + text.count <= target.count {
-            if Array(target[i..<(i + text.count)]) == text { hits.append(i..<(i + text.count)); i += text.count } else { i += 1 }
-        }
+        let hits = exactOccurrences(of: Array(m[p].text.unicodeScalars), in: target)
         guard hits.count == inMemory, k < hits.count else { return nil }
         return hits[k]
     }

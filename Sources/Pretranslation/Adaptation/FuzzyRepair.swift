@@ -40,7 +40,7 @@ public struct FuzzyRepair: Sendable {
         guard match.score < 100, match.originalScore == nil else { return nil }
         let m = segmenter.analyze(match.source).tokens
         let s = segmenter.analyze(source).tokens
-        var blocks = Self.differences(m.map(\.key), s.map(\.key)).flatMap { Self.split($0, m, s) }
+        var blocks = Self.differences(m.map(\.key), s.map(\.key)).flatMap { Self.split($0, m, s) }.map { Self.directive($0, m, s) }
         let variants = Self.markVariants(m, s)
         guard !blocks.isEmpty || !variants.isEmpty else { return nil }
         let t = segmenter.analyze(match.target)
@@ -72,12 +72,15 @@ public struct FuzzyRepair: Sendable {
                 let written = hits[k].element.text == mb[0].text ? sb[0].text : text
                 patches.append(Patch(range: hits[k].element.start..<hits[k].element.end, text: written))
                 notes.append("number \(hits[k].element.text) → \(written)")
-            } else if mb.count == 1, sb.count == 1, mb[0].kind == .placeholder, sb[0].kind == .placeholder {
-                let hits = t.tokens.filter { $0.kind == .placeholder && $0.text == mb[0].text }
-                let k = m[..<block.memory.lowerBound].filter { $0.kind == .placeholder && $0.text == mb[0].text }.count
-                guard k < hits.count else { return nil }
-                patches.append(Patch(range: hits[k].start..<hits[k].end, text: sb[0].text))
-                notes.append("placeholder \(mb[0].text) → \(sb[0].text)")
+            } else if let old = Self.placeholderLike(mb), let new = Self.placeholderLike(sb) {
+                // By position: the memory source's k-th `old` is the target's k-th.
+                let memorySource = Array(match.source.unicodeScalars), o = Array(old.unicodeScalars)
+                let inMemory = Self.exactOccurrences(of: o, in: memorySource)
+                let k = inMemory.filter { $0.lowerBound < mb[0].start }.count
+                let hits = Self.exactOccurrences(of: o, in: target)
+                guard hits.count == inMemory.count, k < hits.count else { return nil }
+                patches.append(Patch(range: hits[k], text: new))
+                notes.append("placeholder \(old) → \(new)")
             } else if (mb + sb).allSatisfy({ $0.kind == .punctuation }), block.memory.upperBound == m.count, block.source.upperBound == s.count {
                 // The closing punctuation: the target must end as the memory's source does.
                 let old = mb.map(\.text).joined(), new = sb.map(\.text).joined()
