@@ -106,22 +106,16 @@ struct TermEvidence: Sendable {
 enum TermConfidence {
     /// The ranking: intercept, then one weight per feature (`TermEvidence.featureNames`).
     static let weights: [[Double]] = [[
-        0, -1.3765, 1.077, 2.58661, 1.18276, -2.11451, 0, 1.12235, 2.77731, -1.10706, 0.363052, 0, -2.90262,
-        -0.386699, 0.313514, 0.180754, 0, 0, -1.91172, -0.704552, -0.113548, 1.02063, 0.396618, 0.0388602, 0.24313,
-        -0.171306, 0, -0.0316692, 0.304152, 0.939487, -0.292865, -0.249198, 0.278345, 0.130602, 1.48679, 0.573322,
-        -3.26048, 0.0436985, -0.0391584,
+        -3.1865, -0.1443, 0.4138, 0.3531, -0.2214, -0.1149, -0.4426, 0.5755, 0.7431, -0.7873, -0.9512, 0.0000, -0.9182, 1.0362,
+        1.4345, -0.0782, 0.1731, 0.1791, 0.4939, -0.4108, -0.6689, 0.3604, 0.3450, 0.3642, 0.4253, -0.0187, -0.1454, -0.1239,
+        0.4746, 0.5790, -0.3409,
     ]]
 
     /// The calibration of a term's best candidate: intercept, one weight per feature, then the
     /// weights of its ranking logit, of the logit's lead over the runner-up (capped at 8) and of
     /// having no runner-up. Fitted on the best candidates of the tuning terms only, so the score
     /// printed for a term's first translation is the share of such entries that are right.
-    static let calibration: [[Double]] = [[
-        -4.27952, -0.656702, 0.709291, 1.49891, -0.347006, -1.47087, 0.184555, 0.0858756, 2.64225, -1.08578, -1.09602,
-        0, -1.76325, 0.00720934, 1.15975, 0.154018, -0.149336, 0.428497, 1.4695, -0.498841, -0.488109, -0.939956,
-        0.148341, 1.51968, 0.736881, -0.421041, -0.365987, -0.293819, 0.874041, 1.06939, -0.794538, -0.367821,
-        0.855067, 0.451206, 0.522906, 0.193769, 0.95348, -0.147101, 0.177145, -0.157856, 0.35894, -1.7742,
-    ]]
+    static let calibration: [[Double]] = []
 
     /// The row of `table` for a term of `words` words (none when the table is empty).
     static func row(_ table: [[Double]], words: Int) -> [Double] {
