@@ -222,11 +222,30 @@ public struct Pretranslator: Sendable {
         }
     }
 
-    /// A match for a segment without codes: the memory's codes become their native content.
-    static func withoutCodes(_ match: PretranslationMatch) -> PretranslationMatch {
+    /// A match for a segment without codes: a memory code becomes its native content where the
+    /// new source has that text (`<b>` in a PO msgid), and is left out where it does not, so
+    /// the fill never has markup its source lacks.
+    static func withoutCodes(_ match: PretranslationMatch, for source: String) -> PretranslationMatch {
         var m = match
-        m.source = CodedText.native(m.source)
-        m.target = CodedText.native(m.target)
+        let native = { (coded: String) -> String in
+            var out = ""
+            var dropped = false
+            for piece in CodedText.decode(coded) {
+                switch piece {
+                case var .text(t):
+                    // The space a left-out code stood between goes with it.
+                    if dropped, out.isEmpty || out.hasSuffix(" "), t.hasPrefix(" ") { t.removeFirst() }
+                    dropped = false
+                    out += t
+                case let .code(c):
+                    if !c.native.isEmpty, source.contains(c.native) { out += c.native; dropped = false } else { dropped = true }
+                }
+            }
+            if dropped, out.hasSuffix(" ") { out.removeLast() }
+            return out
+        }
+        m.source = native(m.source)
+        m.target = native(m.target)
         return m
     }
 
@@ -349,10 +368,10 @@ public struct Pretranslator: Sendable {
                                                    languages: languages, fit: fit)
                         } else {
                             m = try fit(try matcher.bestMatch(for: segment.source, context: segment.context, languages: languages, minScore: lowest)
-                                .map(Self.withoutCodes), segment.source, t)
+                                .map { Self.withoutCodes($0, for: segment.source) }, segment.source, t)
                         }
                         let p = try segment.pluralSource.flatMap { plural in
-                            try fit(try matcher.bestMatch(for: plural, context: segment.context, languages: languages, minScore: lowest).map(Self.withoutCodes),
+                            try fit(try matcher.bestMatch(for: plural, context: segment.context, languages: languages, minScore: lowest).map { Self.withoutCodes($0, for: plural) },
                                     plural, try spotter.terms(in: plural, languages: languages))
                         }
                         slots.set(i, Found(match: m, pluralMatch: p, terms: t))
