@@ -270,10 +270,25 @@ public struct Pretranslator: Sendable {
             }
         }
         let placed = transfer.transfer(source: coded, memorySource: fitted.source, target: fitted.target, anchors: anchors)
+        let exact = sameCodes && placed.unplaced == 0 && fitted.originalScore == nil && Self.shape(fitted.source) == Self.shape(coded)
         fitted.target = placed.target
         fitted.unplacedCodes = placed.unplaced
         if placed.unplaced > 0 { fitted.score = min(fitted.score, 99) }
+        // The same text with the same codes in the same order: only their ids and native
+        // content differ (`<g id="1">` for the memory's `<b>`), so the fill is exact.
+        if exact { fitted.score = max(fitted.score, 100) }
         return fitted
+    }
+
+    /// Coded text with each code as its kind alone: the same for two texts that differ only in
+    /// their codes' ids and native content.
+    static func shape(_ coded: String) -> [String] {
+        CodedText.decode(coded).map { piece in
+            switch piece {
+            case let .text(t): return t
+            case let .code(c): return "\u{E101}" + String(c.kind.rawValue)
+            }
+        }
     }
 
     /// The text inside each code pair of `coded`, outermost first.
@@ -362,7 +377,8 @@ public struct Pretranslator: Sendable {
                             // With the codes (an entry that has them too) or without (the text alone), the better.
                             let tagged = try matcher.bestMatch(for: coded, context: segment.context, languages: languages, minScore: lowest)
                             let untagged = try matcher.bestMatch(for: segment.source, context: segment.context, languages: languages, minScore: lowest)
-                            let best = (untagged?.score ?? -1) > (tagged?.score ?? -1) ? untagged : tagged
+                            // An entry without the codes is never exact for a source with them.
+                            let best = min(untagged?.score ?? -1, 99) > (tagged?.score ?? -1) ? untagged : tagged
                             m = try Self.withCodes(best,
                                                    coded: coded, plain: segment.source, terms: t, transfer: transfer, matcher: matcher,
                                                    languages: languages, fit: fit)
