@@ -71,6 +71,9 @@ public enum TBXReader {
         private var concept: Concept?
         private var language: LanguageTag?
         private var term: Term?
+        /// Concepts a concept nested in them interrupted (no schema allows it, files have it):
+        /// each is taken up again, and read whole, after it.
+        private var interrupted: [(concept: Concept, language: LanguageTag?, term: Term?)] = []
         /// An open `descripGrp`: its descrip and what qualifies it.
         private var group: (descrip: Property?, source: String?, notes: [String])?
         private var transaction: Transaction?
@@ -91,7 +94,11 @@ public enum TBXReader {
             stack.append(Frame(name: name, attributes: attributes, line: line, column: column))
             if Self.fields.contains(name) { openFields += 1 }
             switch name {
-            case "conceptEntry", "termEntry": concept = Concept(id: attributes["id"])
+            case "conceptEntry", "termEntry":
+                if let outer = concept { interrupted.append((outer, language, term)) }
+                concept = Concept(id: attributes["id"])
+                language = nil
+                term = nil
             case "langSec", "langSet":
                 guard let code = Self.lang(attributes) else {
                     throw TerminologyError.badValue(file: file, line: line, column: column, category: "language", value: "", reason: "\(name) without xml:lang")
@@ -176,7 +183,10 @@ public enum TBXReader {
                     Self.adoptConceptStatistics(&c)
                     try body(c)
                 }
-                concept = nil
+                let outer = interrupted.popLast()
+                concept = outer?.concept
+                language = outer?.language
+                term = outer?.term
             default: break
             }
         }
