@@ -18,8 +18,10 @@ public final class GlossaryStore {
     /// marked 3 when opened for writing, since both kinds of record are read.
     static let schemaVersion = "3"
     static let readableSchemas: Set<String> = ["2", "3"]
-    /// Set while `bulkLoad` runs: terms are stored without keys, made at the end.
+    /// Set while `bulkLoad` runs: Korean terms are stored without keys, made at the end.
     var bulk = false
+    /// Keys terms without Hangul during a bulk load (no lexicon needed).
+    lazy var bulkKeyer = TermKeyer(lexicon: KoreanLexicon())
 
     /// Opens (or, with `create`, creates) the store at `path`. `readOnly` for look-ups.
     /// `journal` is SQLite's journal mode for a writable store (WAL unless told; a compile
@@ -162,8 +164,9 @@ public final class GlossaryStore {
         }
         let s = try db.statement("INSERT OR REPLACE INTO terms(concept, position, lang, text, key, klen, tokens, status, score, freq, note) VALUES(?,?,?,?,?,?,?,?,?,?,?)")
         for (n, term) in concept.terms.enumerated() {
-            // A bulk load makes the keys at the end, with the whole lexicon.
-            let key = bulk ? (joined: "", count: 0) : try self.key(term.text)
+            // A bulk load makes the keys of Korean terms at the end, with the whole lexicon; a
+            // term without Hangul is keyed now, as the lexicon plays no part in its key.
+            let key = !bulk ? try self.key(term.text) : TermKeyer.hasHangul(term.text) ? (joined: "", count: 0) : bulkKeyer.key(term.text)
             s.bind(1, id)
             s.bind(2, n)
             s.bind(3, term.language.code)
@@ -334,6 +337,15 @@ final class TermKeyer {
     }
 
     static func isSyllable(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(s.value) }
+
+    /// Whether `text` has Hangul (syllables or jamo): the only text whose key the lexicon
+    /// can change.
+    static func hasHangul(_ text: String) -> Bool {
+        text.unicodeScalars.contains { u in
+            u.value >= 0x1100 && ((0x1100...0x11FF).contains(u.value) || (0x3130...0x318F).contains(u.value)
+                                  || (0xA960...0xA97F).contains(u.value) || (0xAC00...0xD7FF).contains(u.value))
+        }
+    }
 
     /// The all-Hangul words of a term (for the lexicon).
     static func koreanWords(_ term: String) -> [String] {
