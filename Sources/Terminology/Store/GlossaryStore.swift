@@ -166,7 +166,7 @@ public final class GlossaryStore {
         for (n, term) in concept.terms.enumerated() {
             // A bulk load makes the keys of Korean terms at the end, with the whole lexicon; a
             // term without Hangul is keyed now, as the lexicon plays no part in its key.
-            let key = !bulk ? try self.key(term.text) : TermKeyer.hasHangul(term.text) ? (joined: "", count: 0) : bulkKeyer.key(term.text)
+            let key = try !bulk ? self.key(term.text) : TermKeyer.hasHangul(term.text) ? (joined: "", count: 0) : bulkKeyer.key(term.text)
             s.bind(1, id)
             s.bind(2, n)
             s.bind(3, term.language.code)
