@@ -169,7 +169,10 @@ extension GlossaryStore {
         var ids: [Int64] = []
         while try s.step() { ids.append(s.int64(0)) }
         s.reset()
-        for id in ids where Self.signature(try siblings(of: id).map { ($0.language, $0.text) }) == signature { return true }
+        for id in ids {
+            let terms = try siblings(of: id)
+            if Self.signature(terms.map { ($0.language, $0.text) }) == signature { return true }
+        }
         return false
     }
 
