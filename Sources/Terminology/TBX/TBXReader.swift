@@ -121,7 +121,7 @@ public enum TBXReader {
 
         func end(_ name: String) throws {
             guard let frame = stack.popLast() else { return }
-            let value = frame.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = frame.text.trimmingWhitespace()
             if Self.fields.contains(frame.name) { openFields -= 1 }
             // Inline markup (`<hi>` in a term or note) is part of its parent's text.
             else if openFields > 0, !stack.isEmpty { stack[stack.count - 1].text += frame.text }
@@ -227,7 +227,7 @@ public enum TBXReader {
         private func descrip(_ d: Property, _ frame: Frame, source: String? = nil, notes: [String] = []) throws {
             switch d.type {
             case "context" where term != nil:
-                let parallel = notes.first { $0.hasPrefix(TBXWriter.parallelPrefix) }.map { String($0.dropFirst(TBXWriter.parallelPrefix.count)).trimmingCharacters(in: .whitespaces) }
+                let parallel = notes.first { $0.hasPrefix(TBXWriter.parallelPrefix) }.map { String($0.dropFirst(TBXWriter.parallelPrefix.count)).trimmingSpaces() }
                 term?.contexts.append(Context(text: d.value, source: source, parallel: parallel))
             case "definition" where concept != nil:
                 concept?.definitions.append(Definition(language: language ?? header.documentLanguage ?? .english, text: d.value, source: source))
@@ -297,7 +297,7 @@ enum AlignmentNote {
         var values: [String: String] = [:]
         for part in note.dropFirst(TBXWriter.statisticsPrefix.count).split(separator: " ") {
             let kv = part.split(separator: "=", maxSplits: 1)
-            if kv.count == 2 { values[String(kv[0])] = String(kv[1]).trimmingCharacters(in: CharacterSet(charactersIn: ";,")) }
+            if kv.count == 2 { values[String(kv[0])] = String(kv[1]).trimming { $0 == ";" || $0 == "," } }
         }
         return values
     }
