@@ -28,8 +28,6 @@ struct TMLookupCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @Argument(help: "The text to look up (- reads it from standard input).")
     var text: String?
 
@@ -42,15 +40,11 @@ struct TMLookupCommand: ParsableCommand {
     var limit = 5
 
     @Option(name: .customLong("format"), help: "Output format: text or json (with --queries, json unless text is asked for).")
-    var formatOption: Format?
+    var formatOption: OutputFormat?
 
-    var format: Format { formatOption ?? (queries == nil ? .text : .json) }
+    var format: OutputFormat { formatOption ?? (queries == nil ? .text : .json) }
 
-    @Option(name: .customLong("source-lang"), help: "Language of the query (default: ko if it has Hangul, else the memory's other language).")
-    var sourceLanguage: String?
-
-    @Option(name: .customLong("target-lang"), help: "Language of the translations wanted.")
-    var targetLanguage: String?
+    @OptionGroup var languages: TMLanguageOptions
 
     @Option(help: "Context of the query (such as a PO msgctxt): an exact match with this context scores 101.")
     var context: String?
@@ -76,8 +70,8 @@ struct TMLookupCommand: ParsableCommand {
 
     func run() throws {
         var options = LookupOptions(
-            minScore: minScore, limit: limit, sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
-            targetLanguage: languageOption(targetLanguage, "--target-lang"), context: context, exhaustive: exhaustive)
+            minScore: minScore, limit: limit, sourceLanguage: languages.source, targetLanguage: languages.target,
+            context: context, exhaustive: exhaustive)
         options.widePass = !narrowIndex
         let tm = store.open(create: false)
         var out = OutputBuffer()
@@ -100,7 +94,7 @@ struct TMLookupCommand: ParsableCommand {
                     let matches = try tm.lookup(query, options: options)
                     switch format {
                     case .json: out.write(MatchJSON.array(matches) + "\n")
-                    case .text: out.write("== \(EntryOutput.indented(query, by: 3))\n" + Self.text(matches, minScore: minScore))
+                    case .text: out.write("== \(EntryOutput.indented(query, by: 3))\n" + EntryOutput.matches(matches, minScore: minScore))
                     }
                 } catch {
                     out.flush()
@@ -130,22 +124,9 @@ struct TMLookupCommand: ParsableCommand {
         case .json:
             out.write(MatchJSON.array(matches) + "\n")
         case .text:
-            out.write(Self.text(matches, minScore: minScore))
+            out.write(EntryOutput.matches(matches, minScore: minScore))
         }
         out.flush()
-    }
-
-    /// Matches as text blocks: `SCORE  #ID`, then the source (differences marked) and the target;
-    /// lines of multi-line texts are indented under their first.
-    static func text(_ matches: [TMMatch], minScore: Int) -> String {
-        if matches.isEmpty { return "no match of \(minScore) or more\n" }
-        var out = ""
-        for m in matches {
-            let head = "\(m.score)  #\(m.id)\(m.tuid.map { "  tuid \($0)" } ?? "")"
-                + (m.context.map { "  context \(EntryOutput.indented($0, by: 2))" } ?? "")
-            out += EntryOutput.block(head, (m.sourceLanguage, CodedText.display(m.diff ?? m.source)), (m.targetLanguage, CodedText.display(m.target)))
-        }
-        return out
     }
 }
 
