@@ -61,11 +61,19 @@ struct TMLookupCommand: ParsableCommand {
     @Flag(name: .customLong("narrow-index"), help: ArgumentHelp("Read only the narrow index pass, as lookups did before the wide pass below 75 (for Benchmarks/tm_recall.py).", visibility: .hidden))
     var narrowIndex = false
 
+    @Option(name: .customLong("wide-candidates"), help: ArgumentHelp("Candidates the wide index pass scores (for Benchmarks/tm_recall.py).", visibility: .hidden))
+    var wideCandidates = LookupOptions().wideCandidates
+
+    @Option(name: .customLong("wide-floor"), help: ArgumentHelp("Least share of the best candidate's index weight the wide pass keeps (for Benchmarks/tm_recall.py).", visibility: .hidden))
+    var wideFloor = LookupOptions().wideFloor
+
     func validate() throws {
         if text == nil && queries == nil { throw ValidationError("Give a TEXT to look up, or --queries FILE.") }
         if text != nil && queries != nil { throw ValidationError("Give either a TEXT or --queries FILE, not both.") }
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
         if !(0...101).contains(minScore) { throw ValidationError("--min-score must be between 0 and 101.") }
+        if wideCandidates < 1 { throw ValidationError("--wide-candidates must be at least 1.") }
+        if !(0...1).contains(wideFloor) { throw ValidationError("--wide-floor must be between 0 and 1.") }
     }
 
     func run() throws {
@@ -73,6 +81,8 @@ struct TMLookupCommand: ParsableCommand {
             minScore: minScore, limit: limit, sourceLanguage: languages.source, targetLanguage: languages.target,
             context: context, exhaustive: exhaustive)
         options.widePass = !narrowIndex
+        options.wideCandidates = wideCandidates
+        options.wideFloor = wideFloor
         let tm = store.open(create: false)
         var out = OutputBuffer()
         if let queries {

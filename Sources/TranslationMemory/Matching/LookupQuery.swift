@@ -48,20 +48,22 @@ package struct LookupQuery {
     package enum Breadth: Sendable {
         /// Rare terms only, a few candidates: enough for matches of 75 and more.
         case narrow(Int)
-        /// Common terms too, many candidates: for the best of weaker matches.
-        case wide
+        /// Common terms too, `limit` candidates, keeping those weighing at least `floor` of the
+        /// best: for the best of weaker matches, which may share only common words with the query.
+        case wide(limit: Int, floor: Float)
 
-        /// Most frequent term read (except the rarest), postings read in all, and candidates kept.
-        func bounds(sides: Double) -> (maxDF: Int, budget: Int, limit: Int) {
+        /// Most frequent term read (except the rarest), postings read in all, candidates kept,
+        /// and the least share of the best candidate's weight a candidate must have.
+        func bounds(sides: Double) -> (maxDF: Int, budget: Int, limit: Int, floor: Float) {
             switch self {
-            case let .narrow(n): (max(2_000, Int(sides / 200)), 24_000, n)
-            case .wide: (max(20_000, Int(sides / 4)), 600_000, 320)
+            case let .narrow(n): (max(2_000, Int(sides / 200)), 24_000, n, 0.3)
+            case let .wide(n, floor): (max(20_000, Int(sides / 4)), 600_000, n, floor)
             }
         }
-
-        /// How many candidates this breadth keeps.
-        package func limit(sides: Double) -> Int { bounds(sides: sides).limit }
     }
+
+    /// The wide pass of this lookup's options.
+    package var wide: Breadth { .wide(limit: options.wideCandidates, floor: options.wideFloor) }
 
     /// Whether a lookup should make the wide pass after the narrow one found `matches`: with a
     /// threshold below `widenBelow` and nothing of `widenBelow` or more, the best match shares
@@ -79,7 +81,7 @@ package struct LookupQuery {
             if let df = documentFrequencies[term], df > 0 { withDF.append((term, df)) }
         }
         withDF.sort { $0.df < $1.df }
-        let (maxDF, budget, _) = breadth.bounds(sides: sides)
+        let (maxDF, budget, _, _) = breadth.bounds(sides: sides)
         var used = 0
         var out: [(term: Int64, idf: Float)] = []
         for (index, entry) in withDF.enumerated() {
@@ -103,22 +105,22 @@ package struct LookupQuery {
         }
     }
 
-    /// The best `limit` side ids of the accumulated weights, weighted by length similarity;
+    /// The best side ids of the accumulated weights for `breadth`, weighted by length similarity;
     /// ties broken by id, so candidates never depend on the order postings were read in.
-    package func ranked(_ scratch: Accumulator, limit: Int) -> [Int64] {
+    /// `sides` is twice the highest entry id.
+    package func ranked(_ scratch: Accumulator, breadth: Breadth, sides: Double) -> [Int64] {
         guard !scratch.touched.isEmpty else { return [] }
+        let (_, _, limit, share) = breadth.bounds(sides: sides)
         let nQ = Float(terms.count)
         var best: Float = 0
         for id in scratch.touched where scratch.weight[id] > best { best = scratch.weight[id] }
-        let floor = best * 0.3
-        var ranked: [(Float, Int64)] = []
-        ranked.reserveCapacity(256)
+        let floor = best * share
+        var top = TopCandidates(limit: limit)
         for id in scratch.touched where scratch.weight[id] >= floor {
             let nE = Float(max(1, scratch.terms[id]))
-            ranked.append((scratch.weight[id] * min(nQ, nE) / max(nQ, nE), Int64(id)))
+            top.add(scratch.weight[id] * min(nQ, nE) / max(nQ, nE), Int64(id))
         }
-        ranked.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-        return ranked.prefix(limit).map(\.1)
+        return top.ids
     }
 
     /// The match an entry seen from one side makes, or nil when it is filtered out or scores too low.

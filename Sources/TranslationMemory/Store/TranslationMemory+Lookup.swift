@@ -21,6 +21,11 @@ public struct LookupOptions: Sendable {
     /// Below 75, also make the wide index pass when the narrow one found nothing of 75 or more
     /// (off: the narrow pass only, as lookups were before it; for benchmarks).
     public var widePass = true
+    /// Candidates the wide pass passes to the scorer.
+    public var wideCandidates = 1_000
+    /// The wide pass keeps candidates whose index weight is at least this share of the best's,
+    /// so entries sharing only common words with the query stay in when another shares a rare one.
+    public var wideFloor: Float = 0.1
     /// Also compute the marked difference of each match's source from the query.
     public var withDiff = false
 
@@ -84,7 +89,7 @@ extension TranslationMemory {
             // Low thresholds: when nothing of 75 or more turned up, the best match shares mostly
             // common words with the query; a wider pass reads their postings too.
             if query.needsWidePass(after: matches) {
-                for sideID in try candidates(query, breadth: .wide) where scored.insert(sideID).inserted {
+                for sideID in try candidates(query, breadth: query.wide) where scored.insert(sideID).inserted {
                     if let c = try candidate(sideID), let m = query.match(c) { matches.append(m) }
                 }
             }
@@ -180,7 +185,7 @@ extension TranslationMemory {
                 postings.withBlob(0) { LookupQuery.accumulate($0, idf: idf, into: scratch) }
             }
         }
-        for id in query.ranked(scratch, limit: breadth.limit(sides: sides)) where seen.insert(id).inserted { result.append(id) }
+        for id in query.ranked(scratch, breadth: breadth, sides: sides) where seen.insert(id).inserted { result.append(id) }
         return result
     }
 }
