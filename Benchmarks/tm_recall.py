@@ -16,7 +16,7 @@ same entry" also counts ties broken differently as misses.
 Before and after: `after` is the lookup as shipped; `before` is the same binary with the hidden
 `--narrow-index` (only the narrow index pass, as tmkit looked up before the wide pass below 75
 was added; same scorer, so the same exhaustive band), or with the hidden options --before-args
-gives (`--wide-candidates 320 --wide-floor 0.3`: the wide pass as it was before it was widened).
+gives (`--wide-candidates 320 --wide-floor 0.3 --wide-by-overlap 0`: the wide pass as it was before it was widened).
 With --baseline BINARY, `before` is that binary instead (its own store and its own exhaustive scan).
 
 Lookup speed: per-query times measured inside tmkit (analysis, index, scoring, JSON), one core
@@ -113,7 +113,7 @@ def main():
     ap.add_argument("--binary", help="the tmkit binary to measure (default: this package's release build)")
     ap.add_argument("--before-args", default="--narrow-index",
                     help="lookup options that make this binary's `before` (default: --narrow-index, the narrow pass only; "
-                    "the wide pass before it was widened: --before-args='--wide-candidates 320 --wide-floor 0.3')")
+                    "the wide pass before it was widened: --before-args='--wide-candidates 320 --wide-floor 0.3 --wide-by-overlap 0')")
     ap.add_argument("--after-args", default="", help="lookup options for `after` (default: none, the lookup as shipped)")
     ap.add_argument("--exhaustive-binary", help="a build with the same scorer that imports and runs the exhaustive scans "
                     "(so they can start while --binary is still being built; the run waits for it)")

@@ -67,6 +67,9 @@ struct TMLookupCommand: ParsableCommand {
     @Option(name: .customLong("wide-floor"), help: ArgumentHelp("Least share of the best candidate's index weight the wide pass keeps (for Benchmarks/tm_recall.py).", visibility: .hidden))
     var wideFloor = LookupOptions().wideFloor
 
+    @Option(name: .customLong("wide-by-overlap"), help: ArgumentHelp("How many of the wide pass's candidates are chosen by the share of terms they share with the query (for Benchmarks/tm_recall.py).", visibility: .hidden))
+    var wideByOverlap = LookupOptions().wideByOverlap
+
     func validate() throws {
         if text == nil && queries == nil { throw ValidationError("Give a TEXT to look up, or --queries FILE.") }
         if text != nil && queries != nil { throw ValidationError("Give either a TEXT or --queries FILE, not both.") }
@@ -74,6 +77,7 @@ struct TMLookupCommand: ParsableCommand {
         if !(0...101).contains(minScore) { throw ValidationError("--min-score must be between 0 and 101.") }
         if wideCandidates < 1 { throw ValidationError("--wide-candidates must be at least 1.") }
         if !(0...1).contains(wideFloor) { throw ValidationError("--wide-floor must be between 0 and 1.") }
+        if wideByOverlap < 0 { throw ValidationError("--wide-by-overlap must be 0 or more.") }
     }
 
     func run() throws {
@@ -83,6 +87,7 @@ struct TMLookupCommand: ParsableCommand {
         options.widePass = !narrowIndex
         options.wideCandidates = wideCandidates
         options.wideFloor = wideFloor
+        options.wideByOverlap = wideByOverlap
         let tm = store.open(create: false)
         var out = OutputBuffer()
         if let queries {

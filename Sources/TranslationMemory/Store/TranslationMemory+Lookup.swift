@@ -26,6 +26,9 @@ public struct LookupOptions: Sendable {
     /// The wide pass keeps candidates whose index weight is at least this share of the best's,
     /// so entries sharing only common words with the query stay in when another shares a rare one.
     public var wideFloor: Float = 0.1
+    /// How many of the wide pass's candidates are those sharing the largest share of index
+    /// terms with the query, however common (the rest are chosen by IDF weight).
+    public var wideByOverlap = 0
     /// Also compute the marked difference of each match's source from the query.
     public var withDiff = false
 
@@ -195,14 +198,19 @@ extension TranslationMemory {
 package final class Accumulator {
     package init() {}
 
+    /// The summed IDF of the query terms each side shares.
     private(set) var weight = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+    /// Each side's own count of index terms.
     private(set) var terms = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    /// How many of the query's terms (of those read) each side shares.
+    private(set) var shared = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
     private(set) var capacity = 0
     var touched: [Int] = []
 
     deinit {
         weight.deallocate()
         terms.deallocate()
+        shared.deallocate()
     }
 
     package func grow(to n: Int) {
@@ -211,14 +219,19 @@ package final class Accumulator {
         let w = UnsafeMutablePointer<Float>.allocate(capacity: target)
         w.initialize(repeating: 0, count: target)
         w.update(from: weight, count: capacity)
-        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: target)
-        t.initialize(repeating: 0, count: target)
-        t.update(from: terms, count: capacity)
         weight.deallocate()
-        terms.deallocate()
         weight = w
-        terms = t
+        terms = Self.grown(terms, from: capacity, to: target)
+        shared = Self.grown(shared, from: capacity, to: target)
         capacity = target
+    }
+
+    private static func grown(_ old: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> UnsafeMutablePointer<UInt8> {
+        let new = UnsafeMutablePointer<UInt8>.allocate(capacity: to)
+        new.initialize(repeating: 0, count: to)
+        new.update(from: old, count: from)
+        old.deallocate()
+        return new
     }
 
     @inline(__always)
@@ -227,10 +240,14 @@ package final class Accumulator {
         if weight[side] == 0 { touched.append(side) }
         weight[side] += w
         terms[side] = n
+        if shared[side] < 255 { shared[side] += 1 }
     }
 
     package func clear() {
-        for i in touched { weight[i] = 0 }
+        for i in touched {
+            weight[i] = 0
+            shared[i] = 0
+        }
         touched.removeAll(keepingCapacity: true)
     }
 }
