@@ -27,8 +27,9 @@ public struct LookupOptions: Sendable {
     /// so entries sharing only common words with the query stay in when another shares a rare one.
     public var wideFloor: Float = 0.1
     /// How many of the wide pass's candidates are those sharing the largest share of index
-    /// terms with the query, however common (the rest are chosen by IDF weight).
-    public var wideByOverlap = 0
+    /// terms with the query, however common, without the floor (the rest are chosen by IDF
+    /// weight): the edit score of a weak match follows the words it shares, not their rarity.
+    public var wideByOverlap = 250
     /// Also compute the marked difference of each match's source from the query.
     public var withDiff = false
 
