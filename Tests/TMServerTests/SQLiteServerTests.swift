@@ -92,6 +92,24 @@ import Testing
         #expect(doc.object["openapi"] as? String == "3.1.0")
     }
 
+    @Test func anUploadedTMXKeepsItsInlineCodes() throws {
+        let f = try Self.start()
+        defer { f.server.stop() }
+        let tmx = f.folder + "/coded.tmx"
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/><body>
+        <tu><tuv xml:lang="en"><seg>Click <bpt i="1">&lt;b&gt;</bpt>here<ept i="1">&lt;/b&gt;</ept> now<ph>{1}</ph></seg></tuv>
+        <tuv xml:lang="ko"><seg>지금 <bpt i="1">&lt;b&gt;</bpt>여기<ept i="1">&lt;/b&gt;</ept>를 누르십시오<ph>{1}</ph></seg></tuv></tu>
+        </body></tmx>
+        """.write(toFile: tmx, atomically: true, encoding: .utf8)
+        let r = try HTTP.request("POST", f.url + "/api/v1/memories/other/import?filename=coded.tmx", token: f.otherOnly, file: tmx)
+        #expect(r.status == 200, "\(r.text)")
+        let export = try HTTP.get(f.url + "/api/v1/memories/other/export", token: f.otherOnly)
+        #expect(export.text.contains("<bpt i=\"1\">&lt;b&gt;</bpt>여기<ept i=\"1\">&lt;/b&gt;</ept>"), "\(export.text)")
+        #expect(export.text.contains("<ph>{1}</ph>"), "\(export.text)")
+    }
+
     @Test func tokensScopesAndMemories() throws {
         let f = try Self.start()
         defer { f.server.stop() }

@@ -54,20 +54,95 @@ extension FuzzyRepair {
         let old = Array(mb[0].text.unicodeScalars)
         let inMemory = m.filter { $0.text == mb[0].text }.count
         let k = m[..<block.memory.lowerBound].filter { $0.text == mb[0].text }.count
-        var hits: [Int] = []
-        var i = 0
-        while i + old.count <= target.count {
-            if Array(target[i..<(i + old.count)]) == old { hits.append(i); i += old.count } else { i += 1 }
-        }
+        let hits = exactOccurrences(of: old, in: target)
         guard hits.count == inMemory, k < hits.count else { return nil }
         let new = sb.first?.text ?? ""
-        var range = hits[k]..<(hits[k] + old.count)
+        var range = hits[k]
         // A dropped mark between two spaces takes one along (`a - b` → `a b`).
         if new.isEmpty, range.upperBound < target.count, target[range.upperBound] == " ",
            range.lowerBound > 0, target[range.lowerBound - 1] == " " {
             range = range.lowerBound..<(range.upperBound + 1)
         }
         return (Patch(range: range, text: new), "mark \(mb[0].text) → \(new.isEmpty ? "∅" : new)")
+    }
+
+    /// Quotes the new source adds around a placeholder the memory's source has bare, put
+    /// around it in the target (`error reading %s` → `error reading "%s"`: `%s 읽는 중 오류` →
+    /// `"%s" 읽는 중 오류`), or taken off where the new source drops them and the target has them
+    /// right around it. Each wrap covers two adjacent blocks (by index, in order).
+    static func quoteWraps(_ blocks: [Block], _ m: [Token], _ s: [Token],
+                           _ target: [Unicode.Scalar]) -> [(blocks: Range<Int>, patch: Patch, note: String)] {
+        var out: [(blocks: Range<Int>, patch: Patch, note: String)] = []
+        var b = 0
+        while b + 1 < blocks.count {
+            let open = blocks[b], close = blocks[b + 1]
+            defer { b += 1 }
+            let isQuote = { (t: Token) in t.kind == .punctuation && quotes.contains(t.text) }
+            if open.memory.isEmpty, close.memory.isEmpty, open.source.count == 1, close.source.count == 1,
+               close.source.lowerBound == open.source.upperBound + 1, open.memory.lowerBound < m.count,
+               close.memory.lowerBound == open.memory.lowerBound + 1 {
+                // Added: the placeholder between them is the memory's m[p].
+                let p = open.memory.lowerBound, q = s[open.source.lowerBound], e = s[close.source.lowerBound]
+                guard isQuote(q), isQuote(e), s[open.source.upperBound].kind == .placeholder, m[p].kind == .placeholder,
+                      m[p].text == s[open.source.upperBound].text, let hit = placeholder(m, p, in: target) else { continue }
+                out.append((b..<(b + 2), Patch(range: hit, text: q.text + m[p].text + e.text), "wrap \(m[p].text) → \(q.text)\(m[p].text)\(e.text)"))
+                b += 1
+            } else if open.source.isEmpty, close.source.isEmpty, open.memory.count == 1, close.memory.count == 1,
+                      close.memory.lowerBound == open.memory.upperBound + 1, open.source.lowerBound < s.count,
+                      close.source.lowerBound == open.source.lowerBound + 1 {
+                // Dropped: the target's quotes right around the placeholder go.
+                let p = open.memory.upperBound, q = m[open.memory.lowerBound], e = m[close.memory.lowerBound]
+                guard isQuote(q), isQuote(e), m[p].kind == .placeholder, s[open.source.lowerBound].text == m[p].text,
+                      let hit = placeholder(m, p, in: target), hit.lowerBound > 0, hit.upperBound < target.count,
+                      quotes.contains(String(target[hit.lowerBound - 1])), quotes.contains(String(target[hit.upperBound])) else { continue }
+                out.append((b..<(b + 2), Patch(range: (hit.lowerBound - 1)..<(hit.upperBound + 1), text: m[p].text), "wrap \(q.text)\(m[p].text)\(e.text) → \(m[p].text)"))
+                b += 1
+            }
+        }
+        return out
+    }
+
+    /// The text of a placeholder block: one placeholder token, or a `%` glued to one ASCII
+    /// letter (`%B`, `%l`: the format directives of strftime and of programs of their own,
+    /// which the analysis leaves as a mark and a word).
+    static func placeholderLike(_ tokens: [Token]) -> String? {
+        if tokens.count == 1, tokens[0].kind == .placeholder { return tokens[0].text }
+        guard tokens.count == 2, tokens[0].text == "%", tokens[0].end == tokens[1].start, tokens[1].kind == .word,
+              tokens[1].text.unicodeScalars.count == 1, tokens[1].text.unicodeScalars.first!.isASCII else { return nil }
+        return "%" + tokens[1].text
+    }
+
+    /// A block that changes only the letter of a `%` directive (`%l` / `%I`) widened to take
+    /// the `%` in on both sides, so that it is patched as a placeholder.
+    static func directive(_ block: Block, _ m: [Token], _ s: [Token]) -> Block {
+        guard block.memory.count == 1, block.source.count == 1, block.memory.lowerBound > 0, block.source.lowerBound > 0 else { return block }
+        let wide: Block = ((block.memory.lowerBound - 1)..<block.memory.upperBound, (block.source.lowerBound - 1)..<block.source.upperBound)
+        guard placeholderLike(Array(m[wide.memory])) != nil, placeholderLike(Array(s[wide.source])) != nil else { return block }
+        return wide
+    }
+
+    /// Where `needle` stands in `hay`, exactly (case and all), not overlapping.
+    static func exactOccurrences(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> [Range<Int>] {
+        guard !needle.isEmpty else { return [] }
+        var hits: [Range<Int>] = []
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i..<(i + needle.count)].elementsEqual(needle) { hits.append(i..<(i + needle.count)); i += needle.count } else { i += 1 }
+        }
+        return hits
+    }
+
+    /// Quote marks, straight and typographic.
+    static let quotes: Set<String> = ["\"", "'", "“", "”", "‘", "’", "«", "»", "「", "」"]
+
+    /// Where the memory source's placeholder `m[p]` stands in the target: its k-th occurrence,
+    /// where the target has it as often as the memory source.
+    static func placeholder(_ m: [Token], _ p: Int, in target: [Unicode.Scalar]) -> Range<Int>? {
+        let inMemory = m.filter { $0.text == m[p].text }.count
+        let k = m[..<p].filter { $0.text == m[p].text }.count
+        let hits = exactOccurrences(of: Array(m[p].text.unicodeScalars), in: target)
+        guard hits.count == inMemory, k < hits.count else { return nil }
+        return hits[k]
     }
 
     /// A word (or a few) changed, dropped or added, through its link to the target.

@@ -40,12 +40,27 @@ public struct FuzzyRepair: Sendable {
         guard match.score < 100, match.originalScore == nil else { return nil }
         let m = segmenter.analyze(match.source).tokens
         let s = segmenter.analyze(source).tokens
-        let blocks = Self.differences(m.map(\.key), s.map(\.key)).flatMap { Self.split($0, m, s) }
-        guard !blocks.isEmpty else { return nil }
+        var blocks = Self.differences(m.map(\.key), s.map(\.key)).flatMap { Self.split($0, m, s) }.map { Self.directive($0, m, s) }
+        let variants = Self.markVariants(m, s)
+        guard !blocks.isEmpty || !variants.isEmpty else { return nil }
         let t = segmenter.analyze(match.target)
         let target = Array(match.target.unicodeScalars)
         var patches: [Patch] = []
         var notes: [String] = []
+        // Quotes added or dropped around a placeholder (`%s` / `"%s"`).
+        for wrap in Self.quoteWraps(blocks, m, s, target).reversed() {
+            patches.append(wrap.patch)
+            notes.append(wrap.note)
+            blocks.removeSubrange(wrap.blocks)
+        }
+        // A mark the keys do not tell apart (`“%s”` / `"%s"`), in the new source's style where
+        // the target has the memory's; otherwise the target keeps its own.
+        for block in variants {
+            if let (patch, note) = Self.mark(block, m, s, match.source, target) {
+                patches.append(patch)
+                notes.append(note)
+            }
+        }
         var usedTerms = Set<Int>()
         for block in blocks {
             let mb = Array(m[block.memory]), sb = Array(s[block.source])
@@ -57,12 +72,15 @@ public struct FuzzyRepair: Sendable {
                 let written = hits[k].element.text == mb[0].text ? sb[0].text : text
                 patches.append(Patch(range: hits[k].element.start..<hits[k].element.end, text: written))
                 notes.append("number \(hits[k].element.text) → \(written)")
-            } else if mb.count == 1, sb.count == 1, mb[0].kind == .placeholder, sb[0].kind == .placeholder {
-                let hits = t.tokens.filter { $0.kind == .placeholder && $0.text == mb[0].text }
-                let k = m[..<block.memory.lowerBound].filter { $0.kind == .placeholder && $0.text == mb[0].text }.count
-                guard k < hits.count else { return nil }
-                patches.append(Patch(range: hits[k].start..<hits[k].end, text: sb[0].text))
-                notes.append("placeholder \(mb[0].text) → \(sb[0].text)")
+            } else if let old = Self.placeholderLike(mb), let new = Self.placeholderLike(sb) {
+                // By position: the memory source's k-th `old` is the target's k-th.
+                let memorySource = Array(match.source.unicodeScalars), o = Array(old.unicodeScalars)
+                let inMemory = Self.exactOccurrences(of: o, in: memorySource)
+                let k = inMemory.filter { $0.lowerBound < mb[0].start }.count
+                let hits = Self.exactOccurrences(of: o, in: target)
+                guard hits.count == inMemory.count, k < hits.count else { return nil }
+                patches.append(Patch(range: hits[k], text: new))
+                notes.append("placeholder \(old) → \(new)")
             } else if (mb + sb).allSatisfy({ $0.kind == .punctuation }), block.memory.upperBound == m.count, block.source.upperBound == s.count {
                 // The closing punctuation: the target must end as the memory's source does.
                 let old = mb.map(\.text).joined(), new = sb.map(\.text).joined()
@@ -73,6 +91,10 @@ public struct FuzzyRepair: Sendable {
                 notes.append("ending \(old.isEmpty ? "∅" : old) → \(new.isEmpty ? "∅" : new)")
             } else if Self.needsNoPatch(mb, sb) {
                 continue
+            } else if (mb + sb).allSatisfy({ $0.kind == .punctuation }), let (patch, note) = Self.mark(block, m, s, match.source, target) {
+                // A mark inside the text is a mark, even where a glossary term spans it.
+                patches.append(patch)
+                notes.append(note)
             } else if let (patch, note, id) = term(block, m, s, match, target, sourceTerms, memoryTerms) {
                 // One term may cover several blocks (`new file` → `old folder`): patched once.
                 if usedTerms.insert(id).inserted {
@@ -126,6 +148,16 @@ public struct FuzzyRepair: Sendable {
         }
         if si < n || sj < m { out.append((si..<n, sj..<m)) }
         return out
+    }
+
+    /// Marks with the same key but another form on the two sides (`“` / `"`, `’` / `'`), as
+    /// one-token blocks. Forms that are one mark written two ways (`...` / `…`) are left out:
+    /// there the target keeps its own.
+    static func markVariants(_ m: [Token], _ s: [Token]) -> [(memory: Range<Int>, source: Range<Int>)] {
+        common(m.map(\.key), s.map(\.key)).compactMap { i, j in
+            guard m[i].kind == .punctuation, m[i].text != s[j].text, !sameMark(m[i].text, s[j].text) else { return nil }
+            return (i..<(i + 1), j..<(j + 1))
+        }
     }
 
     /// The index pairs `(i, j)` where `a[i] == b[j]` on a longest common subsequence.

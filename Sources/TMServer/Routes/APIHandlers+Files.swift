@@ -18,7 +18,7 @@ extension APIHandlers {
         }
         let options = ReadOptions(
             sourceLanguage: try request.languageQuery("sourceLanguage"), targetLanguage: try request.languageQuery("targetLanguage"),
-            includeFuzzy: request.query("includeFuzzy") == "true")
+            includeFuzzy: request.query("includeFuzzy") == "true", keepsInlineCodes: true)
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limits.maxUploadBytes {
             throw APIError(.contentTooLarge, "\(name): \(length) bytes is over the upload limit of \(limits.maxUploadBytes)")
         }
