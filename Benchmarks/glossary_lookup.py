@@ -83,6 +83,9 @@ try:
     big = os.path.join(work, "big.tbx")
     mb = grow(tbx, big, 100_000_000)
     Cw, Cc, Cm = peak([TMKIT, "glossary", "lookup", "x", "--glossary", big])
+    # The parse floor: libxml2 alone (lxml's iterparse, elements dropped as read) over the same file.
+    floor = "import sys\nfrom lxml import etree\nfor _, e in etree.iterparse(sys.argv[1]): e.clear()"
+    Pw, Pc, Pm = peak([sys.executable, "-c", floor, big]) if subprocess.run([sys.executable, "-c", "import lxml"], capture_output=True).returncode == 0 else (None, None, None)
     small = os.path.join(work, "small.tbx")
     smb = grow(tbx, small, 20_000_000)
     env["TMKIT_HOME"] = os.path.join(work, "home-small")
@@ -97,6 +100,11 @@ try:
     print(f"{'grep -F -f terms over TSV (floor)':34}{Fw*1000/n:8.3f}ms{Fc*1000/n:8.3f}ms   per term; batch/grep = {Bw/Fw:.1f}x")
     print(f"first compile of {mb:.0f} MB TBX: {Cw:.2f} s wall, {Cc:.2f} s CPU, peak RSS {Cm:.0f} MB (target <= 5 s); "
           f"{smb:.0f} MB: {Sw:.2f} s, peak RSS {Sm:.0f} MB (flat memory: RSS ratio {Cm/Sm:.2f} for {mb/smb:.1f}x the size)")
+    if Pw is not None:
+        print(f"parse floor, lxml iterparse of the {mb:.0f} MB TBX: {Pw:.2f} s wall, {Pc:.2f} s CPU, peak RSS {Pm:.0f} MB; "
+              f"compile/floor = {Cw/Pw:.1f}x wall, {Cc/Pc:.1f}x CPU")
+    else:
+        print("parse floor skipped: python3 -m pip install lxml")
     if os.environ.get("GLOSSARY_BENCH_NO_1GB") != "1":
         huge = os.path.join(work, "huge.tbx")
         hmb = grow(tbx, huge, 1_000_000_000)

@@ -15,8 +15,9 @@ same entry" also counts ties broken differently as misses.
 
 Before and after: `after` is the lookup as shipped; `before` is the same binary with the hidden
 `--narrow-index` (only the narrow index pass, as tmkit looked up before the wide pass below 75
-was added; same scorer, so the same exhaustive band). With --baseline BINARY, `before` is that
-binary instead (its own store and its own exhaustive scan).
+was added; same scorer, so the same exhaustive band), or with the hidden options --before-args
+gives (`--wide-candidates 320 --wide-floor 0.3 --wide-by-overlap 0`: the wide pass as it was before it was widened).
+With --baseline BINARY, `before` is that binary instead (its own store and its own exhaustive scan).
 
 Lookup speed: per-query times measured inside tmkit (analysis, index, scoring, JSON), one core
 (taskset), at --min-score 75 and at --min-score 50, before and after, over all queries and over
@@ -34,7 +35,7 @@ The exhaustive scan costs a few hundred ms a query at 90k entries; it runs in --
 Usage:
   python3 Benchmarks/tm_recall.py [--sample 0] [--jobs 2] [--baseline /path/to/old/tmkit] [--no-build]
 """
-import argparse, json, os, random, subprocess, sys, time
+import argparse, json, os, random, shlex, subprocess, sys, time
 
 from tm_corpus import (DEFAULT_CORPUS, ROOT, held_back_short, held_out_sentences, load, pct, tt_matcher, tuning_queries,
                        write_memory)
@@ -110,6 +111,10 @@ def main():
                     "(only while the scorer is unchanged: for trying index changes)")
     ap.add_argument("--misses", help="write every band miss (query, exhaustive best, indexed best) to this TSV")
     ap.add_argument("--binary", help="the tmkit binary to measure (default: this package's release build)")
+    ap.add_argument("--before-args", default="--narrow-index",
+                    help="lookup options that make this binary's `before` (default: --narrow-index, the narrow pass only; "
+                    "the wide pass before it was widened: --before-args='--wide-candidates 320 --wide-floor 0.3 --wide-by-overlap 0')")
+    ap.add_argument("--after-args", default="", help="lookup options for `after` (default: none, the lookup as shipped)")
     ap.add_argument("--exhaustive-binary", help="a build with the same scorer that imports and runs the exhaustive scans "
                     "(so they can start while --binary is still being built; the run waits for it)")
     args = ap.parse_args()
@@ -166,13 +171,13 @@ def main():
         if os.access(binary, os.X_OK):
             break
         time.sleep(1)
-    runs = {"after": (binary, db, (), ex)}
+    runs = {"after": (binary, db, tuple(shlex.split(args.after_args)), ex)}
     if args.baseline:
         bdb = import_memory(args.baseline, memory_tsv, args.work, "before")
         bex = run_lookups(args.baseline, bdb, queries, args.work, "exhaustive-before", 50, ["--exhaustive"], jobs=args.jobs, pin=False)
         runs["before"] = (args.baseline, bdb, (), bex)
     else:
-        runs["before"] = (binary, db, ("--narrow-index",), ex)
+        runs["before"] = (binary, db, tuple(shlex.split(args.before_args)), ex)
 
     results = {}
     for tag in ("before", "after"):

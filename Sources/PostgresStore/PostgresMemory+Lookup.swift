@@ -20,7 +20,7 @@ extension PostgresMemory {
             // The SQLite store's wide pass, for low thresholds when nothing of 75 or more turned up.
             if query.needsWidePass(after: matches) {
                 let scored = Set(ids)
-                let wide = try await candidates(query, row: row, on: client, breadth: .wide).filter { !scored.contains($0) }
+                let wide = try await candidates(query, row: row, on: client, breadth: query.wide).filter { !scored.contains($0) }
                 for (_, c) in try await storedCandidates(wide, memory: row.id, on: client) {
                     if let m = query.match(c) { matches.append(m) }
                 }
@@ -60,7 +60,7 @@ extension PostgresMemory {
             guard let w = idf[term] else { continue }
             ids.withUnsafeReadableBytes { LookupQuery.accumulate($0, idf: w, into: scratch) }
         }
-        for id in query.ranked(scratch, limit: breadth.limit(sides: sides)) where seen.insert(id).inserted { result.append(id) }
+        for id in query.ranked(scratch, breadth: breadth, sides: sides) where seen.insert(id).inserted { result.append(id) }
         return result
     }
 

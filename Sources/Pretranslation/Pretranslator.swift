@@ -222,11 +222,30 @@ public struct Pretranslator: Sendable {
         }
     }
 
-    /// A match for a segment without codes: the memory's codes become their native content.
-    static func withoutCodes(_ match: PretranslationMatch) -> PretranslationMatch {
+    /// A match for a segment without codes: a memory code becomes its native content where the
+    /// new source has that text (`<b>` in a PO msgid), and is left out where it does not, so
+    /// the fill never has markup its source lacks.
+    static func withoutCodes(_ match: PretranslationMatch, for source: String) -> PretranslationMatch {
         var m = match
-        m.source = CodedText.native(m.source)
-        m.target = CodedText.native(m.target)
+        let native = { (coded: String) -> String in
+            var out = ""
+            var dropped = false
+            for piece in CodedText.decode(coded) {
+                switch piece {
+                case var .text(t):
+                    // The space a left-out code stood between goes with it.
+                    if dropped, out.isEmpty || out.hasSuffix(" "), t.hasPrefix(" ") { t.removeFirst() }
+                    dropped = false
+                    out += t
+                case let .code(c):
+                    if !c.native.isEmpty, source.contains(c.native) { out += c.native; dropped = false } else { dropped = true }
+                }
+            }
+            if dropped, out.hasSuffix(" ") { out.removeLast() }
+            return out
+        }
+        m.source = native(m.source)
+        m.target = native(m.target)
         return m
     }
 
@@ -251,10 +270,25 @@ public struct Pretranslator: Sendable {
             }
         }
         let placed = transfer.transfer(source: coded, memorySource: fitted.source, target: fitted.target, anchors: anchors)
+        let exact = sameCodes && placed.unplaced == 0 && fitted.originalScore == nil && Self.shape(fitted.source) == Self.shape(coded)
         fitted.target = placed.target
         fitted.unplacedCodes = placed.unplaced
         if placed.unplaced > 0 { fitted.score = min(fitted.score, 99) }
+        // The same text with the same codes in the same order: only their ids and native
+        // content differ (`<g id="1">` for the memory's `<b>`), so the fill is exact.
+        if exact { fitted.score = max(fitted.score, 100) }
         return fitted
+    }
+
+    /// Coded text with each code as its kind alone: the same for two texts that differ only in
+    /// their codes' ids and native content.
+    static func shape(_ coded: String) -> [String] {
+        CodedText.decode(coded).map { piece in
+            switch piece {
+            case let .text(t): return t
+            case let .code(c): return "\u{E101}" + String(c.kind.rawValue)
+            }
+        }
     }
 
     /// The text inside each code pair of `coded`, outermost first.
@@ -343,16 +377,17 @@ public struct Pretranslator: Sendable {
                             // With the codes (an entry that has them too) or without (the text alone), the better.
                             let tagged = try matcher.bestMatch(for: coded, context: segment.context, languages: languages, minScore: lowest)
                             let untagged = try matcher.bestMatch(for: segment.source, context: segment.context, languages: languages, minScore: lowest)
-                            let best = (untagged?.score ?? -1) > (tagged?.score ?? -1) ? untagged : tagged
+                            // An entry without the codes is never exact for a source with them.
+                            let best = min(untagged?.score ?? -1, 99) > (tagged?.score ?? -1) ? untagged : tagged
                             m = try Self.withCodes(best,
                                                    coded: coded, plain: segment.source, terms: t, transfer: transfer, matcher: matcher,
                                                    languages: languages, fit: fit)
                         } else {
                             m = try fit(try matcher.bestMatch(for: segment.source, context: segment.context, languages: languages, minScore: lowest)
-                                .map(Self.withoutCodes), segment.source, t)
+                                .map { Self.withoutCodes($0, for: segment.source) }, segment.source, t)
                         }
                         let p = try segment.pluralSource.flatMap { plural in
-                            try fit(try matcher.bestMatch(for: plural, context: segment.context, languages: languages, minScore: lowest).map(Self.withoutCodes),
+                            try fit(try matcher.bestMatch(for: plural, context: segment.context, languages: languages, minScore: lowest).map { Self.withoutCodes($0, for: plural) },
                                     plural, try spotter.terms(in: plural, languages: languages))
                         }
                         slots.set(i, Found(match: m, pluralMatch: p, terms: t))

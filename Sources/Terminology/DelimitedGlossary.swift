@@ -107,10 +107,10 @@ enum DelimitedGlossary {
         let built = stats != nil
         let evidence = stats.map { Evidence(score: score ?? 1, count: $0.count, sourceCount: $0.sourceCount, targetCount: $0.targetCount) }
             ?? (score.map { $0 != 1 ? Evidence(score: $0) : nil } ?? nil)
-        let source = Term(language: unit.sourceLanguage, text: unit.source.trimmingCharacters(in: .whitespaces), status: built ? .candidate : status,
+        let source = Term(language: unit.sourceLanguage, text: unit.source.trimmingSpaces(), status: built ? .candidate : status,
                           partOfSpeech: pos, source: origin,
                           evidence: stats.map { Evidence(score: 1, count: $0.sourceCount, sourceCount: $0.sourceCount) })
-        let target = Term(language: unit.targetLanguage, text: unit.target.trimmingCharacters(in: .whitespaces), status: built ? .candidate : status,
+        let target = Term(language: unit.targetLanguage, text: unit.target.trimmingSpaces(), status: built ? .candidate : status,
                           partOfSpeech: pos, notes: note.map { [$0] } ?? [], source: origin, evidence: evidence)
         concept.terms = [source, target]
         if let definition { concept.definitions = [Definition(language: unit.sourceLanguage, text: definition)] }
@@ -135,10 +135,10 @@ enum StatisticsNote {
     /// Splits a comment into the person's note and tmkit's statistics.
     static func parse(comment: String) -> (note: String?, score: Double?, stats: GlossaryEntry.Statistics?) {
         guard let range = comment.range(of: TBXWriter.statisticsPrefix) else {
-            let note = comment.trimmingCharacters(in: .whitespaces)
+            let note = comment.trimmingSpaces()
             return (note.isEmpty ? nil : note, nil, nil)
         }
-        var note = String(comment[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+        var note = String(comment[..<range.lowerBound]).trimmingSpaces()
         if note.hasSuffix(";") { note.removeLast() }
         var values: [String: String] = [:]
         for part in comment[range.upperBound...].split(separator: " ") {
@@ -150,7 +150,7 @@ enum StatisticsNote {
         if let c = values["count"].flatMap(Int.init), let sc = values["sourceCount"].flatMap(Int.init), let tc = values["targetCount"].flatMap(Int.init) {
             stats = .init(count: c, sourceCount: sc, targetCount: tc)
         }
-        let trimmed = note.trimmingCharacters(in: .whitespaces)
+        let trimmed = note.trimmingSpaces()
         return (trimmed.isEmpty ? nil : trimmed, score, stats)
     }
 }

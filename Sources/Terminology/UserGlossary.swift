@@ -133,14 +133,13 @@ public struct UserGlossary: Sendable {
                             notes: ((String) -> Void)?) throws -> Int {
         let store = try open()
         let current = store.languages
-        var known = Set<UInt64>()
-        try store.forEachConcept { _, c in known.insert(Self.signatureHash(c)) }
         var added = 0
         try store.bulkLoad {
             let fallback = (sourceLanguage ?? current?.source ?? .korean, targetLanguage ?? current?.target ?? .english)
             let (s, t, _, remarks) = try store.streamFile(file, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                                           fallback: fallback) { c in
-                guard known.insert(Self.signatureHash(c)).inserted else { return }
+                // Asked of the store's text index, so memory does not grow with the file.
+                guard try !store.hasConcept(sameTermsAs: c) else { return }
                 if format == .tbx { try store.insert(c) } else { try store.insertMerging(c) }
                 added += 1
             }
@@ -148,13 +147,6 @@ public struct UserGlossary: Sendable {
             remarks.forEach { notes?($0) }
         }
         return added
-    }
-
-    /// A 64-bit FNV-1a hash of a concept's signature (kept per concept while importing).
-    static func signatureHash(_ c: Concept) -> UInt64 { GlossaryCache.fnv1a(Array(signature(c).utf8)) }
-
-    static func signature(_ c: Concept) -> String {
-        c.terms.map { $0.language.language + ":" + $0.text }.sorted().joined(separator: "\u{1}")
     }
 
     static func languages(source: String, target: String, _ s: LanguageTag?, _ t: LanguageTag?) -> (LanguageTag, LanguageTag) {
@@ -167,6 +159,28 @@ public struct UserGlossary: Sendable {
 }
 
 extension GlossaryStore {
+    /// Whether a stored concept has exactly the terms of `concept` (language and text, in any
+    /// order): one query of the text index and one per concept sharing a term text.
+    public func hasConcept(sameTermsAs concept: Concept) throws -> Bool {
+        guard let first = concept.terms.first else { return false }
+        let signature = Self.signature(concept.terms.map { ($0.language, $0.text) })
+        let s = try db.statement("SELECT DISTINCT concept FROM terms WHERE text = ?")
+        s.bind(1, first.text)
+        var ids: [Int64] = []
+        while try s.step() { ids.append(s.int64(0)) }
+        s.reset()
+        for id in ids {
+            let terms = try siblings(of: id)
+            if Self.signature(terms.map { ($0.language, $0.text) }) == signature { return true }
+        }
+        return false
+    }
+
+    /// The sorted language:text pairs of a concept's terms.
+    static func signature(_ terms: [(LanguageTag, String)]) -> [String] {
+        terms.map { $0.0.language + ":" + $0.1 }.sorted()
+    }
+
     /// The first concept with a term `text` in `language` (exact text), with its id.
     public func concept(containing text: String, language: LanguageTag) throws -> (Int64, Concept)? {
         let s = try db.statement("SELECT concept, lang FROM terms WHERE text = ?")

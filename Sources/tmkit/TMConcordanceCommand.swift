@@ -16,8 +16,6 @@ struct TMConcordanceCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @Argument(help: "The words to find.")
     var text: String
 
@@ -27,7 +25,7 @@ struct TMConcordanceCommand: ParsableCommand {
     var limit = 20
 
     @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    var format: OutputFormat = .text
 
     func run() throws {
         let tm = store.open(create: false)
@@ -57,7 +55,7 @@ struct TMConcordanceCommand: ParsableCommand {
             if hits.isEmpty { out.write("no entry contains \(text)\n") }
             for h in hits {
                 out.write(EntryOutput.block(
-                    "#\(h.id)", (h.sourceLanguage, Self.mark(h.source, h.sourceHits, bold: bold)),
+                    EntryOutput.head(id: h.id), (h.sourceLanguage, Self.mark(h.source, h.sourceHits, bold: bold)),
                     (h.targetLanguage, Self.mark(h.target, h.targetHits, bold: bold))))
             }
         }

@@ -3,7 +3,8 @@ import Foundation
 import TMCore
 import TranslationMemory
 
-/// How `tm show`, `tm list` and `tm edit` print entries.
+/// How the `tm` commands print entries and matches: `tm show`, `tm edit` in full, `tm list`,
+/// `tm lookup` and `tm concordance` as blocks.
 enum EntryOutput {
     static func date(_ d: Date) -> String { EntryRecord.date(d) }
 
@@ -56,10 +57,28 @@ enum EntryOutput {
     /// An entry as a short block: id, then source and target.
     static func brief(_ e: TMEntry) -> String {
         let u = e.unit
-        var head = "#\(e.id)"
-        if e.seen > 1 { head += "  seen \(e.seen)" }
-        if let c = u.context { head += "  context \(indented(c, by: 2))" }
-        return block(head, (u.sourceLanguage.code, CodedText.display(u.source)), (u.targetLanguage.code, CodedText.display(u.target)))
+        return block(head(id: e.id, seen: e.seen, context: u.context),
+                     (u.sourceLanguage.code, CodedText.display(u.source)), (u.targetLanguage.code, CodedText.display(u.target)))
+    }
+
+    /// Lookup matches as blocks: `SCORE  #ID`, then the source (with its differences from
+    /// the query marked, when the lookup computed them) and the target.
+    static func matches(_ matches: [TMMatch], minScore: Int) -> String {
+        if matches.isEmpty { return "no match of \(minScore) or more\n" }
+        return matches.map { m in
+            block(head(score: m.score, id: m.id, tuid: m.tuid, context: m.context),
+                  (m.sourceLanguage, CodedText.display(m.diff ?? m.source)), (m.targetLanguage, CodedText.display(m.target)))
+        }.joined()
+    }
+
+    /// The head line of a block: `[SCORE  ]#ID[  seen N][  tuid T][  context C]` (seen only above 1).
+    static func head(score: Int? = nil, id: Int64, seen: Int = 1, tuid: String? = nil, context: String? = nil) -> String {
+        var head = score.map { "\($0)  " } ?? ""
+        head += "#\(id)"
+        if seen > 1 { head += "  seen \(seen)" }
+        if let tuid { head += "  tuid \(tuid)" }
+        if let context { head += "  context \(indented(context, by: 2))" }
+        return head
     }
 
     /// The block every entry-printing command uses (`tm list`, `tm lookup`, `tm concordance`):
@@ -82,61 +101,6 @@ enum JSONOutput {
         encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "null" }
         return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// The filters `tm list`, `tm export` and `tm delete` share.
-struct TMFilterOptions: ParsableArguments {
-    @Option(name: .customLong("source-lang"), help: "Only entries with this source language (en also matches en-US).")
-    var sourceLanguage: String?
-
-    @Option(name: .customLong("target-lang"), help: "Only entries with this target language.")
-    var targetLanguage: String?
-
-    @Option(help: "Only entries dated on or after this day (YYYY-MM-DD, UTC); the date is the changed, else created, else imported date.")
-    var since: String?
-
-    @Option(help: "Only entries dated before this day (YYYY-MM-DD, UTC).")
-    var until: String?
-
-    @Option(help: "Only entries created or last changed by this user.")
-    var user: String?
-
-    @Option(help: "Only entries imported from this file (a path, or the end of one, such as memory.tmx).")
-    var origin: String?
-
-    @Option(help: "Only entries with this property: TYPE or TYPE=VALUE.")
-    var property: String?
-
-    @Option(help: "Only entries whose source or target contains this text.")
-    var text: String?
-
-    func validate() throws {
-        for (flag, value) in [("--since", since), ("--until", until)] {
-            if let value, Self.day(value) == nil { throw ValidationError("\(flag) \(value): expected a date such as 2024-05-31.") }
-        }
-        if let p = property, p.isEmpty || p.hasPrefix("=") { throw ValidationError("--property \(p): expected TYPE or TYPE=VALUE.") }
-    }
-
-    static func day(_ s: String) -> Date? {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withFullDate]
-        if let d = f.date(from: s) { return d }
-        f.formatOptions = [.withInternetDateTime]
-        return f.date(from: s)
-    }
-
-    var filter: TMFilter {
-        var f = TMFilter(
-            sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
-            targetLanguage: languageOption(targetLanguage, "--target-lang"),
-            since: since.flatMap(Self.day), until: until.flatMap(Self.day), user: user, origin: origin, text: text)
-        if let p = property {
-            let parts = p.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            f.propertyType = String(parts[0])
-            f.propertyValue = parts.count > 1 ? String(parts[1]) : nil
-        }
-        return f
     }
 }
 

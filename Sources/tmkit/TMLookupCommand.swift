@@ -28,8 +28,6 @@ struct TMLookupCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @Argument(help: "The text to look up (- reads it from standard input).")
     var text: String?
 
@@ -42,15 +40,11 @@ struct TMLookupCommand: ParsableCommand {
     var limit = 5
 
     @Option(name: .customLong("format"), help: "Output format: text or json (with --queries, json unless text is asked for).")
-    var formatOption: Format?
+    var formatOption: OutputFormat?
 
-    var format: Format { formatOption ?? (queries == nil ? .text : .json) }
+    var format: OutputFormat { formatOption ?? (queries == nil ? .text : .json) }
 
-    @Option(name: .customLong("source-lang"), help: "Language of the query (default: ko if it has Hangul, else the memory's other language).")
-    var sourceLanguage: String?
-
-    @Option(name: .customLong("target-lang"), help: "Language of the translations wanted.")
-    var targetLanguage: String?
+    @OptionGroup var languages: TMLanguageOptions
 
     @Option(help: "Context of the query (such as a PO msgctxt): an exact match with this context scores 101.")
     var context: String?
@@ -67,18 +61,33 @@ struct TMLookupCommand: ParsableCommand {
     @Flag(name: .customLong("narrow-index"), help: ArgumentHelp("Read only the narrow index pass, as lookups did before the wide pass below 75 (for Benchmarks/tm_recall.py).", visibility: .hidden))
     var narrowIndex = false
 
+    @Option(name: .customLong("wide-candidates"), help: ArgumentHelp("Candidates the wide index pass scores (for Benchmarks/tm_recall.py).", visibility: .hidden))
+    var wideCandidates = LookupOptions().wideCandidates
+
+    @Option(name: .customLong("wide-floor"), help: ArgumentHelp("Least share of the best candidate's index weight the wide pass keeps (for Benchmarks/tm_recall.py).", visibility: .hidden))
+    var wideFloor = LookupOptions().wideFloor
+
+    @Option(name: .customLong("wide-by-overlap"), help: ArgumentHelp("How many of the wide pass's candidates are chosen by the share of terms they share with the query (for Benchmarks/tm_recall.py).", visibility: .hidden))
+    var wideByOverlap = LookupOptions().wideByOverlap
+
     func validate() throws {
         if text == nil && queries == nil { throw ValidationError("Give a TEXT to look up, or --queries FILE.") }
         if text != nil && queries != nil { throw ValidationError("Give either a TEXT or --queries FILE, not both.") }
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
         if !(0...101).contains(minScore) { throw ValidationError("--min-score must be between 0 and 101.") }
+        if wideCandidates < 1 { throw ValidationError("--wide-candidates must be at least 1.") }
+        if !(0...1).contains(wideFloor) { throw ValidationError("--wide-floor must be between 0 and 1.") }
+        if wideByOverlap < 0 { throw ValidationError("--wide-by-overlap must be 0 or more.") }
     }
 
     func run() throws {
         var options = LookupOptions(
-            minScore: minScore, limit: limit, sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
-            targetLanguage: languageOption(targetLanguage, "--target-lang"), context: context, exhaustive: exhaustive)
+            minScore: minScore, limit: limit, sourceLanguage: languages.source, targetLanguage: languages.target,
+            context: context, exhaustive: exhaustive)
         options.widePass = !narrowIndex
+        options.wideCandidates = wideCandidates
+        options.wideFloor = wideFloor
+        options.wideByOverlap = wideByOverlap
         let tm = store.open(create: false)
         var out = OutputBuffer()
         if let queries {
@@ -100,7 +109,7 @@ struct TMLookupCommand: ParsableCommand {
                     let matches = try tm.lookup(query, options: options)
                     switch format {
                     case .json: out.write(MatchJSON.array(matches) + "\n")
-                    case .text: out.write("== \(EntryOutput.indented(query, by: 3))\n" + Self.text(matches, minScore: minScore))
+                    case .text: out.write("== \(EntryOutput.indented(query, by: 3))\n" + EntryOutput.matches(matches, minScore: minScore))
                     }
                 } catch {
                     out.flush()
@@ -130,22 +139,9 @@ struct TMLookupCommand: ParsableCommand {
         case .json:
             out.write(MatchJSON.array(matches) + "\n")
         case .text:
-            out.write(Self.text(matches, minScore: minScore))
+            out.write(EntryOutput.matches(matches, minScore: minScore))
         }
         out.flush()
-    }
-
-    /// Matches as text blocks: `SCORE  #ID`, then the source (differences marked) and the target;
-    /// lines of multi-line texts are indented under their first.
-    static func text(_ matches: [TMMatch], minScore: Int) -> String {
-        if matches.isEmpty { return "no match of \(minScore) or more\n" }
-        var out = ""
-        for m in matches {
-            let head = "\(m.score)  #\(m.id)\(m.tuid.map { "  tuid \($0)" } ?? "")"
-                + (m.context.map { "  context \(EntryOutput.indented($0, by: 2))" } ?? "")
-            out += EntryOutput.block(head, (m.sourceLanguage, CodedText.display(m.diff ?? m.source)), (m.targetLanguage, CodedText.display(m.target)))
-        }
-        return out
     }
 }
 

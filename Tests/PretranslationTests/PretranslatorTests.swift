@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Formats
 @testable import Pretranslation
+import TMCore
 
 @Suite struct PretranslatorTests {
     /// A batch: XLIFF 1.2, PO, text and Markdown in nested folders, an unknown file and a broken one.
@@ -178,5 +179,26 @@ import Formats
         #expect(report.files.map(\.output) == ["empty.po"])
         // An empty XLIFF file is not XML: an error naming it.
         #expect(report.skipped.filter(\.isError).map(\.reason) == ["\(dir)/empty.xlf:1:1: no root element (empty document?)"])
+    }
+}
+
+/// A memory entry's inline codes in a fill for a source without codes.
+@Suite struct FillWithoutCodesTests {
+    func match(_ source: [CodedText.Piece], _ target: [CodedText.Piece]) -> PretranslationMatch {
+        PretranslationMatch(score: 90, source: CodedText.encode(source), target: CodedText.encode(target))
+    }
+
+    @Test func aCodeTheSourceLacksIsLeftOut() {
+        let m = match([.text("Insert "), .code(InlineCode(.standalone, id: "1", native: "<img/>")), .text(" image")],
+                      [.code(InlineCode(.standalone, id: "1", native: "<img/>")), .text(" 이미지 삽입")])
+        let fill = Pretranslator.withoutCodes(m, for: "Insert image")
+        #expect(fill.target == "이미지 삽입")
+        #expect(fill.source == "Insert image")
+    }
+
+    @Test func aCodeWhoseMarkupTheSourceHasBecomesThatMarkup() {
+        let m = match([.text("Click "), .code(InlineCode(.open, id: "1", native: "<b>")), .text("here"), .code(InlineCode(.close, id: "1", native: "</b>"))],
+                      [.code(InlineCode(.open, id: "1", native: "<b>")), .text("여기"), .code(InlineCode(.close, id: "1", native: "</b>")), .text("를 누르십시오")])
+        #expect(Pretranslator.withoutCodes(m, for: "Click <b>here</b>").target == "<b>여기</b>를 누르십시오")
     }
 }

@@ -40,6 +40,17 @@ func readTBX(_ xml: String, name: String = "t.tbx", sourceLanguage: LanguageTag?
         #expect(back.concepts[0].terms[1].status == .candidate)
     }
 
+    /// A concept inside a concept (no schema allows it; files have it): both are read whole.
+    @Test func aConceptNestedInAConceptLosesNeither() throws {
+        let base = try readTBX("""
+        <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader><text><body>
+        <conceptEntry id="e1"><conceptEntry id="e9"><langSec xml:lang="en"><termSec><term>Inner</term></termSec></langSec><langSec xml:lang="ko"><termSec><term>안</term></termSec></langSec></conceptEntry><langSec xml:lang="en"><termSec><term>Outer</term></termSec></langSec><langSec xml:lang="ko"><termSec><term>제품 정보</term></termSec></langSec></conceptEntry>
+        <conceptEntry id="e2"><langSec xml:lang="en"><termSec><term>Last</term></termSec></langSec><langSec xml:lang="ko"><termSec><term>마지막</term></termSec></langSec></conceptEntry>
+        </body></text></tbx>
+        """)
+        #expect(base.concepts.map { $0.terms.map(\.text) } == [["Inner", "안"], ["Outer", "제품 정보"], ["Last", "마지막"]])
+    }
+
     @Test func reads2008Martif() throws {
         let xml = """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -45,6 +45,36 @@ import Testing
         return dir
     }
 
+    /// A memory with the same text tagged and untagged: a source with the codes gets the tagged
+    /// entry, exact, its codes where the memory's target has them; a source without codes never
+    /// gets the memory's markup.
+    @Test func theTaggedEntryServesACodedSourceAndCodesNeverLeakIntoPlainOnes() throws {
+        let tmx = try TMKitProcess.file("tagged.tmx", Data("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>
+        <tu><tuv xml:lang="en"><seg>Click <bpt i="1">&lt;b&gt;</bpt>here<ept i="1">&lt;/b&gt;</ept> now</seg></tuv><tuv xml:lang="ko"><seg>지금 <bpt i="1">&lt;b&gt;</bpt>여기<ept i="1">&lt;/b&gt;</ept>를 누르십시오</seg></tuv></tu>
+        <tu><tuv xml:lang="en"><seg>Click here now</seg></tuv><tuv xml:lang="ko"><seg>지금 여기를 누르십시오(태그 없음)</seg></tuv></tu>
+        <tu><tuv xml:lang="en"><seg>Insert <ph>&lt;img/&gt;</ph> image</seg></tuv><tuv xml:lang="ko"><seg><ph>&lt;img/&gt;</ph> 이미지 삽입</seg></tuv></tu>
+        </body></tmx>
+        """.utf8))
+        let tm = TMKitProcess.temporaryDirectory().appendingPathComponent("memory.sqlite").path
+        #expect(try TMKitProcess.run(["tm", "import", tmx.path, "--tm", tm]).status == 0)
+        let dir = TMKitProcess.temporaryDirectory()
+        try Data("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="en" target-language="ko" datatype="plaintext"><body>
+        <trans-unit id="1"><source>Click <g id="1">here</g> now</source></trans-unit>
+        <trans-unit id="2"><source>Insert image</source></trans-unit>
+        </body></file></xliff>
+        """.utf8).write(to: dir.appendingPathComponent("a.xlf"))
+        let out = TMKitProcess.temporaryDirectory().appendingPathComponent("out")
+        let r = try TMKitProcess.run(["pretranslate", dir.path, "-o", out.path, "--tm", tm, "--min-score", "50"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let xlf = try String(contentsOf: out.appendingPathComponent("a.xlf"), encoding: .utf8)
+        #expect(xlf.contains("<target state=\"translated\" state-qualifier=\"exact-match\">지금 <g id=\"1\">여기</g>를 누르십시오</target>"), "\(xlf)")
+        #expect(xlf.contains(">이미지 삽입</target>") && !xlf.contains("&lt;img/&gt; 이미지"), "\(xlf)")
+    }
+
     @Test func pretranslatesAFolderAndWritesTheReport() throws {
         let tm = try Self.memory()
         let dir = try Self.inputs()

@@ -2,7 +2,8 @@ import Foundation
 import TMCore
 
 /// Reads gettext PO/POT catalogs: `msgctxt` -> context, `msgid` -> source, `msgstr` (or
-/// `msgstr[0]` for plurals) -> target, `#.` and `#` comments -> notes, `#:` references, other
+/// `msgstr[0]` for plurals) -> target, and `msgid_plural` -> `msgstr[1]` (or the one form) as a
+/// pair of its own, `#.` and `#` comments -> notes, `#:` references, other
 /// flags and `msgid_plural` -> properties. The header entry gives the target language
 /// (`Language:`) when the options do not; the source language is the options', else the header's
 /// `X-Source-Language`, else English (gettext's convention for msgids). Fuzzy entries are skipped
@@ -54,6 +55,17 @@ public struct POReader: TranslationUnitReader {
                 location: SourceLocation(file: path, line: entry.line, column: 1))
             summary.read += 1
             try body(unit)
+            // The plural form is a pair of its own: msgid_plural with msgstr[1], or with the one
+            // form of a language that has one (Korean's msgstr[0]).
+            if let plural = entry.msgidPlural, !plural.allSatisfy(\.isWhitespace), entry.msgstr.count <= 2,
+               let form = entry.msgstr.last, !form.allSatisfy(\.isWhitespace) {
+                var pluralUnit = unit
+                pluralUnit.source = plural
+                pluralUnit.target = form
+                pluralUnit.properties = properties.filter { $0.type != "x-po-msgid-plural" } + [.init(type: "x-po-plural-of", value: entry.msgid)]
+                summary.read += 1
+                try body(pluralUnit)
+            }
         }
         return summary
     }

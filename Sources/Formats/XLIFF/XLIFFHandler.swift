@@ -36,6 +36,9 @@ final class XLIFFHandler: XMLEventHandler {
     }
     var unit: PendingUnit?
     var segment: PendingSegment?
+    /// Units a unit nested in them interrupted (a `trans-unit` inside a `trans-unit`, which
+    /// no schema allows but files have): each is taken up again, and read whole, after it.
+    var interrupted: [(unit: PendingUnit, segment: PendingSegment?)] = []
 
     /// Text being collected, and for which element.
     enum Sink { case source, target, note, data(String) }
@@ -80,6 +83,8 @@ final class XLIFFHandler: XMLEventHandler {
         case "file" where !version2:
             try setLanguages(Self.attribute(a, "source-language"), Self.attribute(a, "target-language"), line: line, column: column)
         case "trans-unit", "unit":
+            if let outer = unit { interrupted.append((outer, segment)) }
+            segment = nil
             unit = PendingUnit(line: line, column: column, id: Self.attribute(a, "id"),
                                name: Self.attribute(a, version2 ? "name" : "resname"),
                                translatable: Self.attribute(a, "translate")?.lowercased() != "no")
@@ -151,7 +156,9 @@ final class XLIFFHandler: XMLEventHandler {
             if !version2, let s = segment { unit?.segments.append(s) }
             segment = nil
             if let u = unit { try emit(u) }
-            unit = nil
+            let outer = interrupted.popLast()
+            unit = outer?.unit
+            segment = outer?.segment
         case ("file", _) where !version2:
             source = nil
             target = nil

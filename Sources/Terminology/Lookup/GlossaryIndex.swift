@@ -101,7 +101,7 @@ public struct GlossaryIndex: Sendable {
     /// Entries for `term`, best first: exact and inflected matches, else (when `fuzzy`) the
     /// closest terms by edit distance over match keys.
     public func lookup(_ term: String, fuzzy: Bool = true, limit: Int = 10) -> [Match] {
-        let query = term.trimmingCharacters(in: .whitespacesAndNewlines)
+        let query = term.trimmingWhitespace()
         guard !query.isEmpty else { return [] }
         let folded = KeyNormalizer.fold(query)
         var out = matches(forKey: key(query), query: query)

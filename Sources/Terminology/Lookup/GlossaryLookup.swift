@@ -39,7 +39,7 @@ public final class GlossaryLookup {
 
     /// Entries for `term`, best first (see `GlossaryIndex.lookup`).
     public func lookup(_ term: String, fuzzy: Bool = true, limit: Int = 10) throws -> [GlossaryMatch] {
-        let query = term.trimmingCharacters(in: .whitespacesAndNewlines)
+        let query = term.trimmingWhitespace()
         guard !query.isEmpty else { return [] }
         let segmenter = try segmenter(for: query)
         let folded = KeyNormalizer.fold(query)

@@ -14,7 +14,7 @@ public enum TermStatus: String, Sendable, Hashable, Codable, CaseIterable, Compa
     /// Reads a TBX picklist value or a plain name (`preferredTerm-admn-sts`, `preferred`,
     /// `admittedTerm`); nil when the value is not one of them.
     public init?(tbx value: String) {
-        var v = value.trimmingCharacters(in: .whitespaces)
+        var v = value.trimmingSpaces()
         if v.hasSuffix("-admn-sts") { v.removeLast("-admn-sts".count) }
         if v.hasSuffix("Term") { v.removeLast("Term".count) }
         guard let s = TermStatus(rawValue: v.lowercased()) else { return nil }
@@ -44,7 +44,7 @@ public enum PartOfSpeech: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Reads a picklist value (case-insensitive; `proper noun` and `proper-noun` accepted).
     public init?(tbx value: String) {
-        let v = value.trimmingCharacters(in: .whitespaces).lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" }
+        let v = value.trimmingSpaces().lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" }
         guard let p = Self.allCases.first(where: { $0.rawValue.lowercased() == v }) else { return nil }
         self = p
     }

@@ -13,14 +13,15 @@ extension GlossaryStore {
         return TermKeyer(lexicon: KoreanLexicon(words: words)).key(text)
     }
 
-    /// Runs `body`, which adds many concepts, in one transaction: terms are stored without keys
-    /// and without the look-up indexes, then every key is made once with the whole lexicon and
-    /// the indexes are built. The store is unchanged when `body` throws.
+    /// Runs `body`, which adds many concepts, in one transaction: Korean terms are stored
+    /// without keys and without the look-up indexes, then every such key is made once with the
+    /// whole lexicon and the indexes are built. The store is unchanged when `body` throws.
     public func bulkLoad<T>(_ body: () throws -> T) throws -> T {
         try transaction {
             bulk = true
             defer { bulk = false }
-            try db.execute("DROP INDEX IF EXISTS terms_key; DROP INDEX IF EXISTS terms_klen;")
+            // A page cache of 64 MB for the load and the index sorts (SQLite's default is 2 MB).
+            try db.execute("PRAGMA cache_size=-65536; DROP INDEX IF EXISTS terms_key; DROP INDEX IF EXISTS terms_klen;")
             let value = try body()
             try rekeyAll()
             try db.execute(Self.indexes)
@@ -43,6 +44,8 @@ extension GlossaryStore {
             guard let end = block.last else { break }
             last = (end.0, end.1)
             for (concept, position, text, old) in block {
+                // Keyed when stored: the lexicon plays no part in a key without Hangul.
+                if bulk && !old.isEmpty && !TermKeyer.hasHangul(text) { continue }
                 if cache.count > 50_000 { cache.removeAll(keepingCapacity: true) }
                 let key = cache[text] ?? keyer.key(text)
                 cache[text] = key

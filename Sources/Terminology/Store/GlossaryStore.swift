@@ -3,7 +3,7 @@ import SQLiteKit
 import Segmentation
 import TMCore
 
-/// A glossary in one SQLite file: concepts (stored whole, as JSON of `Concept`) and an index of
+/// A glossary in one SQLite file: concepts (stored whole, as `ConceptCodec` records) and an index of
 /// their terms by match key, so look-ups are indexed queries and never read an exchange file.
 /// The user's glossary is one (`$TMKIT_HOME/glossary.sqlite`); every TBX/TSV/CSV named with
 /// `--glossary` is compiled into one in the cache (`GlossaryCache`).
@@ -14,9 +14,14 @@ import TMCore
 public final class GlossaryStore {
     public let path: String
     let db: SQLiteDatabase
-    static let schemaVersion = "2"
-    /// Set while `bulkLoad` runs: terms are stored without keys, made at the end.
+    /// 3: concepts as `ConceptCodec` records. 2 (concepts as JSON) is read as it is and
+    /// marked 3 when opened for writing, since both kinds of record are read.
+    static let schemaVersion = "3"
+    static let readableSchemas: Set<String> = ["2", "3"]
+    /// Set while `bulkLoad` runs: Korean terms are stored without keys, made at the end.
     var bulk = false
+    /// Keys terms without Hangul during a bulk load (no lexicon needed).
+    lazy var bulkKeyer = TermKeyer(lexicon: KoreanLexicon())
 
     /// Opens (or, with `create`, creates) the store at `path`. `readOnly` for look-ups.
     /// `journal` is SQLite's journal mode for a writable store (WAL unless told; a compile
@@ -31,9 +36,13 @@ public final class GlossaryStore {
         if !readOnly {
             if path != ":memory:" { try db.execute("PRAGMA journal_mode=\(journal); PRAGMA synchronous=\(journal == "OFF" ? "OFF" : "NORMAL");") }
             try db.execute(Self.schema + Self.indexes)
-            if try meta("schema") == nil { try setMeta("schema", Self.schemaVersion) }
+            if let found = try meta("schema") {
+                if found != Self.schemaVersion, Self.readableSchemas.contains(found) { try setMeta("schema", Self.schemaVersion) }
+            } else {
+                try setMeta("schema", Self.schemaVersion)
+            }
         }
-        guard try meta("schema") == Self.schemaVersion else {
+        guard let schema = try meta("schema"), Self.readableSchemas.contains(schema) else {
             throw TerminologyError.store(path: path, reason: "not a tmkit glossary store (or one of another version)")
         }
         // Keys made by an older tmkit (in insertion order) are made again, once.
@@ -155,8 +164,9 @@ public final class GlossaryStore {
         }
         let s = try db.statement("INSERT OR REPLACE INTO terms(concept, position, lang, text, key, klen, tokens, status, score, freq, note) VALUES(?,?,?,?,?,?,?,?,?,?,?)")
         for (n, term) in concept.terms.enumerated() {
-            // A bulk load makes the keys at the end, with the whole lexicon.
-            let key = bulk ? (joined: "", count: 0) : try self.key(term.text)
+            // A bulk load makes the keys of Korean terms at the end, with the whole lexicon; a
+            // term without Hangul is keyed now, as the lexicon plays no part in its key.
+            let key = try !bulk ? self.key(term.text) : TermKeyer.hasHangul(term.text) ? (joined: "", count: 0) : bulkKeyer.key(term.text)
             s.bind(1, id)
             s.bind(2, n)
             s.bind(3, term.language.code)
@@ -183,7 +193,7 @@ public final class GlossaryStore {
         s.bind(1, id)
         defer { s.reset() }
         guard try s.step() else { return nil }
-        return try s.withBlob(0) { try Self.decode(Data($0)) }
+        return try s.withBlob(0) { try decode($0) }
     }
 
     /// Every concept with its id, in id order.
@@ -191,7 +201,7 @@ public final class GlossaryStore {
         let s = try db.statement("SELECT id, data FROM concepts ORDER BY id")
         defer { s.reset() }
         while try s.step() {
-            let c = try s.withBlob(1) { try Self.decode(Data($0)) }
+            let c = try s.withBlob(1) { try decode($0) }
             try body(s.int64(0), c)
         }
     }
@@ -289,13 +299,14 @@ public final class GlossaryStore {
         return out
     }
 
-    static func encode(_ c: Concept) throws -> [UInt8] {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return Array(try e.encode(c))
-    }
+    static func encode(_ c: Concept) throws -> [UInt8] { ConceptCodec.encode(c) }
 
-    static func decode(_ data: Data) throws -> Concept { try JSONDecoder().decode(Concept.self, from: data) }
+    /// The concept in a `concepts.data` blob (binary, or JSON as schema 2 stored it).
+    func decode(_ bytes: UnsafeRawBufferPointer) throws -> Concept {
+        do { return try ConceptCodec.decode(bytes) } catch {
+            throw TerminologyError.store(path: path, reason: "\(error)")
+        }
+    }
 }
 
 extension Concept {
@@ -326,6 +337,15 @@ final class TermKeyer {
     }
 
     static func isSyllable(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(s.value) }
+
+    /// Whether `text` has Hangul (syllables or jamo): the only text whose key the lexicon
+    /// can change.
+    static func hasHangul(_ text: String) -> Bool {
+        text.unicodeScalars.contains { u in
+            u.value >= 0x1100 && ((0x1100...0x11FF).contains(u.value) || (0x3130...0x318F).contains(u.value)
+                                  || (0xA960...0xA97F).contains(u.value) || (0xAC00...0xD7FF).contains(u.value))
+        }
+    }
 
     /// The all-Hangul words of a term (for the lexicon).
     static func koreanWords(_ term: String) -> [String] {

@@ -71,6 +71,9 @@ public enum TBXReader {
         private var concept: Concept?
         private var language: LanguageTag?
         private var term: Term?
+        /// Concepts a concept nested in them interrupted (no schema allows it, files have it):
+        /// each is taken up again, and read whole, after it.
+        private var interrupted: [(concept: Concept, language: LanguageTag?, term: Term?)] = []
         /// An open `descripGrp`: its descrip and what qualifies it.
         private var group: (descrip: Property?, source: String?, notes: [String])?
         private var transaction: Transaction?
@@ -91,7 +94,11 @@ public enum TBXReader {
             stack.append(Frame(name: name, attributes: attributes, line: line, column: column))
             if Self.fields.contains(name) { openFields += 1 }
             switch name {
-            case "conceptEntry", "termEntry": concept = Concept(id: attributes["id"])
+            case "conceptEntry", "termEntry":
+                if let outer = concept { interrupted.append((outer, language, term)) }
+                concept = Concept(id: attributes["id"])
+                language = nil
+                term = nil
             case "langSec", "langSet":
                 guard let code = Self.lang(attributes) else {
                     throw TerminologyError.badValue(file: file, line: line, column: column, category: "language", value: "", reason: "\(name) without xml:lang")
@@ -114,7 +121,7 @@ public enum TBXReader {
 
         func end(_ name: String) throws {
             guard let frame = stack.popLast() else { return }
-            let value = frame.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = frame.text.trimmingWhitespace()
             if Self.fields.contains(frame.name) { openFields -= 1 }
             // Inline markup (`<hi>` in a term or note) is part of its parent's text.
             else if openFields > 0, !stack.isEmpty { stack[stack.count - 1].text += frame.text }
@@ -176,7 +183,10 @@ public enum TBXReader {
                     Self.adoptConceptStatistics(&c)
                     try body(c)
                 }
-                concept = nil
+                let outer = interrupted.popLast()
+                concept = outer?.concept
+                language = outer?.language
+                term = outer?.term
             default: break
             }
         }
@@ -217,7 +227,7 @@ public enum TBXReader {
         private func descrip(_ d: Property, _ frame: Frame, source: String? = nil, notes: [String] = []) throws {
             switch d.type {
             case "context" where term != nil:
-                let parallel = notes.first { $0.hasPrefix(TBXWriter.parallelPrefix) }.map { String($0.dropFirst(TBXWriter.parallelPrefix.count)).trimmingCharacters(in: .whitespaces) }
+                let parallel = notes.first { $0.hasPrefix(TBXWriter.parallelPrefix) }.map { String($0.dropFirst(TBXWriter.parallelPrefix.count)).trimmingSpaces() }
                 term?.contexts.append(Context(text: d.value, source: source, parallel: parallel))
             case "definition" where concept != nil:
                 concept?.definitions.append(Definition(language: language ?? header.documentLanguage ?? .english, text: d.value, source: source))
@@ -287,7 +297,7 @@ enum AlignmentNote {
         var values: [String: String] = [:]
         for part in note.dropFirst(TBXWriter.statisticsPrefix.count).split(separator: " ") {
             let kv = part.split(separator: "=", maxSplits: 1)
-            if kv.count == 2 { values[String(kv[0])] = String(kv[1]).trimmingCharacters(in: CharacterSet(charactersIn: ";,")) }
+            if kv.count == 2 { values[String(kv[0])] = String(kv[1]).trimming { $0 == ";" || $0 == "," } }
         }
         return values
     }

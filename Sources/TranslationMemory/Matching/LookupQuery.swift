@@ -48,19 +48,26 @@ package struct LookupQuery {
     package enum Breadth: Sendable {
         /// Rare terms only, a few candidates: enough for matches of 75 and more.
         case narrow(Int)
-        /// Common terms too, many candidates: for the best of weaker matches.
-        case wide
+        /// Common terms too, for the best of weaker matches, which may share only common words
+        /// with the query: `limit` candidates, of which `byOverlap` are those sharing the largest
+        /// share of terms with the query whatever their rarity, and the rest those of the most
+        /// IDF weight that have at least `floor` of the best candidate's.
+        case wide(limit: Int, floor: Float, byOverlap: Int)
 
-        /// Most frequent term read (except the rarest), postings read in all, and candidates kept.
-        func bounds(sides: Double) -> (maxDF: Int, budget: Int, limit: Int) {
+        /// Most frequent term read (except the rarest), postings read in all, candidates kept,
+        /// the least share of the best candidate's weight a candidate must have, and how many
+        /// candidates are chosen by overlap.
+        func bounds(sides: Double) -> (maxDF: Int, budget: Int, limit: Int, floor: Float, byOverlap: Int) {
             switch self {
-            case let .narrow(n): (max(2_000, Int(sides / 200)), 24_000, n)
-            case .wide: (max(20_000, Int(sides / 4)), 600_000, 320)
+            case let .narrow(n): (max(2_000, Int(sides / 200)), 24_000, n, 0.3, 0)
+            case let .wide(n, floor, overlap): (max(20_000, Int(sides / 4)), 600_000, n, floor, min(n, overlap))
             }
         }
+    }
 
-        /// How many candidates this breadth keeps.
-        package func limit(sides: Double) -> Int { bounds(sides: sides).limit }
+    /// The wide pass of this lookup's options.
+    package var wide: Breadth {
+        .wide(limit: options.wideCandidates, floor: options.wideFloor, byOverlap: options.wideByOverlap)
     }
 
     /// Whether a lookup should make the wide pass after the narrow one found `matches`: with a
@@ -79,7 +86,7 @@ package struct LookupQuery {
             if let df = documentFrequencies[term], df > 0 { withDF.append((term, df)) }
         }
         withDF.sort { $0.df < $1.df }
-        let (maxDF, budget, _) = breadth.bounds(sides: sides)
+        let (maxDF, budget, _, _, _) = breadth.bounds(sides: sides)
         var used = 0
         var out: [(term: Int64, idf: Float)] = []
         for (index, entry) in withDF.enumerated() {
@@ -103,22 +110,30 @@ package struct LookupQuery {
         }
     }
 
-    /// The best `limit` side ids of the accumulated weights, weighted by length similarity;
-    /// ties broken by id, so candidates never depend on the order postings were read in.
-    package func ranked(_ scratch: Accumulator, limit: Int) -> [Int64] {
+    /// The best side ids of the accumulated weights for `breadth`, weighted by length similarity
+    /// (and, for the wide pass's overlap share, those sharing the largest share of terms, ties
+    /// by weight); ties broken by id, so candidates never depend on the order postings were read
+    /// in. `sides` is twice the highest entry id.
+    package func ranked(_ scratch: Accumulator, breadth: Breadth, sides: Double) -> [Int64] {
         guard !scratch.touched.isEmpty else { return [] }
+        let (_, _, limit, share, overlapLimit) = breadth.bounds(sides: sides)
         let nQ = Float(terms.count)
         var best: Float = 0
         for id in scratch.touched where scratch.weight[id] > best { best = scratch.weight[id] }
-        let floor = best * 0.3
-        var ranked: [(Float, Int64)] = []
-        ranked.reserveCapacity(256)
-        for id in scratch.touched where scratch.weight[id] >= floor {
+        let floor = best * share
+        var byWeight = TopCandidates(limit: limit - overlapLimit)
+        var byOverlap = TopCandidates(limit: overlapLimit)
+        for id in scratch.touched {
+            let w = scratch.weight[id]
             let nE = Float(max(1, scratch.terms[id]))
-            ranked.append((scratch.weight[id] * min(nQ, nE) / max(nQ, nE), Int64(id)))
+            if w >= floor { byWeight.add(w * min(nQ, nE) / max(nQ, nE), Int64(id)) }
+            if overlapLimit > 0 { byOverlap.add(Float(scratch.shared[id]) / max(nQ, nE) + 0.001 * w / best, Int64(id)) }
         }
-        ranked.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-        return ranked.prefix(limit).map(\.1)
+        guard overlapLimit > 0 else { return byWeight.ids }
+        var out = byWeight.ids
+        var seen = Set(out)
+        for id in byOverlap.ids where seen.insert(id).inserted { out.append(id) }
+        return out
     }
 
     /// The match an entry seen from one side makes, or nil when it is filtered out or scores too low.

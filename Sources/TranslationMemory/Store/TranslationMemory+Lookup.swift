@@ -21,6 +21,15 @@ public struct LookupOptions: Sendable {
     /// Below 75, also make the wide index pass when the narrow one found nothing of 75 or more
     /// (off: the narrow pass only, as lookups were before it; for benchmarks).
     public var widePass = true
+    /// Candidates the wide pass passes to the scorer.
+    public var wideCandidates = 1_000
+    /// The wide pass keeps candidates whose index weight is at least this share of the best's,
+    /// so entries sharing only common words with the query stay in when another shares a rare one.
+    public var wideFloor: Float = 0.1
+    /// How many of the wide pass's candidates are those sharing the largest share of index
+    /// terms with the query, however common, without the floor (the rest are chosen by IDF
+    /// weight): the edit score of a weak match follows the words it shares, not their rarity.
+    public var wideByOverlap = 250
     /// Also compute the marked difference of each match's source from the query.
     public var withDiff = false
 
@@ -84,7 +93,7 @@ extension TranslationMemory {
             // Low thresholds: when nothing of 75 or more turned up, the best match shares mostly
             // common words with the query; a wider pass reads their postings too.
             if query.needsWidePass(after: matches) {
-                for sideID in try candidates(query, breadth: .wide) where scored.insert(sideID).inserted {
+                for sideID in try candidates(query, breadth: query.wide) where scored.insert(sideID).inserted {
                     if let c = try candidate(sideID), let m = query.match(c) { matches.append(m) }
                 }
             }
@@ -180,7 +189,7 @@ extension TranslationMemory {
                 postings.withBlob(0) { LookupQuery.accumulate($0, idf: idf, into: scratch) }
             }
         }
-        for id in query.ranked(scratch, limit: breadth.limit(sides: sides)) where seen.insert(id).inserted { result.append(id) }
+        for id in query.ranked(scratch, breadth: breadth, sides: sides) where seen.insert(id).inserted { result.append(id) }
         return result
     }
 }
@@ -190,14 +199,19 @@ extension TranslationMemory {
 package final class Accumulator {
     package init() {}
 
+    /// The summed IDF of the query terms each side shares.
     private(set) var weight = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+    /// Each side's own count of index terms.
     private(set) var terms = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    /// How many of the query's terms (of those read) each side shares.
+    private(set) var shared = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
     private(set) var capacity = 0
     var touched: [Int] = []
 
     deinit {
         weight.deallocate()
         terms.deallocate()
+        shared.deallocate()
     }
 
     package func grow(to n: Int) {
@@ -206,14 +220,19 @@ package final class Accumulator {
         let w = UnsafeMutablePointer<Float>.allocate(capacity: target)
         w.initialize(repeating: 0, count: target)
         w.update(from: weight, count: capacity)
-        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: target)
-        t.initialize(repeating: 0, count: target)
-        t.update(from: terms, count: capacity)
         weight.deallocate()
-        terms.deallocate()
         weight = w
-        terms = t
+        terms = Self.grown(terms, from: capacity, to: target)
+        shared = Self.grown(shared, from: capacity, to: target)
         capacity = target
+    }
+
+    private static func grown(_ old: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> UnsafeMutablePointer<UInt8> {
+        let new = UnsafeMutablePointer<UInt8>.allocate(capacity: to)
+        new.initialize(repeating: 0, count: to)
+        new.update(from: old, count: from)
+        old.deallocate()
+        return new
     }
 
     @inline(__always)
@@ -222,10 +241,14 @@ package final class Accumulator {
         if weight[side] == 0 { touched.append(side) }
         weight[side] += w
         terms[side] = n
+        if shared[side] < 255 { shared[side] += 1 }
     }
 
     package func clear() {
-        for i in touched { weight[i] = 0 }
+        for i in touched {
+            weight[i] = 0
+            shared[i] = 0
+        }
         touched.removeAll(keepingCapacity: true)
     }
 }

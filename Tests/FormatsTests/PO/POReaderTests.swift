@@ -6,8 +6,8 @@ import TMCore
 @Suite struct POReaderTests {
     @Test func readsEntriesWithMetadataAndCountsSkips() throws {
         let (units, summary) = try readAll(fixture("sample.po"))
-        #expect(units.map(\.source) == ["Open File", "Save %s", "%d file", "A long message that spans lines\nwith \"quotes\" and a \\ backslash\tand tab"])
-        #expect(units.map(\.target) == ["파일 열기", "%s 저장", "파일 %d개", "여러 줄에 걸친 긴 메시지\n\"따옴표\"와 \\ 역슬래시\t와 탭"])
+        #expect(units.map(\.source) == ["Open File", "Save %s", "%d file", "%d files", "A long message that spans lines\nwith \"quotes\" and a \\ backslash\tand tab"])
+        #expect(units.map(\.target) == ["파일 열기", "%s 저장", "파일 %d개", "파일 %d개", "여러 줄에 걸친 긴 메시지\n\"따옴표\"와 \\ 역슬래시\t와 탭"])
         #expect(units[0].notes == ["Menu item"])
         #expect(units[0].properties == [.init(type: "x-po-reference", value: "src/main.c:10 src/menu.c:22")])
         #expect(units[0].location?.line == 16)
@@ -15,15 +15,24 @@ import TMCore
         #expect(units[1].notes == ["Translator: keep short"])
         #expect(units[1].properties.contains(.init(type: "x-po-flags", value: "c-format")))
         #expect(units[2].properties.contains(.init(type: "x-po-msgid-plural", value: "%d files")))
+        #expect(units[3].properties.contains(.init(type: "x-po-plural-of", value: "%d file")))
         #expect(units.allSatisfy { $0.sourceLanguage == en && $0.targetLanguage == ko })
-        #expect(summary.read == 4)
+        #expect(summary.read == 5)
         #expect(summary.skipped == ["fuzzy": 1, "untranslated": 2, "obsolete": 1])
     }
 
     @Test func fuzzyEntriesOnRequest() throws {
         let (units, summary) = try readAll(fixture("sample.po"), ReadOptions(includeFuzzy: true))
         #expect(units.contains { $0.source == "New text" && $0.properties.contains(.init(type: "x-po-fuzzy", value: "yes")) })
-        #expect(summary.read == 5)
+        #expect(summary.read == 6)
+    }
+
+    @Test func aPluralOfTwoFormsGivesBothPairs() throws {
+        let dir = TempDir()
+        let po = dir.write("de.po", "msgid \"\"\nmsgstr \"Language: de\\n\"\n\nmsgid \"%d file selected\"\nmsgid_plural \"%d files selected\"\nmsgstr[0] \"%d Datei ausgewählt\"\nmsgstr[1] \"%d Dateien ausgewählt\"\n")
+        let (units, _) = try readAll(po)
+        #expect(units.map(\.source) == ["%d file selected", "%d files selected"])
+        #expect(units.map(\.target) == ["%d Datei ausgewählt", "%d Dateien ausgewählt"])
     }
 
     @Test func optionsOverrideTheHeaderLanguage() throws {

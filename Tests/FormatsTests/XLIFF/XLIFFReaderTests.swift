@@ -18,6 +18,27 @@ import TMCore
         #expect(withFuzzy.contains { $0.target == "검토 필요" && $0.properties == [.init(type: "x-xliff-state", value: "needs-review-translation")] })
     }
 
+    /// A unit inside a unit (no schema allows it; files have it): both are read whole.
+    @Test(arguments: [
+        """
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="en" target-language="ko" datatype="plaintext"><body>
+        <trans-unit id="1"><source>Outer</source><trans-unit id="9"><source>Inner</source><target>안</target></trans-unit><target>제품 정보</target></trans-unit>
+        <trans-unit id="2"><source>Last unit</source><target>마지막</target></trans-unit></body></file></xliff>
+        """,
+        """
+        <xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="ko"><file id="f">
+        <unit id="1"><segment><source>Outer</source><target>제품 정보</target></segment><unit id="9"><segment><source>Inner</source><target>안</target></segment></unit></unit>
+        <unit id="2"><segment><source>Last unit</source><target>마지막</target></segment></unit></file></xliff>
+        """,
+    ])
+    func aUnitNestedInAUnitLosesNeither(xml: String) throws {
+        let dir = TempDir()
+        let (units, summary) = try readAll(dir.write("nested.xlf", xml))
+        #expect(Set(units.map(\.source)) == ["Outer", "Inner", "Last unit"])
+        #expect(units.first { $0.source == "Outer" }?.target == "제품 정보")
+        #expect(summary.read == 3)
+    }
+
     @Test func xliff20SegmentsAndOriginalData() throws {
         let (units, summary) = try readAll(fixture("sample20.xlf"))
         #expect(units.map(\.id) == ["u1/s1", "u1/s2", "u2"])
