@@ -25,6 +25,7 @@ struct TMLookupCommand: ParsableCommand {
           tmkit tm lookup 'Open the file in a new window'
           tmkit tm lookup --source-lang ko --target-lang en '바탕화면 설정'
           tmkit tm lookup --queries sentences.txt > matches.jsonl
+          tmkit tm lookup --database postgres://tmkit@db/tmkit '파일 저장'
         """
     )
 
@@ -34,6 +35,8 @@ struct TMLookupCommand: ParsableCommand {
     var text: String?
 
     @OptionGroup var store: TMStoreOptions
+
+    @OptionGroup var database: TMDatabaseOptions
 
     @Option(name: .customLong("min-score"), help: "Lowest score shown (0-101).")
     var minScore = 75
@@ -72,6 +75,10 @@ struct TMLookupCommand: ParsableCommand {
         if text != nil && queries != nil { throw ValidationError("Give either a TEXT or --queries FILE, not both.") }
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
         if !(0...101).contains(minScore) { throw ValidationError("--min-score must be between 0 and 101.") }
+        try database.check(store)
+        if database.database != nil && (exhaustive || timings != nil || narrowIndex) {
+            throw ValidationError("--exhaustive, --timings and --narrow-index are for SQLite memories, not --database.")
+        }
     }
 
     func run() throws {
@@ -79,6 +86,7 @@ struct TMLookupCommand: ParsableCommand {
             minScore: minScore, limit: limit, sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
             targetLanguage: languageOption(targetLanguage, "--target-lang"), context: context, exhaustive: exhaustive)
         options.widePass = !narrowIndex
+        if let url = database.database { return runOnDatabase(url, options) }
         let tm = store.open(create: false)
         var out = OutputBuffer()
         if let queries {

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import PostgresStore
+import TMServer
+
+/// `--database postgres://…` of `tm lookup`, `concordance`, `stats`, `export` and `import`: the
+/// memory in PostgreSQL that `tmkit serve --database` serves, read and written through the
+/// server's backend (`PostgresBackend` over `PostgresMemory`), so the CLI and the servers
+/// share its tables, matching and scores. `--memory NAME` names the memory there.
+struct TMDatabaseOptions: ParsableArguments {
+    @Option(help: "Use the memory in this PostgreSQL database instead of a SQLite file, as `tmkit serve --database` serves it (postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE; PG* variables fill in what is missing). --memory NAME names the memory there (default: default).")
+    var database: String?
+
+    /// Refuses `--tm` beside `--database`.
+    func check(_ store: TMStoreOptions) throws {
+        if database != nil && store.path != nil { throw ValidationError("Give --tm PATH or --database URL, not both.") }
+    }
+}
+
+/// A PostgreSQL memory opened for one command.
+struct TMDatabase: Sendable {
+    let backend: PostgresBackend
+    /// The memory's name in the database.
+    let memory: String
+
+    /// Opens the database at `url` (its pools started, its schema brought up to date), runs
+    /// `body`, closes it and returns what `body` returned; an error ends the command.
+    static func run<T>(_ url: String, memory: String?, _ body: @escaping @Sendable (TMDatabase) async throws -> T) -> T {
+        let name = memory ?? "default"
+        return blocking {
+            let store = try PostgresMemory(url: url, maxConnections: 4)
+            let runner = Task { await store.run() }
+            defer { runner.cancel() }
+            try await store.migrate()
+            return try await body(TMDatabase(backend: PostgresBackend(store: store, defaultMemory: name), memory: name))
+        }
+    }
+}
+
+/// Runs async work from a synchronous command, waits for it and returns its value; an error
+/// ends the command.
+func blocking<T>(_ body: @escaping @Sendable () async throws -> T) -> T {
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var result: Result<T, any Error>?
+    Task.detached {
+        do { result = .success(try await body()) } catch { result = .failure(error) }
+        done.signal()
+    }
+    done.wait()
+    switch result! {
+    case let .success(value): return value
+    case let .failure(error): fail(error)
+    }
+}
