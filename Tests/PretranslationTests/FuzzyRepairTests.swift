@@ -36,6 +36,12 @@ import Segmentation
         // Quotes by position, in the new source's style.
         ("Printer “%s” is offline.", "“%s” 프린터가 꺼져 있습니다.", "Printer '%s' is offline.", "'%s' 프린터가 꺼져 있습니다."),
         ("Custom %s×%s", "사용자 지정 %s×%s", "Custom %sx%s", "사용자 지정 %sx%s"),
+        // Quotes the match keys do not tell apart, by position too.
+        ("A folder named “%s” exists.", "“%s” 폴더가 있습니다.", "A folder named \"%s\" exists.", "\"%s\" 폴더가 있습니다."),
+        ("Delete “%s”", "“%s” 삭제", "Delete \"%s\"", "\"%s\" 삭제"),
+        // Quotes added around a placeholder, or dropped from around it.
+        ("error reading %s", "%s 읽는 중 오류", "error reading \"%s\"", "\"%s\" 읽는 중 오류"),
+        ("Could not find “%s”", "“%s”을(를) 찾을 수 없습니다", "Could not find %s", "%s을(를) 찾을 수 없습니다"),
     ])
     func wordsThroughTheirLinks(ms: String, mt: String, s: String, expected: String) {
         let terms = [("theme", ["테마"]), ("face", ["얼굴"]), ("application", ["프로그램", "응용 프로그램"]), ("bookmark", ["책갈피"]),
@@ -54,6 +60,8 @@ import Segmentation
         #expect(repaired("Use custom icon", "사용자 설정 아이콘 사용", for: "Use a custom icon") == nil)
         // A target of several sentences keeps its period.
         #expect(repaired("See the manual. Then retry.", "설명서를 보십시오. 다시 시도하십시오.", for: "See the manual. Then retry") == nil)
+        // A quote the translator wrote in another style stays.
+        #expect(repaired("Delete “%s”", "'%s' 삭제", for: "Delete \"%s\"") == nil)
         // But a variant beside a real repair leaves its part as it is.
         #expect(repaired("Minimum bar height: 5", "최소 표시줄 높이: 5", for: "Min bar height: 6", terms: terms)?.target == "최소 표시줄 높이: 6")
     }

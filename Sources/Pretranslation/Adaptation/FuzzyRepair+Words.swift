@@ -70,6 +70,60 @@ extension FuzzyRepair {
         return (Patch(range: range, text: new), "mark \(mb[0].text) → \(new.isEmpty ? "∅" : new)")
     }
 
+    /// Quotes the new source adds around a placeholder the memory's source has bare, put
+    /// around it in the target (`error reading %s` → `error reading "%s"`: `%s 읽는 중 오류` →
+    /// `"%s" 읽는 중 오류`), or taken off where the new source drops them and the target has them
+    /// right around it. Each wrap covers two adjacent blocks (by index, in order).
+    static func quoteWraps(_ blocks: [Block], _ m: [Token], _ s: [Token],
+                           _ target: [Unicode.Scalar]) -> [(blocks: Range<Int>, patch: Patch, note: String)] {
+        var out: [(blocks: Range<Int>, patch: Patch, note: String)] = []
+        var b = 0
+        while b + 1 < blocks.count {
+            let open = blocks[b], close = blocks[b + 1]
+            defer { b += 1 }
+            let isQuote = { (t: Token) in t.kind == .punctuation && quotes.contains(t.text) }
+            if open.memory.isEmpty, close.memory.isEmpty, open.source.count == 1, close.source.count == 1,
+               close.source.lowerBound == open.source.upperBound + 1, open.memory.lowerBound < m.count,
+               close.memory.lowerBound == open.memory.lowerBound + 1 {
+                // Added: the placeholder between them is the memory's m[p].
+                let p = open.memory.lowerBound, q = s[open.source.lowerBound], e = s[close.source.lowerBound]
+                guard isQuote(q), isQuote(e), s[open.source.upperBound].kind == .placeholder, m[p].kind == .placeholder,
+                      m[p].text == s[open.source.upperBound].text, let hit = placeholder(m, p, in: target) else { continue }
+                out.append((b..<(b + 2), Patch(range: hit, text: q.text + m[p].text + e.text), "wrap \(m[p].text) → \(q.text)\(m[p].text)\(e.text)"))
+                b += 1
+            } else if open.source.isEmpty, close.source.isEmpty, open.memory.count == 1, close.memory.count == 1,
+                      close.memory.lowerBound == open.memory.upperBound + 1, open.source.lowerBound < s.count,
+                      close.source.lowerBound == open.source.lowerBound + 1 {
+                // Dropped: the target's quotes right around the placeholder go.
+                let p = open.memory.upperBound, q = m[open.memory.lowerBound], e = m[close.memory.lowerBound]
+                guard isQuote(q), isQuote(e), m[p].kind == .placeholder, s[open.source.lowerBound].text == m[p].text,
+                      let hit = placeholder(m, p, in: target), hit.lowerBound > 0, hit.upperBound < target.count,
+                      quotes.contains(String(target[hit.lowerBound - 1])), quotes.contains(String(target[hit.upperBound])) else { continue }
+                out.append((b..<(b + 2), Patch(range: (hit.lowerBound - 1)..<(hit.upperBound + 1), text: m[p].text), "wrap \(q.text)\(m[p].text)\(e.text) → \(m[p].text)"))
+                b += 1
+            }
+        }
+        return out
+    }
+
+    /// Quote marks, straight and typographic.
+    static let quotes: Set<String> = ["\"", "'", "“", "”", "‘", "’", "«", "»", "「", "」"]
+
+    /// Where the memory source's placeholder `m[p]` stands in the target: its k-th occurrence,
+    /// where the target has it as often as the memory source.
+    static func placeholder(_ m: [Token], _ p: Int, in target: [Unicode.Scalar]) -> Range<Int>? {
+        let text = Array(m[p].text.unicodeScalars)
+        let inMemory = m.filter { $0.text == m[p].text }.count
+        let k = m[..<p].filter { $0.text == m[p].text }.count
+        var hits: [Range<Int>] = []
+        var i = 0
+        while i + text.count <= target.count {
+            if Array(target[i..<(i + text.count)]) == text { hits.append(i..<(i + text.count)); i += text.count } else { i += 1 }
+        }
+        guard hits.count == inMemory, k < hits.count else { return nil }
+        return hits[k]
+    }
+
     /// A word (or a few) changed, dropped or added, through its link to the target.
     func word(_ block: Block, _ m: [Token], _ s: [Token], _ memorySource: String, _ source: String,
               _ target: [Unicode.Scalar], _ lookup: (String) -> [String]) -> (Patch, String)? {

@@ -40,12 +40,27 @@ public struct FuzzyRepair: Sendable {
         guard match.score < 100, match.originalScore == nil else { return nil }
         let m = segmenter.analyze(match.source).tokens
         let s = segmenter.analyze(source).tokens
-        let blocks = Self.differences(m.map(\.key), s.map(\.key)).flatMap { Self.split($0, m, s) }
-        guard !blocks.isEmpty else { return nil }
+        var blocks = Self.differences(m.map(\.key), s.map(\.key)).flatMap { Self.split($0, m, s) }
+        let variants = Self.markVariants(m, s)
+        guard !blocks.isEmpty || !variants.isEmpty else { return nil }
         let t = segmenter.analyze(match.target)
         let target = Array(match.target.unicodeScalars)
         var patches: [Patch] = []
         var notes: [String] = []
+        // Quotes added or dropped around a placeholder (`%s` / `"%s"`).
+        for wrap in Self.quoteWraps(blocks, m, s, target).reversed() {
+            patches.append(wrap.patch)
+            notes.append(wrap.note)
+            blocks.removeSubrange(wrap.blocks)
+        }
+        // A mark the keys do not tell apart (`“%s”` / `"%s"`), in the new source's style where
+        // the target has the memory's; otherwise the target keeps its own.
+        for block in variants {
+            if let (patch, note) = Self.mark(block, m, s, match.source, target) {
+                patches.append(patch)
+                notes.append(note)
+            }
+        }
         var usedTerms = Set<Int>()
         for block in blocks {
             let mb = Array(m[block.memory]), sb = Array(s[block.source])
@@ -126,6 +141,16 @@ public struct FuzzyRepair: Sendable {
         }
         if si < n || sj < m { out.append((si..<n, sj..<m)) }
         return out
+    }
+
+    /// Marks with the same key but another form on the two sides (`“` / `"`, `’` / `'`), as
+    /// one-token blocks. Forms that are one mark written two ways (`...` / `…`) are left out:
+    /// there the target keeps its own.
+    static func markVariants(_ m: [Token], _ s: [Token]) -> [(memory: Range<Int>, source: Range<Int>)] {
+        common(m.map(\.key), s.map(\.key)).compactMap { i, j in
+            guard m[i].kind == .punctuation, m[i].text != s[j].text, !sameMark(m[i].text, s[j].text) else { return nil }
+            return (i..<(i + 1), j..<(j + 1))
+        }
     }
 
     /// The index pairs `(i, j)` where `a[i] == b[j]` on a longest common subsequence.

@@ -169,9 +169,9 @@ final class TextDocument: PretranslatableDocument {
     func rendered(_ results: [SegmentResult], languages: LanguagePair) throws -> Data {
         var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         x += "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" xmlns:mtc=\"\(XLIFFDocument.matchesNamespace)\""
-        x += " version=\"2.0\" srcLang=\"\(XMLText.escape(languages.source.code))\" trgLang=\"\(XMLText.escape(languages.target.code))\">\n"
+        x += " version=\"2.0\" srcLang=\"\(XMLEscape.markup(languages.source.code))\" trgLang=\"\(XMLEscape.markup(languages.target.code))\">\n"
         let original = (file as NSString).lastPathComponent
-        x += "  <file id=\"f1\" original=\"\(XMLText.escape(original))\">\n"
+        x += "  <file id=\"f1\" original=\"\(XMLEscape.markup(original))\">\n"
         var k = 0
         var segmentNumber = 0
         for (b, pieces) in blocks.enumerated() {
@@ -188,7 +188,7 @@ final class TextDocument: PretranslatableDocument {
             var r = 0
             for piece in pieces {
                 if !piece.translatable {
-                    body += "      <ignorable><source xml:space=\"preserve\">\(XMLText.escape(piece.text))</source></ignorable>\n"
+                    body += "      <ignorable><source xml:space=\"preserve\">\(XMLEscape.markup(piece.text))</source></ignorable>\n"
                     continue
                 }
                 segmentNumber += 1
@@ -197,20 +197,20 @@ final class TextDocument: PretranslatableDocument {
                 let id = "s\(segmentNumber)"
                 if let m = result.fill {
                     body += "      <segment id=\"\(id)\" state=\"\(result.isExact ? "translated" : "initial")\">\n"
-                    body += "        <source>\(XMLText.escape(piece.text))</source>\n"
-                    body += "        <target>\(XMLText.escape(m.target))</target>\n"
+                    body += "        <source>\(XMLEscape.markup(piece.text))</source>\n"
+                    body += "        <target>\(XMLEscape.markup(m.target))</target>\n"
                     body += "      </segment>\n"
-                    matches += "        <mtc:match ref=\"#\(id)\" similarity=\"\(min(m.score, 100))\" origin=\"\(XMLText.escape(m.origin))\" type=\"tm\"\(m.score > 100 ? " subType=\"tmkit:context-match\"" : "")>\n"
-                    matches += "          <source>\(XMLText.escape(m.source))</source>\n"
-                    matches += "          <target>\(XMLText.escape(m.target))</target>\n"
+                    matches += "        <mtc:match ref=\"#\(id)\" similarity=\"\(min(m.score, 100))\" origin=\"\(XMLEscape.markup(m.origin))\" type=\"tm\"\(m.score > 100 ? " subType=\"tmkit:context-match\"" : "")>\n"
+                    matches += "          <source>\(XMLEscape.markup(m.source))</source>\n"
+                    matches += "          <target>\(XMLEscape.markup(m.target))</target>\n"
                     matches += "        </mtc:match>\n"
                 } else {
                     body += "      <segment id=\"\(id)\">\n"
-                    body += "        <source>\(XMLText.escape(piece.text))</source>\n"
+                    body += "        <source>\(XMLEscape.markup(piece.text))</source>\n"
                     body += "      </segment>\n"
                 }
                 for term in result.terms where seenTerms.insert(term.noteText).inserted {
-                    notes += "        <note category=\"terminology\" appliesTo=\"source\">\(XMLText.escape(term.noteText))</note>\n"
+                    notes += "        <note category=\"terminology\" appliesTo=\"source\">\(XMLEscape.markup(term.noteText))</note>\n"
                 }
             }
             if !matches.isEmpty { x += "      <mtc:matches>\n\(matches)      </mtc:matches>\n" }
@@ -220,33 +220,11 @@ final class TextDocument: PretranslatableDocument {
             } else {
                 // A unit needs a segment: untranslated text (code, tables) is one, marked translate="no".
                 let text = pieces.map(\.text).joined()
-                x += "      <segment>\n        <source xml:space=\"preserve\">\(XMLText.escape(text))</source>\n      </segment>\n"
+                x += "      <segment>\n        <source xml:space=\"preserve\">\(XMLEscape.markup(text))</source>\n      </segment>\n"
             }
             x += "    </unit>\n"
         }
         x += "  </file>\n</xliff>\n"
         return Data(x.utf8)
-    }
-}
-
-/// Escaping text for XML written by hand.
-enum XMLText {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\u{9}", "\u{A}", "\u{D}": out.unicodeScalars.append(c)
-            default:
-                // Characters XML 1.0 cannot carry are dropped.
-                if c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }
