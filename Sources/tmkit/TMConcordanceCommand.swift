@@ -37,7 +37,11 @@ struct TMConcordanceCommand: ParsableCommand {
         let hits: [ConcordanceHit]
         if let url = database.database {
             let (words, most) = (text, limit)
-            hits = TMDatabase.run(url, memory: store.memory) { try await $0.backend.concordance(words, memory: $0.memory, limit: most) }
+            do {
+                hits = try TMDatabase.run(url, memory: store.memory) { try await $0.backend.concordance(words, memory: $0.memory, limit: most) }
+            } catch {
+                fail(error)
+            }
         } else {
             let tm = store.open(create: false)
             do {

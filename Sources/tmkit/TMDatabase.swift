@@ -24,10 +24,10 @@ struct TMDatabase: Sendable {
     let memory: String
 
     /// Opens the database at `url` (its pools started, its schema brought up to date), runs
-    /// `body`, closes it and returns what `body` returned; an error ends the command.
-    static func run<T>(_ url: String, memory: String?, _ body: @escaping @Sendable (TMDatabase) async throws -> T) -> T {
+    /// `body`, closes it and returns what `body` returned or throws what it threw.
+    static func run<T>(_ url: String, memory: String?, _ body: @escaping @Sendable (TMDatabase) async throws -> T) throws -> T {
         let name = memory ?? "default"
-        return blocking {
+        return try blocking {
             let store = try PostgresMemory(url: url, maxConnections: 4)
             let runner = Task { await store.run() }
             defer { runner.cancel() }
@@ -37,9 +37,9 @@ struct TMDatabase: Sendable {
     }
 }
 
-/// Runs async work from a synchronous command, waits for it and returns its value; an error
-/// ends the command.
-func blocking<T>(_ body: @escaping @Sendable () async throws -> T) -> T {
+/// Runs async work from a synchronous command, waits for it and returns its value or throws
+/// its error.
+func blocking<T>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
     let done = DispatchSemaphore(value: 0)
     nonisolated(unsafe) var result: Result<T, any Error>?
     Task.detached {
@@ -47,8 +47,5 @@ func blocking<T>(_ body: @escaping @Sendable () async throws -> T) -> T {
         done.signal()
     }
     done.wait()
-    switch result! {
-    case let .success(value): return value
-    case let .failure(error): fail(error)
-    }
+    return try result!.get()
 }

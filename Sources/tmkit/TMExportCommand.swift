@@ -47,7 +47,7 @@ struct TMExportCommand: ParsableCommand {
             let result: (entries: Int, lossy: Int, dropped: Int)
             if let url = database.database {
                 let path = output
-                result = (TMDatabase.run(url, memory: store.memory) { try await $0.backend.exportTMX(memory: $0.memory, to: path) }, 0, 0)
+                result = (try TMDatabase.run(url, memory: store.memory) { try await $0.backend.exportTMX(memory: $0.memory, to: path) }, 0, 0)
             } else {
                 result = try TMXExport.write(store.open(create: false), to: output, matching: filters.filter,
                                              level: TMXWriter.CodeLevel(rawValue: tmxLevel) ?? .two)

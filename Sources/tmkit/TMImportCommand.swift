@@ -66,7 +66,7 @@ struct TMImportCommand: ParsableCommand {
                 if let url {
                     // One transaction per file in PostgreSQL, through the server's backend.
                     let read = options
-                    var summary = TMDatabase.run(url, memory: store.memory) { try await $0.backend.importFile(path, name: name, memory: $0.memory, options: read) }
+                    var summary = try TMDatabase.run(url, memory: store.memory) { try await $0.backend.importFile(path, name: name, memory: $0.memory, options: read) }
                     summary.seconds = Date().timeIntervalSince(started)
                     if format == .text { out.write(Self.describe(summary, seconds: summary.seconds)) }
                     summaries.append(summary)

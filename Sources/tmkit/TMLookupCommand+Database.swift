@@ -24,8 +24,13 @@ extension TMLookupCommand {
         var options = options
         options.withDiff = format == .text
         let (asked, wanted) = (texts, options)
-        let results = TMDatabase.run(url, memory: store.memory) { db in
-            try await db.backend.lookup(asked, memory: db.memory, options: wanted)
+        let results: [[TMMatch]]
+        do {
+            results = try TMDatabase.run(url, memory: store.memory) { db in
+                try await db.backend.lookup(asked, memory: db.memory, options: wanted)
+            }
+        } catch {
+            fail(error)
         }
         var out = OutputBuffer()
         for (query, matches) in zip(texts, results) {

@@ -1,10 +1,16 @@
 import Foundation
+import TMServer
 
 extension TMStatsCommand {
     /// `tm stats --database URL`: the PostgreSQL memory's entries, language pairs, size, index
     /// terms and schema version (what the server's stats route answers), in the same layout.
     func runOnDatabase(_ url: String) {
-        let s = TMDatabase.run(url, memory: store.memory) { try await $0.backend.statistics(memory: $0.memory) }
+        let s: StatsPayload
+        do {
+            s = try TMDatabase.run(url, memory: store.memory) { try await $0.backend.statistics(memory: $0.memory) }
+        } catch {
+            fail(error)
+        }
         let name = "\(url) (memory \(s.memory))"
         var out = OutputBuffer()
         switch format {
