@@ -54,7 +54,7 @@ extension APIHandlers {
         router.get("/api/v1/glossaries/:glossary/entries/:id") { request, context in
             try await Self.answer {
                 _ = try await auth.check(request, .read)
-                let (g, id) = try entryParameters(context)
+                let (g, id) = try glossaryEntry(context)
                 return try JSONResponse.make(try await Self.offThread { try Self.entry(g, id, try g.open()) })
             }
         }
@@ -62,7 +62,7 @@ extension APIHandlers {
             try await Self.answer {
                 var request = request
                 let token = try await auth.check(request, .write)
-                let (g, id) = try entryParameters(context)
+                let (g, id) = try glossaryEntry(context)
                 guard let position = context.parameters.get("position").flatMap({ Int($0) }), position >= 0 else {
                     throw APIError(.badRequest, "term position must be an integer from 0")
                 }
@@ -108,7 +108,7 @@ extension APIHandlers {
     /// The reviewer as transactions record them: the token's label, else its id.
     static func reviewer(_ token: APIToken) -> String { token.label ?? "token \(token.id)" }
 
-    func entryParameters(_ context: BasicRequestContext) throws -> (ServedGlossary, Int64) {
+    func glossaryEntry(_ context: BasicRequestContext) throws -> (ServedGlossary, Int64) {
         let g = try glossary(try context.parameters.require("glossary"))
         guard let id = context.parameters.get("id").flatMap({ Int64($0) }), id > 0 else {
             throw APIError(.badRequest, "concept id must be a positive integer")
