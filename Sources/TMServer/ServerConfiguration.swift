@@ -9,10 +9,8 @@ public struct ServerConfiguration: Sendable {
     public var port = 8080
     public var backend: any MemoryBackend
     public var tokens: any TokenStore
-    /// Glossaries by name, compiled once at start.
-    public var glossaries: [(name: String, index: GlossaryIndex)] = []
-    /// The glossaries' files, by name: the review page (Web/) writes its changes to the TBX ones.
-    public var glossaryFiles: [(name: String, path: String)] = []
+    /// The glossaries, each read (and, for a store, changed) through its glossary store.
+    public var glossaries: [ServedGlossary] = []
     public var limits = Limits()
 
     public init(backend: any MemoryBackend, tokens: any TokenStore) {

@@ -25,10 +25,11 @@ extension String {
     func trimmingSpaces() -> String { trimming(where: Self.isSpace) }
 
     static func isWhitespace(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x80 ? u.value == 0x20 || (0x09...0x0D).contains(u.value) : u.properties.isWhitespace
+        // Foundation counts the zero-width space as white space too.
+        u.value < 0x80 ? u.value == 0x20 || (0x09...0x0D).contains(u.value) : u.properties.isWhitespace || u.value == 0x200B
     }
 
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x80 ? u.value == 0x20 || u.value == 0x09 : u.properties.generalCategory == .spaceSeparator
+        u.value < 0x80 ? u.value == 0x20 || u.value == 0x09 : u.properties.generalCategory == .spaceSeparator || u.value == 0x200B
     }
 }

@@ -55,7 +55,7 @@ struct ReviewSelection: ParsableArguments {
         var out = refs.compactMap(TermRef.init)
         if status != nil || minScore != nil || minCount != nil {
             let s = try status.map(parseStatus)
-            out += try store.reviewEntries(status: s, minScore: minScore, minFrequency: minCount, sort: .id).map(\.ref)
+            out += try store.reviewRefs(status: s, minScore: minScore, minFrequency: minCount)
         }
         return out
     }
@@ -142,29 +142,15 @@ struct ReviewTarget: ParsableArguments {
     @OptionGroup var selection: ReviewSelection
 }
 
-/// What approve, deprecate and reject do to the terms they pick: one change path for all three.
-enum ReviewChange {
-    case status(TermStatus)
-    case reject
-
-    /// Applies the change to the terms `target` picks and says what was done.
-    func run(_ target: ReviewTarget) {
-        do {
-            let s = try target.store.open()
-            let refs = try target.selection.resolve(s)
-            let n: Int, verb: String
-            switch self {
-            case let .status(status):
-                n = try s.setStatus(status, of: refs, user: UserGlossary.currentUser)
-                verb = status == .admitted ? "admitted" : status.rawValue
-            case .reject:
-                n = try s.reject(refs, user: UserGlossary.currentUser)
-                verb = "removed"
-            }
-            notice("\(s.path): \(n) \(n == 1 ? "term" : "terms") \(verb)")
-        } catch {
-            fail(error)
-        }
+/// Runs approve, deprecate or reject on the terms `target` picks, through the store's one
+/// change path (`GlossaryStore.review`, which the server's review page and API use too).
+func runReview(_ action: ReviewAction, _ target: ReviewTarget) {
+    do {
+        let s = try target.store.open()
+        let n = try s.review(action, try target.selection.resolve(s), user: UserGlossary.currentUser)
+        notice("\(s.path): \(n) \(n == 1 ? "term" : "terms") \(action.verb)")
+    } catch {
+        fail(error)
     }
 }
 
@@ -173,7 +159,7 @@ struct ReviewApprove: ParsableCommand {
     @OptionGroup var target: ReviewTarget
     @Flag(help: "Mark them preferred rather than admitted.") var preferred = false
 
-    func run() throws { ReviewChange.status(preferred ? .preferred : .admitted).run(target) }
+    func run() throws { runReview(.approve(preferred: preferred), target) }
 }
 
 struct ReviewDeprecate: ParsableCommand {
@@ -181,14 +167,14 @@ struct ReviewDeprecate: ParsableCommand {
     @OptionGroup var target: ReviewTarget
     @Flag(help: "Mark them superseded rather than deprecated.") var superseded = false
 
-    func run() throws { ReviewChange.status(superseded ? .superseded : .deprecated).run(target) }
+    func run() throws { runReview(.deprecate(superseded: superseded), target) }
 }
 
 struct ReviewReject: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reject", abstract: "Remove terms (a wrong candidate); a concept left with one language goes.")
     @OptionGroup var target: ReviewTarget
 
-    func run() throws { ReviewChange.reject.run(target) }
+    func run() throws { runReview(.reject, target) }
 }
 
 struct ReviewEdit: ParsableCommand {
@@ -212,13 +198,7 @@ struct ReviewEdit: ParsableCommand {
             let st = try status.map(parseStatus)
             if let text, text.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--text must not be empty") }
             let s = try store.open()
-            let n = try s.update([r], user: UserGlossary.currentUser, note: "edited") { term in
-                if let text { term.text = text.trimmingCharacters(in: .whitespaces) }
-                if let pos { term.partOfSpeech = pos }
-                if let st { term.status = st }
-                if let note { term.notes = [note] }
-                return true
-            }
+            let n = try s.edit(r, TermEdit(text: text, partOfSpeech: pos, status: st, note: note), user: UserGlossary.currentUser)
             notice("\(s.path): \(n) term edited")
         } catch {
             fail(error)

@@ -6,7 +6,7 @@ import Terminology
 /// Which glossaries lookup, spot, pretranslate and analyze read, and how many translations a
 /// spotted term carries.
 struct GlossarySources: ParsableArguments {
-    @Option(name: .customLong("glossary"), help: "A glossary to read (.tbx, .tsv, .csv; repeatable), compiled into an index on first use. Default: the user's glossary, TMKIT_GLOSSARY_PATH and the shipped Glossary/ (see `tmkit glossary paths`).")
+    @Option(name: .customLong("glossary"), help: "A glossary to read (.tbx, .tsv, .csv, compiled into an index on first use, or a glossary store such as glossary.sqlite; repeatable). Default: the user's glossary, TMKIT_GLOSSARY_PATH and the shipped Glossary/ (see `tmkit glossary paths`).")
     var glossaries: [String] = []
 
     @Option(name: .customLong("glossary-translations"), help: "Most translations given per spotted term (the best approved ones first).")

@@ -16,6 +16,7 @@ struct ServeCommand: ParsableCommand {
         Examples:
           tmkit serve token create --scope admin
           tmkit serve --tm memory.sqlite --glossary Glossary/seeds.tbx
+          tmkit serve --glossary terms=$TMKIT_HOME/glossary.sqlite
           tmkit serve --database postgres://tmkit@localhost/tmkit
           tmkit serve --listen 0.0.0.0:8080 --tm team=team.sqlite
         """,
@@ -27,7 +28,7 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var backend: ServeBackendOptions
 
-    @Option(name: .customLong("glossary"), help: "A glossary to serve, as [NAME=]PATH (.tbx, or .tsv/.csv taken as Korean to English); repeatable. NAME defaults to the file's name without extension.")
+    @Option(name: .customLong("glossary"), help: "A glossary to serve, as [NAME=]PATH; repeatable. A glossary store (such as $TMKIT_HOME/glossary.sqlite) is served as it is and can be reviewed; a .tbx, .tsv or .csv file is compiled into the compile cache as `--glossary` is for `glossary lookup`, and served read-only. NAME defaults to the file's name without extension. Default: the user's glossary, as 'user', when there is one.")
     var glossaries: [String] = []
 
     @Option(name: .customLong("max-upload-mb"), help: "Largest import upload, in MiB.")
@@ -45,17 +46,7 @@ struct ServeCommand: ParsableCommand {
         limits.maxUploadBytes = maxUploadMB << 20
         limits.maxQueryLength = maxQueryLength
         limits.maxBatch = maxBatch
-        var named: [(String, GlossaryIndex)] = []
-        for spec in glossaries {
-            let (name, path) = ServeBackendOptions.split(spec)
-            do {
-                named.append((name, GlossaryIndex([(name: name, glossary: try GlossaryFile.read(path, fallbackSource: .korean, fallbackTarget: .english).pairs())])))
-            } catch {
-                fail(error)
-            }
-        }
-        let glossaryList = named
-        let glossaryFiles = glossaries.map { ServeBackendOptions.split($0) }.map { (name: $0.0, path: $0.1) }
+        let served = Self.servedGlossaries(glossaries)
         let serverLimits = limits
         let backendOptions = backend
         runBlocking {
@@ -64,8 +55,7 @@ struct ServeCommand: ParsableCommand {
             config.host = host
             config.port = port
             config.limits = serverLimits
-            config.glossaries = glossaryList.map { (name: $0.0, index: $0.1) }
-            config.glossaryFiles = glossaryFiles
+            config.glossaries = served
             let memories = opened.backend.kind == "sqlite" ? backendOptions.sqlitePaths.map(\.name).joined(separator: ", ") : "in \(backendOptions.database ?? "")"
             defer { opened.stop() }
             try await TMServerApp.run(config) { url in
@@ -73,6 +63,29 @@ struct ServeCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data(line.utf8))
             }
         }
+    }
+
+    /// The glossaries named (or the user's, when none is), each opened once now so a bad one
+    /// stops the server before it listens.
+    static func servedGlossaries(_ specs: [String]) -> [ServedGlossary] {
+        var out: [ServedGlossary] = []
+        if specs.isEmpty {
+            let user = UserGlossary()
+            if FileManager.default.fileExists(atPath: user.path) { out.append(ServedGlossary(name: "user", path: user.path)) }
+        }
+        for spec in specs {
+            let (name, path) = ServeBackendOptions.split(spec)
+            if out.contains(where: { $0.name == name }) { fail(CLIError("--glossary: glossary name '\(name)' given twice")) }
+            out.append(ServedGlossary(name: name, path: path))
+        }
+        for g in out {
+            do {
+                try g.prepare(notes: { notice($0) })
+            } catch {
+                fail(error)
+            }
+        }
+        return out
     }
 
     static func parseListen(_ s: String) throws -> (String, Int) {

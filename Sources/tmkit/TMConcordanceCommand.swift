@@ -21,19 +21,32 @@ struct TMConcordanceCommand: ParsableCommand {
 
     @OptionGroup var store: TMStoreOptions
 
+    @OptionGroup var database: TMDatabaseOptions
+
     @Option(help: "Most entries shown.")
     var limit = 20
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    func validate() throws { try database.check(store) }
+
     func run() throws {
-        let tm = store.open(create: false)
         let hits: [ConcordanceHit]
-        do {
-            hits = try tm.concordance(text, limit: limit)
-        } catch {
-            fail(error)
+        if let url = database.database {
+            let (words, most) = (text, limit)
+            do {
+                hits = try TMDatabase.run(url, memory: store.memory) { try await $0.backend.concordance(words, memory: $0.memory, limit: most) }
+            } catch {
+                fail(error)
+            }
+        } else {
+            let tm = store.open(create: false)
+            do {
+                hits = try tm.concordance(text, limit: limit)
+            } catch {
+                fail(error)
+            }
         }
         var out = OutputBuffer()
         let bold = stdoutStyled

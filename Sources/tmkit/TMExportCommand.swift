@@ -24,6 +24,8 @@ struct TMExportCommand: ParsableCommand {
 
     @OptionGroup var store: TMStoreOptions
 
+    @OptionGroup var database: TMDatabaseOptions
+
     @OptionGroup var filters: TMFilterOptions
 
     @Option(name: .customLong("tmx-level"), help: "2 writes inline codes as bpt/ept/ph/it with their native content; 1 leaves them out (text only).")
@@ -34,12 +36,23 @@ struct TMExportCommand: ParsableCommand {
 
     func validate() throws {
         if TMXWriter.CodeLevel(rawValue: tmxLevel) == nil { throw ValidationError("--tmx-level must be 1 or 2.") }
+        try database.check(store)
+        if database.database != nil && (!filters.filter.isEmpty || tmxLevel != 2) {
+            throw ValidationError("With --database the whole memory is exported at level 2: the filters and --tmx-level 1 are for SQLite memories.")
+        }
     }
 
     func run() throws {
-        let tm = store.open(create: false)
         do {
-            let (n, lossy, dropped) = try TMXExport.write(tm, to: output, matching: filters.filter, level: TMXWriter.CodeLevel(rawValue: tmxLevel) ?? .two)
+            let result: (entries: Int, lossy: Int, dropped: Int)
+            if let url = database.database {
+                let path = output
+                result = (try TMDatabase.run(url, memory: store.memory) { try await $0.backend.exportTMX(memory: $0.memory, to: path) }, 0, 0)
+            } else {
+                result = try TMXExport.write(store.open(create: false), to: output, matching: filters.filter,
+                                             level: TMXWriter.CodeLevel(rawValue: tmxLevel) ?? .two)
+            }
+            let (n, lossy, dropped) = result
             if format == .json {
                 print("{\"file\": \(JSONOutput.encode(output)), \"exported\": \(n), \"controlCharactersLeftOut\": \(dropped)}")
             } else {

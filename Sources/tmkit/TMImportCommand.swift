@@ -22,6 +22,7 @@ struct TMImportCommand: ParsableCommand {
           tmkit tm import memory.tmx strings.po pairs.tsv
           tmkit tm import --memory client-a export.xml
           cat pairs.tsv | tmkit tm import --source-lang en --target-lang ko -
+          tmkit tm import --database postgres://tmkit@db/tmkit memory.tmx
         """
     )
 
@@ -29,6 +30,8 @@ struct TMImportCommand: ParsableCommand {
     var files: [String]
 
     @OptionGroup var store: TMStoreOptions
+
+    @OptionGroup var database: TMDatabaseOptions
 
     @Option(name: .customLong("source-lang"), help: "Source language (default: what the file says).")
     var sourceLanguage: String?
@@ -42,12 +45,15 @@ struct TMImportCommand: ParsableCommand {
     @Option(help: "Output format of the summaries: text or json.")
     var format: OutputFormat = .text
 
+    func validate() throws { try database.check(store) }
+
     func run() throws {
         let options = ReadOptions(
             sourceLanguage: languageOption(sourceLanguage, "--source-lang"),
             targetLanguage: languageOption(targetLanguage, "--target-lang"), includeFuzzy: includeFuzzy,
             keepsInlineCodes: true)
-        let tm = store.open(create: true)
+        let url = database.database
+        let tm = url == nil ? store.open(create: true) : nil
         var out = OutputBuffer()
         var summaries: [ImportSummary] = []
         var failed: [String] = []
@@ -56,8 +62,18 @@ struct TMImportCommand: ParsableCommand {
             let started = Date()
             do {
                 let path = file == "-" ? try stdin.path() : file
+                let name = file == "-" ? "<stdin>" : file
+                if let url {
+                    // One transaction per file in PostgreSQL, through the server's backend.
+                    let read = options
+                    var summary = try TMDatabase.run(url, memory: store.memory) { try await $0.backend.importFile(path, name: name, memory: $0.memory, options: read) }
+                    summary.seconds = Date().timeIntervalSince(started)
+                    if format == .text { out.write(Self.describe(summary, seconds: summary.seconds)) }
+                    summaries.append(summary)
+                    continue
+                }
                 let reader = try FormatRegistry.requireReader(for: path)
-                var summary = try tm.importUnits(file: file == "-" ? "<stdin>" : file, progress: stderrIsTerminal ? { n in
+                var summary = try tm!.importUnits(file: file == "-" ? "<stdin>" : file, progress: stderrIsTerminal ? { n in
                     FileHandle.standardError.write(Data("\r\(file): \(n) units".utf8))
                 } : nil) { emit in
                     let read = try reader.read(path, options: options) { try emit($0) }

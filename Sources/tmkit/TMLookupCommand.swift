@@ -25,6 +25,7 @@ struct TMLookupCommand: ParsableCommand {
           tmkit tm lookup 'Open the file in a new window'
           tmkit tm lookup --source-lang ko --target-lang en '바탕화면 설정'
           tmkit tm lookup --queries sentences.txt > matches.jsonl
+          tmkit tm lookup --database postgres://tmkit@db/tmkit '파일 저장'
         """
     )
 
@@ -32,6 +33,8 @@ struct TMLookupCommand: ParsableCommand {
     var text: String?
 
     @OptionGroup var store: TMStoreOptions
+
+    @OptionGroup var database: TMDatabaseOptions
 
     @Option(name: .customLong("min-score"), help: "Lowest score shown (0-101).")
     var minScore = 75
@@ -78,6 +81,10 @@ struct TMLookupCommand: ParsableCommand {
         if wideCandidates < 1 { throw ValidationError("--wide-candidates must be at least 1.") }
         if !(0...1).contains(wideFloor) { throw ValidationError("--wide-floor must be between 0 and 1.") }
         if wideByOverlap < 0 { throw ValidationError("--wide-by-overlap must be 0 or more.") }
+        try database.check(store)
+        if database.database != nil && (exhaustive || timings != nil || narrowIndex) {
+            throw ValidationError("--exhaustive, --timings and --narrow-index are for SQLite memories, not --database.")
+        }
     }
 
     func run() throws {
@@ -88,6 +95,7 @@ struct TMLookupCommand: ParsableCommand {
         options.wideCandidates = wideCandidates
         options.wideFloor = wideFloor
         options.wideByOverlap = wideByOverlap
+        if let url = database.database { return runOnDatabase(url, options) }
         let tm = store.open(create: false)
         var out = OutputBuffer()
         if let queries {

@@ -9,6 +9,8 @@ struct TMStatsCommand: ParsableCommand {
 
     @OptionGroup var store: TMStoreOptions
 
+    @OptionGroup var database: TMDatabaseOptions
+
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -25,7 +27,10 @@ struct TMStatsCommand: ParsableCommand {
         var schema_version: Int
     }
 
+    func validate() throws { try database.check(store) }
+
     func run() throws {
+        if let url = database.database { return runOnDatabase(url) }
         let tm = store.open(create: false)
         do {
             let s = try tm.statistics()

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """End-to-end tests of tmkit's web pages in headless Chromium (Selenium).
 
-Starts a real `tmkit serve` over a real SQLite memory and a real TBX glossary, drives the
-search and review pages with the keyboard as a user would, and checks what changed through
-the CLI. Run by Tests/TMServerTests/Web/WebBrowserTests.swift; by hand:
+Starts a real `tmkit serve` over a real SQLite memory and a real glossary store (a built TBX
+imported with `tmkit glossary import`), drives the search and review pages with the keyboard
+as a user would, and checks what changed through the CLI (`glossary lookup`, `glossary review
+list/show` on the same store), and that a change the CLI makes shows in the page. Run by Tests/TMServerTests/Web/WebBrowserTests.swift; by hand:
 
     python3 Tests/Browser/web_e2e.py --tmkit .build/debug/tmkit
     python3 Tests/Browser/web_e2e.py --tmkit .build/release/tmkit \
@@ -187,10 +188,21 @@ def cli_lookup(tmkit, env, glossary, term):
         return []
 
 
+def cli_review_list(tmkit, env, store, *args):
+    """`glossary review list` on the store: (ref, status, term, translation) per line."""
+    out = run([tmkit, "glossary", "review", "list", "--store", store, "--sort", "id", *args], env).stdout
+    rows = []
+    for line in out.splitlines():
+        f = line.split("\t")
+        if len(f) >= 6:
+            rows.append((f[0], f[1], f[4], f[5]))
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tmkit", required=True)
-    ap.add_argument("--glossary", help="a built TBX glossary to review (default: the repository's Glossary/seeds.tbx)")
+    ap.add_argument("--glossary", help="a built TBX glossary to import and review (default: the repository's Glossary/seeds.tbx)")
     ap.add_argument("--perf", help="a TSV of pairs to import for the keystroke-to-result measurement")
     ap.add_argument("--perf-limit", type=int, default=0, help="import only this many pairs of --perf")
     ap.add_argument("--screenshots", help="folder to write web-search.png and web-review.png (1280x800) into")
@@ -211,8 +223,11 @@ def main():
                 f.write(f"{s}\t{t}\n")
         tm = os.path.join(work, "memory.sqlite")
         run([tmkit, "tm", "import", tsv, "--tm", tm], env)
-        glossary = os.path.join(work, "built.tbx")
-        shutil.copy(args.glossary or os.path.join(root, "Glossary", "seeds.tbx"), glossary)
+        built = os.path.join(work, "built.tbx")
+        shutil.copy(args.glossary or os.path.join(root, "Glossary", "seeds.tbx"), built)
+        # Into the user's glossary store, as a terminologist would; the server reviews that store.
+        run([tmkit, "glossary", "import", built], env)
+        glossary = os.path.join(env["TMKIT_HOME"], "glossary.sqlite")
         memories = ["--tm", f"default={tm}"]
         if args.perf:
             big = os.path.join(work, "big.sqlite")
@@ -317,7 +332,7 @@ def main():
         active.send_keys("a")
         wait(d, lambda d: review_rows(d)[0]["status"] != "candidate")
         approved = review_rows(d)[0]
-        c.check("key a approves the focused candidate", approved["status"] == "preferred", str(approved))
+        c.check("key a approves the focused candidate (admitted, as `glossary review approve`)", approved["status"] == "admitted", str(approved))
         c.check("focus moves to the next row after approving",
                 d.switch_to.active_element.get_attribute("data-index") == "1", d.switch_to.active_element.get_attribute("data-index"))
         target = rows[1]
@@ -329,17 +344,35 @@ def main():
         deprecated = next(r for r in review_rows(d) if r["status"] == "deprecated")
         c.check("key d deprecates the focused candidate", True)
 
-        # The CLI sees every change at once.
+        # The CLI sees every change at once, on the same store.
         hits = cli_lookup(tmkit, env, glossary, approved["term"])
         c.check("the CLI finds the approved translation", any(h.get("target") == approved["translation"] for h in hits), str(hits))
-        if hits and "status" in hits[0]:
-            c.check("the CLI reports it as preferred",
-                    any(h.get("target") == approved["translation"] and h.get("status") == "preferred" for h in hits), str(hits))
+        c.check("the CLI reports it as admitted",
+                any(h.get("target") == approved["translation"] and h.get("status") == "admitted" for h in hits), str(hits))
         hits = cli_lookup(tmkit, env, glossary, target["term"])
         c.check("the CLI no longer offers the rejected translation", all(h.get("target") != target["translation"] for h in hits), str(hits))
-        with open(glossary, encoding="utf-8") as f:
-            tbx = f.read()
-        c.check("the glossary file records the reviewer and the date", "reviewer" in tbx and re.search(r"20\d\d-\d\d-\d\d", tbx) is not None)
+        listed = cli_review_list(tmkit, env, glossary)
+        by_text = {(t, tr): (ref, st) for ref, st, t, tr in listed}
+        c.check("`glossary review list` shows the approval and the deprecation",
+                by_text.get((approved["term"], approved["translation"]), ("", ""))[1] == "admitted"
+                and by_text.get((deprecated["term"], deprecated["translation"]), ("", ""))[1] == "deprecated", str(listed)[:300])
+        c.check("`glossary review list` no longer lists the rejected translation",
+                (target["term"], target["translation"]) not in by_text, str(listed)[:300])
+        ref = by_text.get((approved["term"], approved["translation"]), ("0.0", ""))[0]
+        shown = run([tmkit, "glossary", "review", "show", ref, "--store", glossary], env, check=False).stdout
+        c.check("`glossary review show` records the reviewer and the date",
+                "reviewer" in shown and re.search(r"20\d\d-\d\d-\d\d", shown) is not None, shown[:300])
+
+        # And the page sees a change the CLI makes (by its poll, or on a reload).
+        pick = next((r for r in cli_review_list(tmkit, env, glossary, "--status", "candidate")), None)
+        if c.check("a candidate is left for the CLI to deprecate", pick is not None):
+            run([tmkit, "glossary", "review", "deprecate", pick[0], "--store", glossary], env)
+            d.get(base + "/review")
+            d.find_element(By.ID, "status-filter").send_keys("Deprecated")
+            wait(d, lambda d: any(r["translation"] == pick[3] and r["status"] == "deprecated" for r in review_rows(d)))
+            c.check("the page shows the CLI's deprecation", True)
+            d.get(base + "/review")
+            wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, "#rows tr[data-index]"))
 
         if args.screenshots:
             os.makedirs(args.screenshots, exist_ok=True)

@@ -253,7 +253,7 @@ import Testing
         try "source_ko\ttarget_en\n바탕 화면\tdesktop\n파일\tfile\n".write(toFile: glossary, atomically: true, encoding: .utf8)
         let backend = ["--tm", "default=\(folder)/m.sqlite", "--tokens", "\(folder)/tokens.json"]
         let token = try Tool.token("read", backend: backend)
-        let server = try ServerProcess(backend + ["--glossary", "ui=" + glossary])
+        let server = try ServerProcess(backend + ["--glossary", "ui=" + glossary], environment: ["TMKIT_HOME": folder + "/home"])
         defer { server.stop() }
         let names = try HTTP.get(server.url + "/api/v1/glossaries", token: token)
         #expect(names.object["glossaries"] as? [String] == ["ui"])

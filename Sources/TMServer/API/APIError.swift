@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PostgresStore
+import Terminology
 import TranslationMemory
 
 /// The JSON of an error answer.
@@ -49,6 +50,15 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case .importFailed, .unknownLanguage, .invalidChange, .invalidRequest: return APIError(.badRequest, e.description)
             case .missingStore, .noSuchEntry, .noSuchMemory: return APIError(.notFound, e.description)
             case .busy: return APIError(.serviceUnavailable, e.description)
+            default: return APIError(.internalServerError, e.description)
+            }
+        }
+        if let e = error as? TerminologyError {
+            switch e {
+            case .notFound: return APIError(.notFound, e.description)
+            case .unknownValue, .invalidLanguage: return APIError(.badRequest, e.description)
+            case let .store(_, reason) where reason.contains("another process is writing"):  // SQLite busy
+                return APIError(.serviceUnavailable, e.description)
             default: return APIError(.internalServerError, e.description)
             }
         }

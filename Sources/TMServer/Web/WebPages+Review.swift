@@ -3,8 +3,9 @@ import Hummingbird
 
 extension WebPages {
     func reviewPage(_ request: Request, _ v: (token: APIToken, secret: String)) -> Response {
-        let canWrite = v.token.scope >= .write
         let selected = request.query("glossary").flatMap { reviews[$0] == nil ? nil : $0 } ?? reviewNames.first
+        let glossary = selected.flatMap { reviews[$0]?.glossary }
+        let canWrite = v.token.scope >= .write && glossary?.isWritable == true
         let statuses = [("candidate", "Candidates"), ("approved", "Approved"), ("preferred", "Preferred"), ("admitted", "Admitted"),
                         ("deprecated", "Deprecated"), ("superseded", "Superseded"), ("any", "Any status")].map { (value: $0.0, label: $0.1) }
         let sorts = [("score:desc", "Score, highest first"), ("score:asc", "Score, lowest first"), ("count:desc", "Pair count, highest first"),
@@ -12,7 +13,7 @@ extension WebPages {
         guard let selected else {
             let main = """
             <h1>Review a glossary</h1>
-            <p class="status">This server has no glossary to review. Start it with a built glossary: <code>tmkit serve --glossary built=built.tbx</code>.</p>
+            <p class="status">This server has no glossary to review. Import a built glossary into a store and serve it: <code>tmkit glossary import built.tbx</code>, then <code>tmkit serve --glossary built=$TMKIT_HOME/glossary.sqlite</code>.</p>
             """
             return WebHTML.response(WebHTML.page(title: "Review", current: "/review", viewer: htmlViewer(v), main: main))
         }
@@ -22,7 +23,8 @@ extension WebPages {
         <input id="bulk-score" type="number" min="0" max="1" step="0.05" value="0.9"></div>
         <button type="button" id="bulk-approve">Approve all above score</button>
         </div>
-        """ : "<p class=\"hint\">This token may only read: log in with a write token to approve, reject, deprecate or edit.</p>"
+        """ : v.token.scope < .write ? "<p class=\"hint\">This token may only read: log in with a write token to approve, reject, deprecate or edit.</p>"
+            : "<p class=\"hint\">This glossary is compiled from \(WebHTML.escape(glossary?.file ?? "a file")) and is read-only here: import it into a glossary store (<code>tmkit glossary import</code>) and serve the store to review it.</p>"
         let main = """
         <h1>Review a glossary</h1>
         <form id="filters" class="filters" role="search" aria-label="Filter the candidates">

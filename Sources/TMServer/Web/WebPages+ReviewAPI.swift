@@ -1,12 +1,11 @@
 import Foundation
 import Hummingbird
-import NIOPosix
 
 /// The review API the review page calls (a bearer token works as well as the page's session):
 ///
 /// - `GET /api/v1/glossaries/{glossary}/review?status=&minScore=&minCount=&q=&sort=&order=&offset=&limit=`
 ///   lists candidate translations;
-/// - `GET …/review/version` tells whether the file changed;
+/// - `GET …/review/version` tells whether the store changed;
 /// - `POST …/review` `{"concept", "translation", "action": "approve|reject|deprecate|edit", "text"?}`
 ///   changes one translation (write scope);
 /// - `POST …/review/bulk` `{"action": "approve", "minScore", "q"?, "dryRun"?}` approves every
@@ -51,15 +50,8 @@ extension WebPages {
 
     func review(_ context: BasicRequestContext) throws -> GlossaryReview {
         let name = try context.parameters.require("glossary")
-        guard let r = reviews[name] else { throw APIError(.notFound, "no glossary named '\(name)' to review (serve a TBX with --glossary)") }
+        guard let r = reviews[name] else { throw APIError(.notFound, "no glossary named '\(name)' to review (serve a glossary store with --glossary)") }
         return r
-    }
-
-    /// The reviewer as transactions record them: the token's label, else its id.
-    static func reviewer(_ token: APIToken) -> String { token.label ?? "token \(token.id)" }
-
-    static func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await NIOThreadPool.singleton.runIfActive(body)
     }
 
     func filter(_ request: Request) throws -> GlossaryReview.Filter {
@@ -98,7 +90,7 @@ extension WebPages {
                 let f = try filter(request)
                 let offset = try request.intQuery("offset", default: 0, max: Int(Int32.max))
                 let limit = try request.intQuery("limit", default: 100, max: 1000)
-                let page = try await Self.offThread { try r.rows(f, offset: offset, limit: limit) }
+                let page = try await APIHandlers.offThread { try r.rows(f, offset: offset, limit: limit) }
                 return try JSONResponse.make(ReviewPage(glossary: r.name, total: page.total, offset: offset, version: page.version, rows: page.rows))
             }
         }
@@ -106,7 +98,7 @@ extension WebPages {
             try await APIHandlers.answer {
                 _ = try await auth.check(request, .read)
                 let r = try review(context)
-                return try JSONResponse.make(Version(version: try r.stamp()))
+                return try JSONResponse.make(Version(version: r.version()))
             }
         }
         router.post("/api/v1/glossaries/:glossary/review") { request, context in
@@ -118,8 +110,8 @@ extension WebPages {
                 guard let action = GlossaryReview.Action(rawValue: change.action) else {
                     throw APIError(.badRequest, "'action': '\(change.action)' is not approve, reject, deprecate or edit")
                 }
-                let user = Self.reviewer(token)
-                let done = try await Self.offThread {
+                let user = APIHandlers.reviewer(token)
+                let done = try await APIHandlers.offThread {
                     try r.apply(action, concept: change.concept, translation: change.translation, text: change.text, user: user)
                 }
                 return try JSONResponse.make(ReviewChanged(row: done.row, version: done.version))
@@ -133,8 +125,8 @@ extension WebPages {
                 let bulk = try await request.decodeJSON(BulkChange.self, limit: config.limits.maxJSONBytes)
                 guard bulk.action == "approve" else { throw APIError(.badRequest, "'action': bulk changes can only approve") }
                 guard (0...1).contains(bulk.minScore) else { throw APIError(.badRequest, "'minScore' must be from 0 to 1") }
-                let user = Self.reviewer(token), dry = bulk.dryRun ?? false
-                let done = try await Self.offThread { try r.approveAll(minScore: bulk.minScore, text: bulk.q ?? "", user: user, dryRun: dry) }
+                let user = APIHandlers.reviewer(token), dry = bulk.dryRun ?? false
+                let done = try await APIHandlers.offThread { try r.approveAll(minScore: bulk.minScore, text: bulk.q ?? "", user: user, dryRun: dry) }
                 return try JSONResponse.make(BulkChanged(count: done.count, dryRun: dry, version: done.version))
             }
         }

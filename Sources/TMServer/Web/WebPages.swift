@@ -11,7 +11,7 @@ import Terminology
 struct WebPages: Sendable {
     let config: ServerConfiguration
     let auth: Authorizer
-    /// The glossary files a reviewer may change, by name.
+    /// The served glossaries, by name (all can be listed; stores can be changed).
     let reviews: [String: GlossaryReview]
     let reviewNames: [String]
 
@@ -20,9 +20,9 @@ struct WebPages: Sendable {
         auth = Authorizer(tokens: config.tokens)
         var reviews: [String: GlossaryReview] = [:]
         var names: [String] = []
-        for (name, path) in config.glossaryFiles where reviews[name] == nil && GlossaryFile.format(of: path) == .tbx {
-            reviews[name] = GlossaryReview(name: name, path: path)
-            names.append(name)
+        for g in config.glossaries where reviews[g.name] == nil {
+            reviews[g.name] = GlossaryReview(g)
+            names.append(g.name)
         }
         self.reviews = reviews
         reviewNames = names

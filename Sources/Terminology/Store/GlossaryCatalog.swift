@@ -72,16 +72,26 @@ public struct GlossaryCatalog: Sendable {
         return FileManager.default.fileExists(atPath: root + "/Package.swift") ? root : nil
     }()
 
+    /// Whether `path` is a glossary store (a SQLite file, such as the user's glossary or one
+    /// `glossary review --store` names) rather than an exchange file to compile.
+    public static func isStore(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8)
+    }
+
     /// A warning when no shipped glossary was found, else nil.
     public var warning: String? {
         searched.isEmpty ? nil : "no shipped glossary found (looked in \(searched.joined(separator: ", "))); set TMKIT_GLOSSARY_PATH"
     }
 
-    /// Opens every location: the user's store as it is, files through their compiled index.
+    /// Opens every location: stores (the user's, or one named) as they are, files through their
+    /// compiled index.
     public func openStores(fallbackSource: LanguageTag = .korean, fallbackTarget: LanguageTag = .english,
                            onCompile: ((Location) -> Void)? = nil, notes: ((String) -> Void)? = nil) throws -> [(name: String, store: GlossaryStore)] {
         try locations.map { loc in
             if loc.kind == .user { return ("user", try UserGlossary(path: loc.path).open(readOnly: true)) }
+            if Self.isStore(loc.path) { return (loc.name, try GlossaryStore(path: loc.path, create: false, readOnly: true)) }
             var compiled = false
             let store = try GlossaryCache.store(for: loc.path, fallbackSource: fallbackSource, fallbackTarget: fallbackTarget, compiled: &compiled, notes: notes)
             if compiled { onCompile?(loc) }

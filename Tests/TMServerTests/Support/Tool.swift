@@ -75,6 +75,14 @@ enum Tool {
         return r.lastLine
     }
 
+    /// The repository's built glossary (Glossary/seeds.tbx) imported with `tmkit glossary import`
+    /// into the user's glossary store of `home` (TMKIT_HOME); returns the store's path.
+    static func glossaryStore(home: String) throws -> String {
+        let r = try run(["glossary", "import", root.appendingPathComponent("Glossary/seeds.tbx").path], environment: ["TMKIT_HOME": home])
+        guard r.status == 0 else { throw TestError("glossary import failed: \(r.stderr)") }
+        return home + "/glossary.sqlite"
+    }
+
     /// A TSV file of `pairs` (English, Korean) with a header line.
     static func tsv(_ pairs: [(String, String)], in folder: String, name: String = "pairs.tsv") throws -> String {
         let path = folder + "/" + name

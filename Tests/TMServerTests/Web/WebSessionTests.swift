@@ -43,8 +43,7 @@ import Testing
         let backend = ["--tm", "default=\(folder)/default.sqlite", "--tokens", "\(folder)/tokens.json"]
         let tsv = try Tool.tsv([("Save the file", "파일 저장"), ("Open the <b>file</b>", "<script>alert(1)</script> 파일 열기")], in: folder)
         _ = try Tool.run(["tm", "import", tsv, "--tm", "\(folder)/default.sqlite"], environment: ["TMKIT_HOME": folder + "/home"])
-        let glossary = folder + "/built.tbx"
-        try FileManager.default.copyItem(atPath: Tool.root.appendingPathComponent("Glossary/seeds.tbx").path, toPath: glossary)
+        let glossary = try Tool.glossaryStore(home: folder + "/home")
         let read = try Tool.token("read", backend: backend)
         let write = try Tool.token("write", backend: backend)
         let server = try ServerProcess(backend + ["--glossary", "built=\(glossary)"], environment: ["TMKIT_HOME": folder + "/home"])
@@ -101,7 +100,7 @@ import Testing
         let ok = try Self.curl("POST", f.url + "/api/v1/glossaries/built/review",
                                json + ["-H", "Cookie: \(w.cookie)", "-H", "X-CSRF-Token: \(w.csrf)", "-H", "Origin: \(f.url)"], body: change)
         #expect(ok.status == 200, "\(ok.body)")
-        #expect(ok.body.contains("\"status\":\"preferred\""), "\(ok.body)")
+        #expect(ok.body.contains("\"status\":\"admitted\""), "\(ok.body)")
         let r = try Self.session(f, f.read)
         let readOnly = try Self.curl("POST", f.url + "/api/v1/glossaries/built/review", json + ["-H", "Cookie: \(r.cookie)", "-H", "X-CSRF-Token: \(r.csrf)"], body: change)
         #expect(readOnly.status == 403, "\(readOnly.body)")

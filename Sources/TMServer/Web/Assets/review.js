@@ -55,7 +55,7 @@
   }
 
   function actionButtons(row, i) {
-    if (!canWrite) return el("span", { class: "hint" }, "read-only token");
+    if (!canWrite) return el("span", { class: "hint" }, "read-only");
     const b = (label, key, action) => el("button", {
       type: "button", "data-action": action, tabindex: "-1",
       "aria-label": `${label} ${row.translation} for ${row.term}`, title: `${label} (${key})`,
@@ -108,7 +108,7 @@
   }
 
   async function act(action) {
-    if (!canWrite) { setStatus(status, "This token may only read; log in with a write token to review.", true); return; }
+    if (!canWrite) { setStatus(status, "Read-only: this token may only read, or this glossary is a compiled file (see above).", true); return; }
     const row = rows[active];
     if (!row) return;
     if (action === "edit") { startEdit(active); return; }
@@ -194,7 +194,9 @@
   bulkScore?.addEventListener("input", disarm);
 
   form.addEventListener("submit", e => { e.preventDefault(); load(); });
-  for (const c of [glossary, statusFilter, sort, minScore, minCount]) c.addEventListener("change", () => load());
+  for (const c of [statusFilter, sort, minScore, minCount]) c.addEventListener("change", () => load());
+  // Another glossary may be read-only (a compiled file): the page is rendered for it anew.
+  glossary.addEventListener("change", () => { location.search = "?glossary=" + encodeURIComponent(glossary.value); });
   let typing = 0;
   text.addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(() => load(), 200); });
   more.addEventListener("click", () => load(true));
