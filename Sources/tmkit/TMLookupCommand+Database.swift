@@ -39,7 +39,7 @@ extension TMLookupCommand {
             case .json: out.write(MatchJSON.array(matches) + "\n")
             case .text:
                 if queries != nil { out.write("== \(EntryOutput.indented(query, by: 3))\n") }
-                out.write(Self.text(matches, minScore: minScore))
+                out.write(EntryOutput.matches(matches, minScore: minScore))
             }
         }
         out.flush()
