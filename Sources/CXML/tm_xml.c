@@ -188,7 +188,7 @@ static void on_error(void *ctx, xmlErrorPtr error) {
             const char *bytes = strstr(message, "Bytes: ");
             char first[8] = "";
             if (bytes) snprintf(first, sizeof first, "%.4s", bytes + 7);
-            snprintf(m, sizeof m, "not UTF-8 and no encoding declared (byte %s); convert the file to UTF-8 or declare its encoding",
+            snprintf(m, sizeof m, "not UTF-8 (byte %s), and no other encoding is declared; convert the file to UTF-8 or declare its real encoding",
                      first[0] ? first : "?");
             message = m;
         }

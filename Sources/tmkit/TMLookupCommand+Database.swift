@@ -28,7 +28,11 @@ extension TMLookupCommand {
         let results: [[TMMatch]]
         do {
             results = try TMDatabase.run(url, memory: store.memory) { db in
-                try await db.backend.lookup(asked, memory: db.memory, options: wanted)
+                // A memory that is not there is an error, as a missing SQLite store is.
+                guard try await db.backend.memories().contains(db.memory) else {
+                    throw CLIError("\(url): no memory named '\(db.memory)' in the database (import one with `tmkit tm import --database`)")
+                }
+                return try await db.backend.lookup(asked, memory: db.memory, options: wanted)
             }
         } catch {
             fail(error)

@@ -69,6 +69,8 @@ import Testing
         #expect(both.status != 0 && both.stderr.contains("not both"), "\(both.stderr)")
         let missing = try Tool.run(["tm", "stats", "--memory", "nope"] + database, environment: env)
         #expect(missing.status != 0 && missing.stderr.contains("nope"), "\(missing.stderr)")
+        let lookupMissing = try Tool.run(["tm", "lookup", "Save the file", "--memory", "nope"] + database, environment: env)
+        #expect(lookupMissing.status != 0 && lookupMissing.stderr.contains("no memory named 'nope'"), "\(lookupMissing.stderr)")
     }
 
     /// Two fields of each object of a JSON array, as strings.

@@ -25,7 +25,7 @@ import TMCore
         ("01_pi_without_data.tmx", .units([])),
         ("02_notation_system_only.tmx", .units([])),
         ("03_notation_public_only.tmx", .units([])),
-        ("04_element_name_bad_utf8.tmx", .malformed("not UTF-8 and no encoding declared (byte 0xFF)", line: 1)),
+        ("04_element_name_bad_utf8.tmx", .malformed("not UTF-8 (byte 0xFF), and no other encoding is declared", line: 1)),
         ("05_attribute_name_bad_utf8.tmx", .malformed("not UTF-8", line: 1)),
         ("06_entity_name_bad_utf8.tmx", .malformed("not UTF-8", line: 1)),
         ("07_comment_bad_utf8.tmx", .malformed("not UTF-8", line: 1)),
