@@ -2,9 +2,9 @@ import Foundation
 import TMCore
 
 /// Turns language codes found in files into `LanguageTag`s, with errors naming where they were.
-enum LanguageCheck {
+public enum LanguageCheck {
     /// The tag for `code`; throws `FormatError.language` when it is malformed or unknown.
-    static func tag(_ code: String, file: String, line: Int, column: Int) throws -> LanguageTag {
+    public static func tag(_ code: String, file: String, line: Int, column: Int) throws -> LanguageTag {
         let trimmed = code.trimmingCharacters(in: .whitespaces)
         guard let tag = LanguageTag(trimmed) else {
             throw FormatError.language(file: file, line: line, column: column, code: code, reason: "not a well-formed BCP 47 tag")

@@ -39,9 +39,11 @@ final class PODocument: PretranslatableDocument {
         var segs: [DocumentSegment] = []
         var idx: [Int] = []
         var header: POHeader?
+        var headerLine = 1
         for (i, e) in entries.enumerated() {
             if e.isHeader {
                 header = POHeader(e.msgstr.first ?? "")
+                headerLine = e.line
                 continue
             }
             guard e.hasMsgid, !e.isObsolete, !e.msgid.isEmpty else { continue }
@@ -50,7 +52,16 @@ final class PODocument: PretranslatableDocument {
         }
         segments = segs
         segmentEntries = idx
-        declaredTarget = header?.value("Language").flatMap { $0.isEmpty ? nil : LanguageTag($0) }
+        // A Language the header names must be a language, as `tm import` requires (a template's is empty).
+        if let code = header?.value("Language"), !code.allSatisfy(\.isWhitespace) {
+            do {
+                declaredTarget = try LanguageCheck.tag(code, file: file, line: headerLine, column: 1)
+            } catch let error as FormatError {
+                throw PretranslationError(error, file: file)
+            }
+        } else {
+            declaredTarget = nil
+        }
         declaredPlurals = header?.pluralForms
     }
 

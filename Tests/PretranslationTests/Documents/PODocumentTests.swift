@@ -64,6 +64,14 @@ import Testing
         #expect(doc.segments.map(\.pluralSource) == [nil, nil, nil, nil, nil, nil, "%d files"])
     }
 
+    @Test func aHeaderLanguageThatIsNotOneIsAnErrorNamingIt() throws {
+        let bad = Self.po.replacingOccurrences(of: "\"Language: ko\\n\"", with: "\"Language: k@@o!\\n\"")
+        #expect(bad != Self.po)
+        #expect { try PODocument(data: Data(bad.utf8), file: "ko.po") } throws: { "\($0)".contains("k@@o!") && "\($0)".contains("ko.po") }
+        let template = Self.po.replacingOccurrences(of: "\"Language: ko\\n\"", with: "\"Language: \\n\"")
+        #expect(try PODocument(data: Data(template.utf8), file: "app.pot").declaredTarget == nil)
+    }
+
     @Test func fillsMsgstrMarksFuzzyAndKeepsEverythingElse() throws {
         let doc = try PODocument(data: Data(Self.po.utf8), file: "ko.po")
         let out = String(decoding: try doc.rendered(Fixture.results(doc, minScore: 50), languages: Fixture.enKo), as: UTF8.self)
