@@ -35,11 +35,11 @@ import Testing
         #expect(t2[0]["start"] as? Int == 0 && t2[0]["end"] as? Int == 4 && t2[0]["script"] as? String == "Mixed")
     }
 
-    @Test func invalidUTF8NamesTheFileAndByteOffset() throws {
+    @Test func invalidUTF8NamesTheFileLineAndColumn() throws {
         let file = try TMKitProcess.file("bad.txt", Data("ok line\n안보".utf8) + Data([0xC3, 0x28]) + Data("\n".utf8))
         let r = try TMKitProcess.run(["segment", file.path])
         #expect(r.status == 1)
-        #expect(r.stderr == "tmkit: \(file.path): invalid UTF-8 at byte 14\n")
+        #expect(r.stderr == "tmkit: \(file.path):2:3: invalid UTF-8\n")
     }
 
     @Test func anEmptyFileGivesNoOutput() throws {

@@ -21,6 +21,9 @@ public final class TextChunkReader {
     private var buffer: [UInt8] = []
     /// The file offset of `buffer[0]`.
     private var bufferOffset = 0
+    /// Line breaks, and characters since the last one, in the blocks served so far (for errors).
+    private var linesServed = 0
+    private var columnServed = 0
     private var atEnd = false
     private var started = false
     /// Text of a UTF-16 file, decoded whole and served in blocks.
@@ -76,7 +79,10 @@ public final class TextChunkReader {
             let b = UnsafeBufferPointer(rebasing: all[0..<cut])
             if let nul = b.firstIndex(of: 0) { throw FormatError.binary(file: file, byteOffset: bufferOffset + nul) }
             if let bad = TextFileReader.firstInvalidUTF8(b) {
-                throw FormatError.invalidUTF8(file: file, byteOffset: bufferOffset + bad)
+                throw TextFileReader.position(ofInvalid: bad, in: b, file: file, lines: linesServed, column: columnServed)
+            }
+            for byte in b {
+                if byte == 0x0A { linesServed += 1; columnServed = 0 } else if byte & 0xC0 != 0x80 { columnServed += 1 }
             }
             return String(decoding: b, as: UTF8.self)
         }

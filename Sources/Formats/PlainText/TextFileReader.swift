@@ -39,10 +39,20 @@ public enum TextFileReader {
                 throw FormatError.binary(file: file, byteOffset: start + nul)
             }
             if let bad = firstInvalidUTF8(UnsafeBufferPointer(rebasing: bytes[start...])) {
-                throw FormatError.invalidUTF8(file: file, byteOffset: start + bad)
+                throw position(ofInvalid: bad, in: UnsafeBufferPointer(rebasing: bytes[start...]), file: file)
             }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
         }
+    }
+
+    /// The invalid UTF-8 at `bad` in `b` as an error naming its line and column (characters,
+    /// 1-based), counting on from `lines` line breaks and `column` characters read before `b`.
+    static func position(ofInvalid bad: Int, in b: UnsafeBufferPointer<UInt8>, file: String, lines: Int = 0, column: Int = 0) -> FormatError {
+        var line = lines + 1, col = column
+        for byte in b[0..<bad] {
+            if byte == 0x0A { line += 1; col = 0 } else if byte & 0xC0 != 0x80 { col += 1 }
+        }
+        return .invalidUTF8InLine(file: file, line: line, column: col + 1)
     }
 
     /// The offset of the first byte that is not part of valid UTF-8, or nil.

@@ -44,13 +44,22 @@ import Testing
         #expect(cut.allSatisfy { $0.unicodeScalars.first.map { $0.value >= 0x1100 && $0.value <= 0x1112 } ?? false })
     }
 
-    @Test func invalidUTF8InALaterBlockNamesItsFileOffset() throws {
+    @Test func invalidUTF8InALaterBlockNamesItsLineAndColumn() throws {
         let dir = TempDir()
         let head = String(repeating: "ok line\n", count: 300)
         let path = dir.write("bad.txt", Data(head.utf8) + Data([0x41, 0xC3, 0x28, 0x0A]))
         let reader = try TextChunkReader(path: path, blockSize: 256)
-        #expect(throws: FormatError.invalidUTF8(file: path, byteOffset: head.utf8.count + 1)) {
+        #expect(throws: FormatError.invalidUTF8InLine(file: path, line: 301, column: 2)) {
             while try reader.next() != nil {}
+        }
+        // In a long line cut across blocks, the column counts characters from its start.
+        let long = dir.write("long.txt", Data(("안보" + String(repeating: "x", count: 600)).utf8) + Data([0xFF]))
+        #expect(throws: FormatError.invalidUTF8InLine(file: long, line: 1, column: 603)) {
+            let r = try TextChunkReader(path: long, blockSize: 256)
+            while try r.next() != nil {}
+        }
+        #expect(throws: FormatError.invalidUTF8InLine(file: "t", line: 2, column: 3)) {
+            _ = try TextFileReader.decode(Data("a\n안b".utf8) + Data([0xFE]), file: "t")
         }
     }
 
