@@ -40,8 +40,9 @@ public struct FuzzyRepair: Sendable {
         guard match.score < 100, match.originalScore == nil else { return nil }
         let m = segmenter.analyze(match.source).tokens
         let s = segmenter.analyze(source).tokens
-        var blocks = Self.differences(m.map(\.key), s.map(\.key)).flatMap { Self.split($0, m, s) }.map { Self.directive($0, m, s) }
-        let variants = Self.markVariants(m, s)
+        let pairs = Self.common(m.map(\.key), s.map(\.key))
+        var blocks = Self.gaps(between: pairs, m.count, s.count).flatMap { Self.split($0, m, s) }.map { Self.directive($0, m, s) }
+        let variants = Self.markVariants(m, s, pairs: pairs)
         guard !blocks.isEmpty || !variants.isEmpty else { return nil }
         let t = segmenter.analyze(match.target)
         let target = Array(match.target.unicodeScalars)
@@ -125,36 +126,24 @@ public struct FuzzyRepair: Sendable {
         var text: String
     }
 
-    /// The spans where two key sequences differ, between the longest common subsequence's runs.
-    static func differences(_ a: [String], _ b: [String]) -> [(memory: Range<Int>, source: Range<Int>)] {
-        let n = a.count, m = b.count
-        var lcs = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
-            }
+    /// The spans where two key sequences differ: between consecutive pairs of `common`, and
+    /// before the first and after the last, where either side has something.
+    static func gaps(between pairs: [(Int, Int)], _ n: Int, _ m: Int) -> [(memory: Range<Int>, source: Range<Int>)] {
+        var out: [(memory: Range<Int>, source: Range<Int>)] = []
+        var si = 0, sj = 0
+        for (i, j) in pairs + [(n, m)] {
+            if si < i || sj < j { out.append((si..<i, sj..<j)) }
+            si = i + 1
+            sj = j + 1
         }
-        var out: [(Range<Int>, Range<Int>)] = []
-        var i = 0, j = 0, si = 0, sj = 0
-        while i < n || j < m {
-            if i < n && j < m && a[i] == b[j] {
-                if si < i || sj < j { out.append((si..<i, sj..<j)) }
-                i += 1; j += 1; si = i; sj = j
-            } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-                j += 1
-            } else {
-                i += 1
-            }
-        }
-        if si < n || sj < m { out.append((si..<n, sj..<m)) }
         return out
     }
 
     /// Marks with the same key but another form on the two sides (`“` / `"`, `’` / `'`), as
     /// one-token blocks. Forms that are one mark written two ways (`...` / `…`) are left out:
     /// there the target keeps its own.
-    static func markVariants(_ m: [Token], _ s: [Token]) -> [(memory: Range<Int>, source: Range<Int>)] {
-        common(m.map(\.key), s.map(\.key)).compactMap { i, j in
+    static func markVariants(_ m: [Token], _ s: [Token], pairs: [(Int, Int)]) -> [(memory: Range<Int>, source: Range<Int>)] {
+        pairs.compactMap { i, j in
             guard m[i].kind == .punctuation, m[i].text != s[j].text, !sameMark(m[i].text, s[j].text) else { return nil }
             return (i..<(i + 1), j..<(j + 1))
         }
