@@ -11,11 +11,13 @@ the first match is that entry. The same queries then go to pg_trgm the Weblate/T
 PostgreSQL (no HTTP, no client: a floor for its latency), with its top-1 recall.
 
 Usage: Benchmarks/server_load.py [--entries N] [--clients 16] [--seconds 20] [--tmkit PATH]
+Past the corpus's 90,910 pairs (--entries 1000000) the memory is grown with generated variants.
 Needs PostgreSQL's server (Debian postgresql) and ../shared/corpus/dev_pairs.tsv.
 """
 import argparse, http.client, json, os, random, re, resource, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
 from urllib.parse import quote
 from corpus_tsv import unesc
+from tm_corpus import grow, load
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -72,11 +74,21 @@ def main():
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--queries", type=int, default=600)
     ap.add_argument("--tmkit", default=None)
+    ap.add_argument("--grown-dir", default="/tmp/tmkit-bench", help="where a memory grown past the corpus is kept")
     a = ap.parse_args()
     tmkit = a.tmkit or next((p for p in (f"{ROOT}/.build/release/tmkit", f"{ROOT}/.build/debug/tmkit") if os.path.exists(p)), None)
     if not tmkit:
         sys.exit("server_load: build tmkit first (swift build -c release --product tmkit)")
     corpus = find_corpus()
+    if a.entries > 90_910:
+        # Past the corpus: the real pairs plus generated variants (word edits on both sides), as
+        # tm_vs_translate_toolkit.py --scale grows its memory; kept in --grown-dir for the next run.
+        os.makedirs(a.grown_dir, exist_ok=True)
+        corpus_grown = os.path.join(a.grown_dir, f"memory_{a.entries}.tsv")
+        if not os.path.exists(corpus_grown):
+            real, _ = load(os.path.dirname(corpus))
+            grow(real, a.entries, random.Random(8), corpus_grown)
+        corpus = corpus_grown
     pairs = []
     with open(corpus, encoding="utf-8") as f:
         next(f)

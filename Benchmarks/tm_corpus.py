@@ -1,4 +1,4 @@
-"""The corpus and peer helpers the TM benchmarks share (tm_recall.py, tm_vs_translate_toolkit.py).
+"""The corpus and peer helpers the TM benchmarks share (tm_recall.py, tm_vs_translate_toolkit.py, server_load.py).
 
 The corpus is ../shared/corpus (see its README): dev_pairs.tsv holds every pair, dev_train.tsv
 the sentence-like pairs minus 1,189 English sentences reserved as lookup queries.
@@ -60,6 +60,27 @@ def write_memory(path, pairs):
         f.write("source\ttarget\n")
         for s, t in pairs:
             f.write(f"{esc(s)}\t{esc(t)}\n")
+
+
+def grow(pairs, n, rng, path):
+    """Writes a TSV of the real pairs plus generated variants (word edits on both sides) up to n rows."""
+    vocab_en = [w for p in pairs[:20000] for w in p["source_en"].split() if w.isalpha()]
+    vocab_ko = [w for p in pairs[:20000] for w in p["target_ko"].split()]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("id\tsource_en\ttarget_ko\n")
+        k = 0
+        for p in pairs:
+            f.write(f"{p['id']}\t{esc(p['source_en'])}\t{esc(p['target_ko'])}\n"); k += 1
+        while k < n:
+            p = pairs[rng.randrange(len(pairs))]
+            en, ko = p["source_en"].split(), p["target_ko"].split()
+            for _ in range(rng.randint(1, 3)):
+                en.insert(rng.randrange(len(en) + 1), rng.choice(vocab_en))
+                ko.insert(rng.randrange(len(ko) + 1), rng.choice(vocab_ko))
+                if len(en) > 2 and rng.random() < 0.5:
+                    del en[rng.randrange(len(en))]
+            f.write(f"g{k:07d}\t{esc(' '.join(en))}\t{esc(' '.join(ko))}\n"); k += 1
+    return k
 
 
 def tt_matcher(memory_pairs, min_similarity, max_candidates):

@@ -19,7 +19,7 @@ Options: --tt-queries N (queries per kind given to translate-toolkit; default al
 """
 import argparse, json, os, random, resource, subprocess, sys, time
 
-from tm_corpus import DEFAULT_CORPUS, ROOT, esc, held_out_sentences, load, pct, read_tsv, tt_matcher
+from tm_corpus import DEFAULT_CORPUS, ROOT, grow, held_out_sentences, load, pct, read_tsv, tt_matcher
 
 
 def make_queries(pairs, train_ids, rng):
@@ -33,27 +33,6 @@ def make_queries(pairs, train_ids, rng):
         w = list(words); del w[rng.randrange(len(w))]; queries.append(("delete", " ".join(w), s))
         w = list(words); w[rng.randrange(len(w))] = rng.choice(vocab); queries.append(("replace", " ".join(w), s))
     return queries
-
-
-def grow(pairs, n, rng, path):
-    """Writes a TSV of the real pairs plus generated variants (word edits on both sides) up to n rows."""
-    vocab_en = [w for p in pairs[:20000] for w in p["source_en"].split() if w.isalpha()]
-    vocab_ko = [w for p in pairs[:20000] for w in p["target_ko"].split()]
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("id\tsource_en\ttarget_ko\n")
-        k = 0
-        for p in pairs:
-            f.write(f"{p['id']}\t{esc(p['source_en'])}\t{esc(p['target_ko'])}\n"); k += 1
-        while k < n:
-            p = pairs[rng.randrange(len(pairs))]
-            en, ko = p["source_en"].split(), p["target_ko"].split()
-            for _ in range(rng.randint(1, 3)):
-                en.insert(rng.randrange(len(en) + 1), rng.choice(vocab_en))
-                ko.insert(rng.randrange(len(ko) + 1), rng.choice(vocab_ko))
-                if len(en) > 2 and rng.random() < 0.5:
-                    del en[rng.randrange(len(en))]
-            f.write(f"g{k:07d}\t{esc(' '.join(en))}\t{esc(' '.join(ko))}\n"); k += 1
-    return k
 
 
 def run_tmkit(binary, memory_tsv, queries, work, reuse):

@@ -2,7 +2,7 @@
 public enum FormatError: Error, CustomStringConvertible, Sendable, Equatable {
     case unreadable(file: String, reason: String)
     case invalidUTF8(file: String, byteOffset: Int)
-    case binary(file: String, byteOffset: Int)
+    case binary(file: String, line: Int, column: Int, byteOffset: Int)
     case lineTooLong(file: String, line: Int, limit: Int)
     /// The file is empty (zero bytes, or no content where content is required).
     case empty(file: String)
@@ -27,7 +27,7 @@ public enum FormatError: Error, CustomStringConvertible, Sendable, Equatable {
         switch self {
         case let .unreadable(file, reason): return "\(file): cannot read: \(reason)"
         case let .invalidUTF8(file, offset): return "\(file): invalid UTF-8 at byte \(offset)"
-        case let .binary(file, offset): return "\(file): looks like a binary file (NUL byte at byte \(offset)), not text"
+        case let .binary(file, line, column, offset): return "\(file):\(line):\(column): looks like a binary file (a NUL byte, byte \(offset) of the file), not text"
         case let .lineTooLong(file, line, limit): return "\(file):\(line): line longer than \(limit) bytes"
         case let .empty(file): return "\(file): file is empty"
         case let .invalidUTF8InLine(file, line, column): return "\(file):\(line):\(column): invalid UTF-8"

@@ -92,15 +92,31 @@ public final class SQLiteDatabase {
         errno == ENOSPC
     }
 
-    /// The first line of `PRAGMA integrity_check`, for a damaged store.
+    /// The first problem `PRAGMA integrity_check` names ("ok" when there is none), for a
+    /// damaged store.
     public func integrityCheckFirstLine() -> String {
+        check("PRAGMA integrity_check(1)")
+    }
+
+    /// The first problem `PRAGMA quick_check` names (the pages and rows, without comparing
+    /// indexes with their tables, so it takes one pass over the file), or nil when the file
+    /// is intact.
+    public func firstDamage() -> String? {
+        let result = check("PRAGMA quick_check(1)")
+        return result == "ok" ? nil : result
+    }
+
+    /// The first line of a check pragma's answer that names a problem: SQLite puts a
+    /// "*** in database main ***" header before the first one.
+    private func check(_ pragma: String) -> String {
         var raw: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, "PRAGMA integrity_check(1)", -1, &raw, nil) == SQLITE_OK, let raw else {
+        guard sqlite3_prepare_v2(handle, pragma, -1, &raw, nil) == SQLITE_OK, let raw else {
             return errorMessage
         }
         defer { sqlite3_finalize(raw) }
         guard sqlite3_step(raw) == SQLITE_ROW, let text = sqlite3_column_text(raw, 0) else { return errorMessage }
-        return String(cString: text).split(separator: "\n").first.map(String.init) ?? ""
+        let lines = String(cString: text).split(separator: "\n").map(String.init)
+        return lines.first(where: { !$0.hasPrefix("*** in database") }) ?? lines.first ?? ""
     }
 
     /// Runs one or more statements without results.

@@ -174,6 +174,8 @@ import Testing
         let long = String(repeating: "x", count: 100_000)
         let cases: [(String, Data)] = [
             ("utf32", tmx.replacingOccurrences(of: "ENC", with: "UTF-32").replacingOccurrences(of: "PAD", with: "p").data(using: .utf32BigEndian)!),
+            ("utf32le", tmx.replacingOccurrences(of: "ENC", with: "UTF-32").replacingOccurrences(of: "PAD", with: "p").data(using: .utf32LittleEndian)!),
+            ("utf32le-bom", Data([0xFF, 0xFE, 0x00, 0x00]) + tmx.replacingOccurrences(of: "ENC", with: "UTF-32").replacingOccurrences(of: "PAD", with: "p").data(using: .utf32LittleEndian)!),
             ("utf16-no-bom", tmx.replacingOccurrences(of: "ENC", with: "UTF-16LE").replacingOccurrences(of: "PAD", with: "p").data(using: .utf16LittleEndian)!),
             ("long-doctype", Data(tmx.replacingOccurrences(of: "ENC", with: "UTF-8").replacingOccurrences(of: "PAD", with: long).utf8)),
         ]

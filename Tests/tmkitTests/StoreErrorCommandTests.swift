@@ -100,6 +100,28 @@ import Testing
         }
     }
 
+    @Test func aStoreWithACorruptPageRefusesAnImportAndNamesTheProblem() throws {
+        let dir = TMKitProcess.temporaryDirectory()
+        let store = dir.appendingPathComponent("memory.sqlite").path
+        let input = dir.appendingPathComponent("in.tsv")
+        try Self.tsv(0..<3000).write(to: input)
+        #expect(try TMKitProcess.run(["tm", "import", "--tm", store, input.path]).status == 0)
+        // Scribble over the header of a page in the middle; the file keeps its size.
+        let size = try FileManager.default.attributesOfItem(atPath: store)[.size] as! Int
+        let handle = try #require(FileHandle(forUpdatingAtPath: store))
+        try handle.seek(toOffset: UInt64(size / 2 / 4096 * 4096))
+        try handle.write(contentsOf: Data(repeating: 0x5A, count: 64))
+        try handle.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        let more = try TMKitProcess.file("more.tsv", Self.tsv(5000..<5003))
+        let r = try TMKitProcess.run(["tm", "import", "--tm", store, more.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("damaged") && r.stderr.contains("integrity check:"), "\(r.stderr)")
+        #expect(!r.stderr.contains("*** in database"), "the check's header is not the problem: \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before, "the store changed")
+    }
+
     @Test func aStoreAnotherImportIsWritingSaysSoAndImportsNothing() throws {
         let (dir, store) = try TMCommandTests.storeWithPairs()
         let big = dir.appendingPathComponent("big.tsv")

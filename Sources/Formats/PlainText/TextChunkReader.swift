@@ -77,7 +77,10 @@ public final class TextChunkReader {
         let cut = atEnd && buffer.count <= blockSize ? buffer.count : Self.cutPoint(buffer, limit: blockSize)
         let block = try buffer.withUnsafeBufferPointer { all -> String in
             let b = UnsafeBufferPointer(rebasing: all[0..<cut])
-            if let nul = b.firstIndex(of: 0) { throw FormatError.binary(file: file, byteOffset: bufferOffset + nul) }
+            if let nul = b.firstIndex(of: 0) {
+                let (line, column) = TextFileReader.location(of: nul, in: b, lines: linesServed, column: columnServed)
+                throw FormatError.binary(file: file, line: line, column: column, byteOffset: bufferOffset + nul)
+            }
             if let bad = TextFileReader.firstInvalidUTF8(b) {
                 throw TextFileReader.position(ofInvalid: bad, in: b, file: file, lines: linesServed, column: columnServed)
             }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads text files strictly: UTF-8 (a BOM is dropped) or UTF-16 with a BOM; invalid UTF-8
-/// is an error naming the byte offset, and a file with NUL bytes is refused as binary.
+/// is an error naming its line and column, and a file with NUL bytes is refused as binary.
 public enum TextFileReader {
     /// The text of the file at `path` (`-` is standard input).
     public static func read(_ path: String) throws -> String {
@@ -36,7 +36,9 @@ public enum TextFileReader {
             var start = 0
             if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
             if let nul = UnsafeBufferPointer(rebasing: bytes[start...]).firstIndex(of: 0) {
-                throw FormatError.binary(file: file, byteOffset: start + nul)
+                let b = UnsafeBufferPointer(rebasing: bytes[start...])
+                let (line, column) = location(of: nul, in: b)
+                throw FormatError.binary(file: file, line: line, column: column, byteOffset: start + nul)
             }
             if let bad = firstInvalidUTF8(UnsafeBufferPointer(rebasing: bytes[start...])) {
                 throw position(ofInvalid: bad, in: UnsafeBufferPointer(rebasing: bytes[start...]), file: file)
@@ -48,11 +50,18 @@ public enum TextFileReader {
     /// The invalid UTF-8 at `bad` in `b` as an error naming its line and column (characters,
     /// 1-based), counting on from `lines` line breaks and `column` characters read before `b`.
     static func position(ofInvalid bad: Int, in b: UnsafeBufferPointer<UInt8>, file: String, lines: Int = 0, column: Int = 0) -> FormatError {
+        let (line, col) = location(of: bad, in: b, lines: lines, column: column)
+        return .invalidUTF8InLine(file: file, line: line, column: col)
+    }
+
+    /// The line and column (characters, both 1-based) of byte `index` of `b`, counting on from
+    /// `lines` line breaks and `column` characters read before `b`.
+    static func location(of index: Int, in b: UnsafeBufferPointer<UInt8>, lines: Int = 0, column: Int = 0) -> (line: Int, column: Int) {
         var line = lines + 1, col = column
-        for byte in b[0..<bad] {
+        for byte in b[0..<index] {
             if byte == 0x0A { line += 1; col = 0 } else if byte & 0xC0 != 0x80 { col += 1 }
         }
-        return .invalidUTF8InLine(file: file, line: line, column: col + 1)
+        return (line, col + 1)
     }
 
     /// The offset of the first byte that is not part of valid UTF-8, or nil.

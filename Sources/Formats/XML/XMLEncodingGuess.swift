@@ -38,6 +38,14 @@ enum XMLEncodingGuess {
         return hangul > 0 && hangul * 2 >= hangul + other ? "CP949" : nil
     }
 
+    /// The iconv name for a document in little-endian UTF-32, found as XML 1.0 Appendix F says
+    /// (`FF FE 00 00` is the byte order mark, `3C 00 00 00` a `<` without one), else nil.
+    static func littleEndianUTF32(_ head: [UInt8]) -> String? {
+        if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32" }  // iconv reads the mark
+        if head.starts(with: [0x3C, 0x00, 0x00, 0x00]) { return "UTF-32LE" }
+        return nil
+    }
+
     /// Whether an XML declaration at the start names an encoding.
     private static func declaresEncoding(_ head: [UInt8]) -> Bool {
         guard head.starts(with: Array("<?xml".utf8)) else { return false }

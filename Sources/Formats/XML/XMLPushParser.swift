@@ -85,8 +85,7 @@ final class XMLPushParser {
         switch source {
         case let .data(data):
             if data.isEmpty { throw FormatError.empty(file: file) }
-            let guess = XMLEncodingGuess.legacyEncoding(Array(data.prefix(XMLEncodingGuess.sniffLength)))
-            if let guess { receiver.note("\(file): not UTF-8 and no encoding declared; read as \(guess) (Korean)") }
+            let guess = forcedEncoding(Array(data.prefix(XMLEncodingGuess.sniffLength)), file: file, receiver: receiver)
             guard let parser = XMLPushParser(receiver: receiver, encoding: guess, file: file) else {
                 throw FormatError.unreadable(file: file, reason: "cannot start the XML parser")
             }
@@ -104,8 +103,7 @@ final class XMLPushParser {
             defer { try? handle.close() }
             var head = try read(handle, path, XMLEncodingGuess.sniffLength)
             if head.isEmpty { throw FormatError.empty(file: path) }
-            let guess = XMLEncodingGuess.legacyEncoding(Array(head))
-            if let guess { receiver.note("\(path): not UTF-8 and no encoding declared; read as \(guess) (Korean)") }
+            let guess = forcedEncoding(Array(head), file: path, receiver: receiver)
             guard let parser = XMLPushParser(receiver: receiver, encoding: guess, file: file) else {
                 throw FormatError.unreadable(file: path, reason: "cannot start the XML parser")
             }
@@ -116,6 +114,15 @@ final class XMLPushParser {
                 head = next
             }
         }
+    }
+
+    /// The encoding to give libxml2 instead of its own detection: little-endian UTF-32 (its
+    /// UCS-4 handler is big-endian only), or CP949 for a legacy Korean document (with a note).
+    private static func forcedEncoding(_ head: [UInt8], file: String, receiver: XMLReceiver) -> String? {
+        if let utf32 = XMLEncodingGuess.littleEndianUTF32(head) { return utf32 }
+        let guess = XMLEncodingGuess.legacyEncoding(head)
+        if let guess { receiver.note("\(file): not UTF-8 and no encoding declared; read as \(guess) (Korean)") }
+        return guess
     }
 
     private static func open(_ path: String) throws -> FileHandle {

@@ -57,6 +57,7 @@ extension TranslationMemory {
     ) throws -> ImportSummary {
         var summary = ImportSummary(file: file)
         try requireWritable()
+        try requireIntact()
         do {
             try db.transaction {
                 var writer = try ImportWriter(tm: self, origin: origin)

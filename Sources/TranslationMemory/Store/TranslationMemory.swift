@@ -160,6 +160,12 @@ public final class TranslationMemory {
         }
     }
 
+    /// Throws `.damaged` with the first problem when a pass over the file finds a corrupt page
+    /// or row: an import into a damaged store would bury the damage under new entries.
+    func requireIntact() throws {
+        if let problem = db.firstDamage() { throw TranslationMemoryError.damaged(path: path, check: problem) }
+    }
+
     /// Throws `.readOnly` when the store was opened read-only.
     func requireWritable() throws {
         if isReadOnly { throw TranslationMemoryError.readOnly(path: path) }

@@ -79,6 +79,9 @@ import Testing
             _ = try TextChunkReader(path: dir.path + "/none.txt")
         }
         let path = dir.write("bin.txt", Data([0x41, 0x42, 0x00, 0x43]))
-        #expect(throws: FormatError.binary(file: path, byteOffset: 2)) { _ = try blocks(path, size: 100) }
+        #expect(throws: FormatError.binary(file: path, line: 1, column: 3, byteOffset: 2)) { _ = try blocks(path, size: 100) }
+        // Named by line and column across blocks: the NUL is on line 3, after "가나" (2 characters).
+        let later = dir.write("bin2.txt", Data((String(repeating: "abc\n", count: 2) + "가나").utf8) + Data([0x00]))
+        #expect(throws: FormatError.binary(file: later, line: 3, column: 3, byteOffset: 14)) { _ = try blocks(later, size: 4) }
     }
 }
