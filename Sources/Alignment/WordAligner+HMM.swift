@@ -1,4 +1,5 @@
 import Foundation
+import TMCore
 
 /// The HMM alignment model (Vogel et al. 1996) on top of IBM Model 1: the position a word
 /// aligns to depends on where the previous word aligned (a learned jump distribution), which

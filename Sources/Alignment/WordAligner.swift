@@ -1,4 +1,5 @@
 import Foundation
+import TMCore
 
 /// Statistical word alignment over a whole corpus: IBM Model 1 trained by EM in both
 /// directions, then (for corpora of 1,000 pairs or more) the HMM model, with priors for

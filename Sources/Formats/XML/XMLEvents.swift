@@ -10,10 +10,14 @@ public protocol XMLEventHandler: AnyObject {
     func text(_ string: String) throws
     /// A one-line remark about how the file was read (such as a legacy encoding guessed).
     func parserNote(_ message: String)
+    /// Whether the handler wants the character data that comes next (false: it is not
+    /// decoded, as the whitespace between structural elements need not be).
+    var wantsText: Bool { get }
 }
 
 extension XMLEventHandler {
     public func parserNote(_ message: String) {}
+    public var wantsText: Bool { true }
 }
 
 /// The public entry to tmkit's one XML layer (libxml2's SAX2 push parser through `CXML`):
@@ -47,4 +51,5 @@ final class StreamReceiver: XMLReceiver {
     override func end(local: String, prefix: String?) throws { try handler.end(local) }
     override func text(_ string: String, cdata: Bool) throws { try handler.text(string) }
     override func note(_ message: String) { handler.parserNote(message) }
+    override var wantsText: Bool { handler.wantsText }
 }

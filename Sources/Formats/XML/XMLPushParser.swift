@@ -30,6 +30,8 @@ class XMLReceiver {
     func processingInstruction(target: String, data: String?) throws {}
     func doctype(_ text: String) throws {}
     func note(_ message: String) {}
+    /// Whether the next character data is wanted (false skips making a string of it).
+    var wantsText: Bool { true }
     /// The first error a callback threw (the parse stops there).
     fileprivate var failure: Error?
 }
@@ -193,7 +195,7 @@ private let onEnd: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar
 
 private let onText: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, Int32, Int32) -> Int32 = { ctx, chars, length, cdata in
     run(ctx) { r in
-        guard let chars, length > 0 else { return }
+        guard let chars, length > 0, r.wantsText else { return }
         try r.text(String(decoding: UnsafeRawBufferPointer(start: chars, count: Int(length)), as: UTF8.self), cdata: cdata != 0)
     }
 }

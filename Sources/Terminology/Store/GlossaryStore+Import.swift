@@ -18,25 +18,37 @@ extension GlossaryStore {
         }
     }
 
-    /// Compiles a glossary file into this (empty) store, streamed concept by concept (TBX) or
-    /// row by row (TSV/CSV, rows with the same source term joined into one concept), so memory
-    /// does not grow with the file. Runs in one transaction (`bulkLoad`: keys and indexes made at
-    /// the end). Returns one-line notes on how the
-    /// file was read (a CP949 decode).
+    /// Compiles a glossary file into this (empty) store, streamed concept by concept (TBX, each
+    /// concept as the file has it) or row by row (TSV/CSV, rows with the same source term joined
+    /// into one concept), so memory does not grow with the file. Runs in one transaction
+    /// (`bulkLoad`: keys and indexes made at the end; a TBX needs no text index meanwhile, as
+    /// nothing is merged). Returns one-line notes on how the file was read (a CP949 decode).
     @discardableResult
     public func compile(file: String, fallbackSource: LanguageTag = .korean, fallbackTarget: LanguageTag = .english) throws -> [String] {
         guard let format = GlossaryFile.format(of: file) else { throw TerminologyError.unknownFormat(file: file) }
-        return try bulkLoad {
-            let (s, t, title, notes) = try streamFile(file, format: format, fallback: (fallbackSource, fallbackTarget)) { try insertMerging($0) }
+        return try bulkLoad(withTextIndex: format != .tbx) {
+            let (s, t, title, notes) = try streamFile(file, format: format, fallback: (fallbackSource, fallbackTarget)) {
+                if format == .tbx { try insert($0) } else { try insertMerging($0) }
+            }
             try setLanguages(s, t)
             try setMeta("title", title)
             return notes
         }
     }
 
-    /// Streams the concepts of `file` to `body`; returns its languages, title and notes.
+    /// Streams the concepts of `file` to `body`; returns its languages, title and notes. The
+    /// file is read and parsed on a second thread, ahead of `body` (which stores), so the two
+    /// halves of an import run side by side (`Pipeline`).
     func streamFile(_ file: String, format: GlossaryFile.Format, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
                     fallback: (LanguageTag, LanguageTag), _ body: (Concept) throws -> Void) throws -> (LanguageTag, LanguageTag, String, [String]) {
+        try Pipeline.run(produce: { emit in
+            try Self.read(file, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, fallback: fallback, emit)
+        }, consume: body)
+    }
+
+    /// The concepts of `file`, in order, to `body`, on the calling thread.
+    static func read(_ file: String, format: GlossaryFile.Format, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?,
+                     fallback: (LanguageTag, LanguageTag), _ body: (Concept) throws -> Void) throws -> (LanguageTag, LanguageTag, String, [String]) {
         switch format {
         case .tbx:
             let header = try TBXReader.stream(file, body)

@@ -1,6 +1,7 @@
 import Foundation
 import Segmentation
 import SQLiteKit
+import TMCore
 
 /// Match keys in the store. A term's key is made with the glossary's whole lexicon (the words
 /// inside the term's own words are all it consults), so the same glossary gives the same keys
@@ -16,12 +17,15 @@ extension GlossaryStore {
     /// Runs `body`, which adds many concepts, in one transaction: Korean terms are stored
     /// without keys and without the look-up indexes, then every such key is made once with the
     /// whole lexicon and the indexes are built. The store is unchanged when `body` throws.
-    public func bulkLoad<T>(_ body: () throws -> T) throws -> T {
+    /// `withTextIndex: false` drops the index of term texts too, for a load that never asks it
+    /// (`insertMerging` and duplicate checks do).
+    public func bulkLoad<T>(withTextIndex: Bool = true, _ body: () throws -> T) throws -> T {
         try transaction {
             bulk = true
-            defer { bulk = false }
+            defer { bulk = false; bulkWords.removeAll() }
             // A page cache of 64 MB for the load and the index sorts (SQLite's default is 2 MB).
-            try db.execute("PRAGMA cache_size=-65536; DROP INDEX IF EXISTS terms_key; DROP INDEX IF EXISTS terms_klen;")
+            try db.execute("PRAGMA cache_size=-65536; DROP INDEX IF EXISTS terms_key; DROP INDEX IF EXISTS terms_klen;"
+                           + (withTextIndex ? "" : " DROP INDEX IF EXISTS terms_text;"))
             let value = try body()
             try rekeyAll()
             try db.execute(Self.indexes)
@@ -29,27 +33,36 @@ extension GlossaryStore {
         }
     }
 
-    /// Makes every term's key again with the whole lexicon (in blocks, so memory stays flat).
+    /// Makes every term's key again with the whole lexicon, in blocks (so memory stays flat),
+    /// each block's keys made on every processor.
     func rekeyAll() throws {
-        let keyer = TermKeyer(lexicon: KoreanLexicon(words: Set(try lexiconWords())))
-        let read = try db.statement("SELECT concept, position, text, key FROM terms WHERE (concept, position) > (?, ?) ORDER BY concept, position LIMIT 4096")
+        let lexicon = KoreanLexicon(words: Set(try lexiconWords()))
+        let read = try db.statement("SELECT concept, position, text, key FROM terms WHERE (concept, position) > (?, ?) ORDER BY concept, position LIMIT 32768")
         var last: (Int64, Int) = (Int64.min, 0)
-        var cache: [String: (joined: String, count: Int)] = [:]
+        let threads = Parallel.defaultThreads
         while true {
             read.bind(1, last.0)
             read.bind(2, last.1)
-            var block: [(Int64, Int, String, String)] = []
+            var block: [(concept: Int64, position: Int, text: String, old: String)] = []
             while try read.step() { block.append((read.int64(0), read.int(1), read.string(2) ?? "", read.string(3) ?? "")) }
             read.reset()
             guard let end = block.last else { break }
-            last = (end.0, end.1)
-            for (concept, position, text, old) in block {
-                // Keyed when stored: the lexicon plays no part in a key without Hangul.
-                if bulk && !old.isEmpty && !TermKeyer.hasHangul(text) { continue }
-                if cache.count > 50_000 { cache.removeAll(keepingCapacity: true) }
-                let key = cache[text] ?? keyer.key(text)
-                cache[text] = key
-                if key.joined != old || bulk { try setKey(key, concept: concept, position: position) }
+            last = (end.concept, end.position)
+            // Keyed when stored: the lexicon plays no part in a key without Hangul.
+            let todo = block.filter { !(bulk && !$0.old.isEmpty && !TermKeyer.hasHangul($0.text)) }
+            let texts = todo.map(\.text)
+            let keys = Parallel.map(count: texts.count, threads: threads) { range -> [(joined: String, count: Int)] in
+                let keyer = TermKeyer(lexicon: lexicon)
+                var cache: [String: (joined: String, count: Int)] = [:]
+                return range.map { i in
+                    if let k = cache[texts[i]] { return k }
+                    let k = keyer.key(texts[i])
+                    cache[texts[i]] = k
+                    return k
+                }
+            }.flatMap { $0 }
+            for (row, key) in zip(todo, keys) where key.joined != row.old || bulk {
+                try setKey(key, concept: row.concept, position: row.position)
             }
         }
         try setMeta("lexicon.longest", String(try db.integer("SELECT max(length(word)) FROM lexicon") ?? 0))

@@ -22,6 +22,8 @@ public final class GlossaryStore {
     var bulk = false
     /// Keys terms without Hangul during a bulk load (no lexicon needed).
     lazy var bulkKeyer = TermKeyer(lexicon: KoreanLexicon())
+    /// The lexicon words a bulk load has stored (so each is written once).
+    var bulkWords = Set<String>()
 
     /// Opens (or, with `create`, creates) the store at `path`. `readOnly` for look-ups.
     /// `journal` is SQLite's journal mode for a writable store (WAL unless told; a compile
@@ -153,6 +155,10 @@ public final class GlossaryStore {
         var newWords: [String] = []
         for term in concept.terms {
             for word in TermKeyer.koreanWords(term.text) {
+                if bulk {
+                    guard !bulkWords.contains(word) else { continue }
+                    if bulkWords.count < 1 << 20 { bulkWords.insert(word) }
+                }
                 w.bind(1, word)
                 try w.step()
                 w.reset()
@@ -321,7 +327,7 @@ extension Concept {
 /// system's), so a store's keys do not depend on what is installed. A key is made with every
 /// word of the glossary's lexicon (or, equally, those inside the term's words), so it does not
 /// depend on the order in which concepts were added.
-final class TermKeyer {
+struct TermKeyer: Sendable {
     /// The keying rule; stores keyed by another are keyed again when opened for writing.
     static let version = "2"
     let segmenter: Segmenter

@@ -114,6 +114,8 @@ public enum TBXReader {
             }
         }
 
+        var wantsText: Bool { openFields > 0 }
+
         func text(_ string: String) throws {
             guard openFields > 0, !stack.isEmpty else { return }
             stack[stack.count - 1].text += string
@@ -196,11 +198,16 @@ public enum TBXReader {
 
         static func lang(_ attributes: [String: String]) -> String? { attributes["xml:lang"] ?? attributes["lang"] }
 
+        /// Codes already read (a file has a few, on every language section).
+        private var tags: [String: LanguageTag] = [:]
+
         private func tag(_ code: String, _ line: Int, _ column: Int) throws -> LanguageTag {
+            if let known = tags[code] { return known }
             guard let t = LanguageTag(code), t.isKnownLanguage else {
                 throw TerminologyError.badValue(file: file, line: line, column: column, category: "language", value: code,
                                                 reason: "not a known BCP 47 language code")
             }
+            if tags.count < 64 { tags[code] = t }
             return t
         }
 
@@ -253,15 +260,23 @@ public enum TBXReader {
 
         /// A term note `tmkit-alignment: status=candidate score=… count=…` is the term's evidence.
         static func adoptAlignmentNote(_ term: inout Term) {
-            guard let i = term.notes.firstIndex(where: { $0.hasPrefix(TBXWriter.statisticsPrefix) }) else { return }
-            let values = AlignmentNote.values(term.notes[i])
-            term.notes.remove(at: i)
-            if values["status"] == "candidate", term.status == nil { term.status = .candidate }
-            if let score = values["score"].flatMap(Double.init) {
-                term.evidence = Evidence(score: score, count: values["count"].flatMap(Int.init) ?? 0,
-                                         sourceCount: values["sourceCount"].flatMap(Int.init) ?? 0,
-                                         targetCount: values["targetCount"].flatMap(Int.init) ?? 0)
+            guard let i = term.notes.firstIndex(where: { $0.utf8.starts(with: TBXWriter.statisticsPrefix.utf8) }) else { return }
+            var candidate = false
+            var score: Double?
+            var counts = (0, 0, 0)
+            AlignmentNote.forEachValue(term.notes[i]) { key, value in
+                switch key {
+                case "status": candidate = value == "candidate"
+                case "score": score = Double(value)
+                case "count": counts.0 = Int(value) ?? 0
+                case "sourceCount": counts.1 = Int(value) ?? 0
+                case "targetCount": counts.2 = Int(value) ?? 0
+                default: break
+                }
             }
+            term.notes.remove(at: i)
+            if candidate, term.status == nil { term.status = .candidate }
+            if let score { term.evidence = Evidence(score: score, count: counts.0, sourceCount: counts.1, targetCount: counts.2) }
         }
 
         /// Files tmkit wrote before concepts (one concept per pair, the statistics a concept note,
@@ -293,13 +308,37 @@ public enum TBXReader {
 
 /// tmkit's note on built terms: `tmkit-alignment: status=candidate score=0.930 count=12 sourceCount=14 targetCount=15`.
 enum AlignmentNote {
+    /// The note's `key=value` pairs, read over its
+    /// UTF-8 bytes: a built glossary has one such note per term.
     static func values(_ note: String) -> [String: String] {
         var values: [String: String] = [:]
-        for part in note.dropFirst(TBXWriter.statisticsPrefix.count).split(separator: " ") {
-            let kv = part.split(separator: "=", maxSplits: 1)
-            if kv.count == 2 { values[String(kv[0])] = String(kv[1]).trimming { $0 == ";" || $0 == "," } }
-        }
+        forEachValue(note) { values[$0] = $1 }
         return values
+    }
+
+    /// Each `key=value` pair of the note, in order, to `body`.
+    static func forEachValue(_ note: String, _ body: (String, String) -> Void) {
+        var note = note
+        note.withUTF8 { bytes in
+            let prefix = TBXWriter.statisticsPrefix.utf8.count
+            var i = min(prefix, bytes.count)
+            while i < bytes.count {
+                while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+                let start = i
+                var equals = -1
+                while i < bytes.count && bytes[i] != 0x20 {
+                    if equals < 0 && bytes[i] == 0x3D { equals = i }
+                    i += 1
+                }
+                // `key=value`, both non-empty; the value trimmed of `;` and `,` at both ends.
+                guard equals > start, equals + 1 < i else { continue }
+                var (from, end) = (equals + 1, i)
+                while from < end && (bytes[from] == 0x3B || bytes[from] == 0x2C) { from += 1 }
+                while end > from && (bytes[end - 1] == 0x3B || bytes[end - 1] == 0x2C) { end -= 1 }
+                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<equals]), as: UTF8.self),
+                     String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self))
+            }
+        }
     }
 
     static func text(_ term: Term) -> String? {

@@ -2,25 +2,26 @@ import Dispatch
 import Foundation
 
 /// Results written from several threads, each to its own slot.
-final class Slots<T>: @unchecked Sendable {
+public final class Slots<T>: @unchecked Sendable {
     private var values: [T?]
     private let lock = NSLock()
 
-    init(count: Int) { values = Array(repeating: nil, count: count) }
+    public init(count: Int) { values = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: T) {
+    public func set(_ index: Int, _ value: T) {
         lock.lock()
         values[index] = value
         lock.unlock()
     }
 
-    var all: [T] { values.map { $0! } }
+    public var all: [T] { values.map { $0! } }
 }
 
-enum Parallel {
+/// Work split over threads, results in a fixed order (the aligner, glossary keys).
+public enum Parallel {
     /// Runs `body` for each of `shards` contiguous ranges of `0..<count`, on up to `threads`
     /// threads, and returns the results in range order (deterministic).
-    static func map<T>(count: Int, threads: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+    public static func map<T>(count: Int, threads: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
         let shards = max(1, min(threads, count))
         let slots = Slots<T>(count: shards)
         let size = (count + shards - 1) / max(shards, 1)
@@ -33,5 +34,5 @@ enum Parallel {
     }
 
     /// The number of threads to use by default: the active processors, at most 8.
-    static var defaultThreads: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
+    public static var defaultThreads: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
 }
