@@ -7,12 +7,6 @@ import SQLiteKit
 /// whatever order its concepts come in. Adding a word that is inside another term's words
 /// makes that term's key again.
 extension GlossaryStore {
-    /// The key of `text` with the lexicon words inside its words.
-    func key(_ text: String) throws -> (joined: String, count: Int) {
-        let words = try lexiconWords(inRuns: Self.hangulRuns(text))
-        return TermKeyer(lexicon: KoreanLexicon(words: words)).key(text)
-    }
-
     /// Runs `body`, which adds many concepts, in one transaction: Korean terms are stored
     /// without keys and without the look-up indexes, then every such key is made once with the
     /// whole lexicon and the indexes are built. The store is unchanged when `body` throws.
