@@ -27,7 +27,7 @@ public final class PostgresGlossaries: @unchecked Sendable {
     }
 
     deinit {
-        for c in idle { let _: EventLoopFuture<Void> = c.close() }
+        for c in idle { try? c.close().wait() }
     }
 
     /// An idle connection, or a new one.
@@ -58,7 +58,7 @@ public final class PostgresGlossaries: @unchecked Sendable {
             return
         }
         lock.unlock()
-        let _: EventLoopFuture<Void> = c.close()
+        try? c.close().wait()
     }
 
     /// Runs `body` on a connection of the pool.

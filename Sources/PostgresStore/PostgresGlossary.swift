@@ -65,7 +65,7 @@ public final class PostgresGlossary: GlossaryStoring, @unchecked Sendable {
     }
 
     deinit {
-        if depth == 0 { pool.give(connection) } else { let _: EventLoopFuture<Void> = connection.close() }
+        if depth == 0 { pool.give(connection) } else { try? connection.close().wait() }
     }
 
     public var location: String { "\(database) glossary '\(name)'" }
