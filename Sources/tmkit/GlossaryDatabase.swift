@@ -31,6 +31,11 @@ struct GlossaryDatabaseOptions: ParsableArguments {
         return try names.map { ($0, try db.open($0)) }
     }
 
+    /// Refuses `--name` without `--database` (for the commands that take no `--server`).
+    func checkName() throws {
+        if database == nil && !names.isEmpty { throw ValidationError("--name needs --database.") }
+    }
+
     /// The glossary a change goes to: `--name`, else `default`.
     var name: String { names.first ?? "default" }
 

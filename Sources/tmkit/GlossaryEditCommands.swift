@@ -27,6 +27,8 @@ struct GlossaryAddCommand: ParsableCommand {
     @Option(help: "Output format of the summary (on standard output with json): text or json.") var format: OutputFormat = .text
     @OptionGroup var database: GlossaryDatabaseOptions
 
+    func validate() throws { try database.checkName() }
+
     func run() throws {
         do {
             let s = source.trimmingCharacters(in: .whitespaces), t = target.trimmingCharacters(in: .whitespaces)
@@ -72,6 +74,8 @@ struct GlossaryRemoveCommand: ParsableCommand {
     @Option(help: "Output format of the summary (on standard output with json): text or json.") var format: OutputFormat = .text
     @OptionGroup var database: GlossaryDatabaseOptions
 
+    func validate() throws { try database.checkName() }
+
     func run() throws {
         do {
             var path = UserGlossary().path, n: Int
@@ -106,7 +110,7 @@ struct GlossaryImportCommand: ParsableCommand {
         Examples:
           tmkit glossary import terms.tbx
           tmkit glossary import omegat/glossary.txt --source-lang en --target-lang ko
-          tmkit glossary import terms.tbx --database postgres:///tmkit --name team
+          tmkit glossary import t.tbx --database postgres:///tmkit --name team
         """
     )
 
@@ -114,6 +118,8 @@ struct GlossaryImportCommand: ParsableCommand {
     @Option(name: .customLong("source-lang")) var sourceLang: String?
     @Option(name: .customLong("target-lang")) var targetLang: String?
     @OptionGroup var database: GlossaryDatabaseOptions
+
+    func validate() throws { try database.checkName() }
 
     func run() throws {
         do {
@@ -155,7 +161,7 @@ struct GlossaryExportCommand: ParsableCommand {
           tmkit glossary export my-terms.tbx
           tmkit glossary export omegat/glossary/tmkit.txt
           tmkit glossary export --glossary Glossary/seeds.tbx seeds.tsv
-          tmkit glossary export team.tbx --database postgres:///tmkit --name team
+          tmkit glossary export t.tbx --database postgres:///tmkit --name team
         """
     )
 
@@ -168,6 +174,7 @@ struct GlossaryExportCommand: ParsableCommand {
 
     func validate() throws {
         if database.database != nil && !glossaries.isEmpty { throw ValidationError("Give --glossary files or --database, not both.") }
+        try database.checkName()
     }
 
     func run() throws {

@@ -47,6 +47,7 @@ struct GlossaryLookupCommand: ParsableCommand {
             throw ValidationError("Give --server, or --database and --glossary, not both.")
         }
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        if server.server == nil { try database.checkName() }
     }
 
     func run() throws {

@@ -34,6 +34,7 @@ struct ReviewStore: ParsableArguments {
 
     func validate() throws {
         if store != nil && database.database != nil { throw ValidationError("Give --store PATH or --database URL, not both.") }
+        try database.checkName()
     }
 
     func open() throws -> any GlossaryStoring {

@@ -32,6 +32,7 @@ struct GlossarySpotCommand: ParsableCommand {
     @Option(help: "Lowest score (0-1) of a translation shown; entries a person made score 1.") var minScore = 0.5
 
     func validate() throws {
+        try database.checkName()
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1, not \(minScore)") }
     }
 

@@ -77,6 +77,8 @@ import Testing
         let refused = try Tool.run(["glossary", "import", bad, "--database", pg.url, "--name", "broken"], environment: env)
         #expect(refused.status == 1 && refused.stderr.contains("bad.tbx"), "\(refused.stderr)")
         #expect(try pg.psql("SELECT count(*) FROM tmkit_glossary WHERE name = 'broken'") == "0", "a failed first import leaves no glossary")
+        let stray = try Tool.run(["glossary", "add", "휴전", "truce", "--name", "team"], environment: env)
+        #expect(stray.status != 0 && stray.stderr.contains("--name needs --database"), "\(stray.stderr)")
         let down = try Tool.run(["glossary", "lookup", "안보", "--database", "postgres://tmkit@127.0.0.1:\(Tool.freePort())/postgres"], environment: env)
         #expect(down.status == 1 && down.stderr.contains("not reachable"), "\(down.stderr)")
     }
