@@ -106,11 +106,23 @@ import Testing
         // The server's glossary routes read and change the database's glossary.
         let looked = try HTTP.get(server.url + "/api/v1/glossaries/team/lookup?q=" + HTTP.quote("안보의"), token: read)
         #expect(looked.status == 200 && looked.text.contains("security"), "\(looked.text)")
+        let version = try HTTP.get(server.url + "/api/v1/glossaries/team/review/version", token: read)
+        #expect(version.status == 200, "\(version.text)")
         let changed = try HTTP.request("POST", server.url + "/api/v1/glossaries/team/status", token: write.lastLine,
                                        json: ["action": "approve", "status": "candidate", "minScore": 0.9])
         #expect(changed.status == 200 && (changed.object["count"] as? Int ?? 0) > 0, "\(changed.text)")
         let cli = try Tool.run(["glossary", "review", "list", "--status", "candidate", "--min-score", "0.9", "--name", "team"] + database, environment: env)
         #expect(cli.status == 0 && cli.stdout.isEmpty, "the CLI sees the server's change: \(cli.stdout) \(cli.stderr)")
+        // The review page's API reads the database's glossary and sees its version move.
+        let moved = try HTTP.get(server.url + "/api/v1/glossaries/team/review/version", token: read)
+        #expect(moved.status == 200 && "\(moved.object["version"] ?? "")" != "\(version.object["version"] ?? "")", "\(moved.text) \(version.text)")
+        let page = try HTTP.get(server.url + "/api/v1/glossaries/team/review?status=approved", token: read)
+        #expect(page.status == 200 && (page.object["total"] as? Int ?? 0) >= (changed.object["count"] as? Int ?? 1), "\(page.text.prefix(300))")
+        // A second server on the database serves the same glossary, with the first one's change.
+        let second = try ServerProcess(database, environment: env)
+        defer { second.stop() }
+        let seen = try HTTP.get(second.url + "/api/v1/glossaries/team/review?status=candidate&minScore=0.9", token: read)
+        #expect(seen.status == 200 && seen.object["total"] as? Int == 0, "\(seen.text.prefix(300))")
         // A glossary made after the server started is served too.
         #expect(try Tool.run(["glossary", "add", "휴전", "truce", "--name", "later"] + database, environment: env).status == 0)
         let later = try HTTP.get(server.url + "/api/v1/glossaries/later/lookup?q=" + HTTP.quote("휴전"), token: read)
