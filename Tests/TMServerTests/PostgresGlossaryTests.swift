@@ -115,6 +115,63 @@ import Terminology
         #expect(x.spots == y.spots && x.sentences == y.sentences && !x.spots.isEmpty, "\(x.spots) vs \(y.spots)")
     }
 
+    /// The first `units` translation units of the shared corpus (../shared/corpus/dev.tmx) as a
+    /// TMX file, or nil when the corpus is absent.
+    static func corpusTMX(_ units: Int, in folder: String) throws -> String? {
+        let candidates = [Tool.root.deletingLastPathComponent(), Tool.root.deletingLastPathComponent().deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("shared/corpus/dev.tmx").path }
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
+              let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let text = String(decoding: try handle.read(upToCount: 4 << 20) ?? Data(), as: UTF8.self)
+        guard let body = text.range(of: "<body>") else { return nil }
+        var end = body.upperBound
+        var count = 0
+        while count < units, let r = text.range(of: "</tu>", range: end..<text.endIndex) {
+            end = r.upperBound
+            count += 1
+        }
+        let out = folder + "/corpus.tmx"
+        try (String(text[..<end]) + "\n</body></tmx>\n").write(toFile: out, atomically: true, encoding: .utf8)
+        return out
+    }
+
+    /// A glossary the term aligner built from 3,000 corpus pairs (~1,400 concepts of candidates
+    /// with scores and counts): a sample of its terms and their variants (as they are,
+    /// inflected, cut short) looks up the same on both stores, and corpus sentences spot the same.
+    @Test func aGlossaryBuiltFromTheCorpusLooksUpTheSame() throws {
+        if PostgresCluster.unavailable != nil { _ = try Self.pair([]); return }
+        let folder = Tool.temporaryDirectory()
+        guard let tmx = try Self.corpusTMX(3000, in: folder) else {
+            print("SKIP: the shared corpus (../shared/corpus/dev.tmx) is not there")
+            return
+        }
+        let tbx = folder + "/built.tbx"
+        let built = try Tool.run(["glossary", "build", tmx, "-o", tbx])
+        #expect(built.status == 0, "\(built.stderr)")
+        guard let p = try Self.pair([tbx]) else { return }
+        defer { p.pg.destroy() }
+        #expect(try p.postgres.conceptCount() == p.sqlite.conceptCount() && p.sqlite.conceptCount() > 500)
+        #expect(try Self.index(p.postgres) == Self.index(p.sqlite), "the same rows, keys and ids")
+        let all = try Self.queries(p.sqlite)
+        try Self.expectSameLookups(p, stride(from: 0, to: all.count, by: 40).map { all[$0] })
+
+        // Spotting in corpus sentences (both languages) finds the same terms.
+        let xml = try String(contentsOfFile: tmx, encoding: .utf8)
+        let regex = try NSRegularExpression(pattern: "<seg>([^<]*)</seg>")
+        let segments = regex.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).prefix(100).compactMap {
+            Range($0.range(at: 1), in: xml).map { String(xml[$0]) }
+        }
+        let x = try GlossaryTextIndex(stores: [("g", p.sqlite)]), y = try GlossaryTextIndex(stores: [("g", p.postgres)])
+        var spotted = 0
+        for text in segments {
+            let a = TermSpotter(index: try x.index(for: [text])).spot(text), b = TermSpotter(index: try y.index(for: [text])).spot(text)
+            #expect(a.spots == b.spots, "\(text): \(a.spots) vs \(b.spots)")
+            spotted += a.spots.count
+        }
+        #expect(segments.count == 100 && spotted > 50, "\(segments.count) segments, \(spotted) spots")
+    }
+
     @Test func theSameChangesGiveTheSameResults() throws {
         guard let p = try Self.pair([Self.seeds]) else { return }
         defer { p.pg.destroy() }
