@@ -34,12 +34,12 @@ let package = Package(
         .target(name: "Alignment", dependencies: ["Segmentation", "TMCore"]),
         .target(name: "Terminology", dependencies: ["SQLiteKit", "Segmentation", "TMCore", "Formats"]),
         .target(name: "Pretranslation", dependencies: ["TMCore", "Segmentation", "Formats", "TranslationMemory", "Terminology"]),
-        // The translation memory on PostgreSQL (postgres-nio): the same analysis, index terms
-        // and scorer as the SQLite store, in tables of its own.
+        // The translation memory and the glossaries on PostgreSQL (postgres-nio): the same
+        // analysis, index terms, keys and scorers as the SQLite stores, in tables of their own.
         .target(
             name: "PostgresStore",
             dependencies: [
-                "TMCore", "Segmentation", "Formats", "TranslationMemory",
+                "TMCore", "Segmentation", "Formats", "TranslationMemory", "Terminology",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 // Only for `ConnectionPoolError`, which the pool throws as it is.
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "PretranslationTests", dependencies: ["Pretranslation", "Segmentation", "TMCore", "Terminology", "Formats"], exclude: ["Schemas"]),
         // Depends on the executable so that `swift test` builds the binary its end-to-end tests run.
         .testTarget(name: "tmkitTests", dependencies: ["tmkit"], exclude: ["Peers"]),
-        .testTarget(name: "TMServerTests", dependencies: ["TMServer", "PostgresStore", "TranslationMemory", "TMCore", "tmkit"], exclude: ["Fixtures"]),
+        .testTarget(name: "TMServerTests", dependencies: ["TMServer", "PostgresStore", "TranslationMemory", "Terminology", "TMCore", "tmkit"], exclude: ["Fixtures"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Segmentation", "TMCore"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "Alignment", "Segmentation", "TMCore", "Formats"]),
     ]

@@ -83,34 +83,7 @@ public final class PostgresMemory: Sendable {
     public func migrate() async throws {
         try await guarded { [self] in
             try await primary.withConnection { c in
-                try await c.query("SELECT pg_advisory_lock(\(PostgresSchema.lockKey))", logger: logger)
-                do {
-                    try await c.query("CREATE TABLE IF NOT EXISTS tmkit_schema (version integer NOT NULL)", logger: logger)
-                    var version = 0
-                    for try await v in try await c.query("SELECT version FROM tmkit_schema", logger: logger).decode(Int.self) {
-                        version = v
-                    }
-                    if version > PostgresSchema.currentVersion {
-                        throw PostgresStoreError.newerSchema(database: location.description, found: version, supported: PostgresSchema.currentVersion)
-                    }
-                    if version < PostgresSchema.currentVersion {
-                        try await c.withTransaction(logger: logger) { t in
-                            for i in version..<PostgresSchema.currentVersion {
-                                // One statement per query: the extended protocol takes no more.
-                                for statement in PostgresSchema.migrations[i].components(separatedBy: ";\n") {
-                                    let sql = statement.trimmingCharacters(in: .whitespacesAndNewlines)
-                                    if !sql.isEmpty { try await t.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
-                                }
-                            }
-                            try await t.query("DELETE FROM tmkit_schema", logger: logger)
-                            try await t.query("INSERT INTO tmkit_schema VALUES (\(PostgresSchema.currentVersion))", logger: logger)
-                        }
-                    }
-                } catch {
-                    _ = try? await c.query("SELECT pg_advisory_unlock(\(PostgresSchema.lockKey))", logger: logger)
-                    throw error
-                }
-                try await c.query("SELECT pg_advisory_unlock(\(PostgresSchema.lockKey))", logger: logger)
+                try await PostgresSchema.migrate(c, database: location.description, logger: logger)
             }
         }
     }

@@ -15,6 +15,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Sendable {
     case noSuchMemory(String)
     /// No entry with that id in the memory.
     case noSuchEntry(memory: String, id: Int64)
+    /// No glossary of that name in the database.
+    case noSuchGlossary(database: String, name: String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Sendable {
             return "\(db): tmkit schema version \(found) is newer than this tmkit supports (\(supported))"
         case let .noSuchMemory(name): return "no memory named '\(name)'"
         case let .noSuchEntry(memory, id): return "memory '\(memory)' has no entry \(id)"
+        case let .noSuchGlossary(db, name):
+            return "\(db): no glossary named '\(name)' in the database (import one with `tmkit glossary import FILE --database URL --name \(name)`)"
         }
     }
 

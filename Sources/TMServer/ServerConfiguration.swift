@@ -1,4 +1,5 @@
 import Foundation
+import PostgresStore
 import Terminology
 
 /// How `tmkit serve` runs.
@@ -11,6 +12,9 @@ public struct ServerConfiguration: Sendable {
     public var tokens: any TokenStore
     /// The glossaries, each read (and, for a store, changed) through its glossary store.
     public var glossaries: [ServedGlossary] = []
+    /// With `--database`: the database's glossaries, also served (by name) when made after the
+    /// server started.
+    public var glossaryDatabase: PostgresGlossaries?
     public var limits = Limits()
 
     public init(backend: any MemoryBackend, tokens: any TokenStore) {

@@ -8,6 +8,8 @@ import TMCore
 struct BatchOptions: ParsableArguments {
     @OptionGroup var store: TMStoreOptions
 
+    @OptionGroup var database: TMDatabaseOptions
+
     @OptionGroup var glossaries: GlossarySources
 
     @Option(name: .customLong("min-score"), help: "Fill targets from matches scoring at least this (0-101).")
@@ -29,6 +31,7 @@ struct BatchOptions: ParsableArguments {
     var threads: Int?
 
     func validate() throws {
+        try database.check(store)
         if !(0...101).contains(minScore) { throw ValidationError("--min-score must be between 0 and 101.") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
     }
@@ -38,12 +41,28 @@ struct BatchOptions: ParsableArguments {
         InterruptCleanup.install()
         let source = languageOption(sourceLanguage, "--source-lang")
         let target = languageOption(targetLanguage, "--target-lang")
-        let tmPath = store.resolvedPath
-        guard FileManager.default.fileExists(atPath: tmPath) else {
-            fail(CLIError("\(tmPath): no translation memory (import one with `tmkit tm import`, or give --tm PATH)"))
+        let matcher: Pretranslator.MatcherFactory
+        var stopDatabase: () -> Void = {}
+        if let url = database.database {
+            // One PostgreSQL memory for every worker (its pool is shared), checked before any work.
+            do {
+                let opened = try PostgresMatchProvider.open(url, memory: store.memory)
+                let provider = opened.provider
+                matcher = { provider }
+                stopDatabase = opened.stop
+            } catch {
+                fail(error)
+            }
+        } else {
+            let tmPath = store.resolvedPath
+            guard FileManager.default.fileExists(atPath: tmPath) else {
+                fail(CLIError("\(tmPath): no translation memory (import one with `tmkit tm import`, or give --tm PATH)"))
+            }
+            // Open once here so that a bad store fails before any work.
+            do { _ = try MemoryMatchProvider(path: tmPath) } catch { fail(error) }
+            matcher = { try MemoryMatchProvider(path: tmPath) }
         }
-        // Open once here so that a bad store fails before any work.
-        do { _ = try MemoryMatchProvider(path: tmPath) } catch { fail(error) }
+        defer { stopDatabase() }
         let spotter: Pretranslator.SpotterFactory
         do {
             spotter = try GlossarySpotting.factory(glossaries)
@@ -55,7 +74,7 @@ struct BatchOptions: ParsableArguments {
         if let threads { options.threads = threads }
         options.repair = !noRepair
         options.approveExact = approveExact
-        let pretranslator = Pretranslator(options: options, matcher: { try MemoryMatchProvider(path: tmPath) }, spotter: spotter)
+        let pretranslator = Pretranslator(options: options, matcher: matcher, spotter: spotter)
         let bar = stderrIsTerminal ? ProgressBar(label: outputDirectory == nil ? "analysing" : "pre-translating") : nil
         do {
             var progress: (@Sendable (Int, Int) -> Void)?

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import TMCore
 import Terminology
 
@@ -14,6 +15,7 @@ struct GlossaryAddCommand: ParsableCommand {
         Examples:
           tmkit glossary add 휴전 ceasefire
           tmkit glossary add 안보 security --note "not 보안 (IT security)"
+          tmkit glossary add 휴전 ceasefire --database postgres:///tmkit
         """
     )
 
@@ -23,17 +25,29 @@ struct GlossaryAddCommand: ParsableCommand {
     @Option(name: .customLong("source-lang"), help: "Source language of a new user glossary.") var sourceLang: String?
     @Option(name: .customLong("target-lang"), help: "Target language of a new user glossary.") var targetLang: String?
     @Option(help: "Output format of the summary (on standard output with json): text or json.") var format: OutputFormat = .text
+    @OptionGroup var database: GlossaryDatabaseOptions
+
+    func validate() throws { try database.checkName() }
 
     func run() throws {
         do {
             let s = source.trimmingCharacters(in: .whitespaces), t = target.trimmingCharacters(in: .whitespaces)
             guard !s.isEmpty, !t.isEmpty else { throw ValidationError("the term and its translation must not be empty") }
+            let (sl, tl) = (try sourceLang.map(parseLanguage), try targetLang.map(parseLanguage))
             let user = UserGlossary()
-            let g = try user.add(source: s, target: t, note: note, sourceLanguage: try sourceLang.map(parseLanguage), targetLanguage: try targetLang.map(parseLanguage))
-            if format == .json {
-                print("{\"glossary\": \(JSONOutput.encode(user.path)), \"added\": {\"source\": \(JSONOutput.encode(s)), \"target\": \(JSONOutput.encode(t))}, \"concepts\": \(g)}")
+            var path = user.path, g: Int
+            if let url = database.database {
+                let store = try database.writeStore(url, create: true)
+                path = store.location
+                g = try store.addPair(source: s, target: t, note: note, languages: UserGlossary.languages(source: s, target: t, sl, tl),
+                                      user: UserGlossary.currentUser)
             } else {
-                notice("\(user.path): \(g) concepts")
+                g = try user.add(source: s, target: t, note: note, sourceLanguage: sl, targetLanguage: tl)
+            }
+            if format == .json {
+                print("{\"glossary\": \(JSONOutput.encode(path)), \"added\": {\"source\": \(JSONOutput.encode(s)), \"target\": \(JSONOutput.encode(t))}, \"concepts\": \(g)}")
+            } else {
+                notice("\(path): \(g) concepts")
             }
         } catch {
             fail(error)
@@ -58,15 +72,24 @@ struct GlossaryRemoveCommand: ParsableCommand {
     @Argument(help: "The term (either side).") var term: String
     @Argument(help: "Only the entry with this translation.") var translation: String?
     @Option(help: "Output format of the summary (on standard output with json): text or json.") var format: OutputFormat = .text
+    @OptionGroup var database: GlossaryDatabaseOptions
+
+    func validate() throws { try database.checkName() }
 
     func run() throws {
         do {
-            let user = UserGlossary()
-            let n = try user.remove(term: term, translation: translation)
-            if format == .json {
-                print("{\"glossary\": \(JSONOutput.encode(user.path)), \"removed\": \(n)}")
+            var path = UserGlossary().path, n: Int
+            if let url = database.database {
+                let store = try database.writeStore(url, create: false)
+                path = store.location
+                n = try store.remove(term: term, translation: translation)
             } else {
-                notice("\(user.path): removed \(n) \(n == 1 ? "entry" : "entries")")
+                n = try UserGlossary().remove(term: term, translation: translation)
+            }
+            if format == .json {
+                print("{\"glossary\": \(JSONOutput.encode(path)), \"removed\": \(n)}")
+            } else {
+                notice("\(path): removed \(n) \(n == 1 ? "entry" : "entries")")
             }
         } catch {
             fail(error)
@@ -87,18 +110,38 @@ struct GlossaryImportCommand: ParsableCommand {
         Examples:
           tmkit glossary import terms.tbx
           tmkit glossary import omegat/glossary.txt --source-lang en --target-lang ko
+          tmkit glossary import t.tbx --database postgres:///tmkit --name team
         """
     )
 
     @Argument(help: "The glossary file to import.") var file: String
     @Option(name: .customLong("source-lang")) var sourceLang: String?
     @Option(name: .customLong("target-lang")) var targetLang: String?
+    @OptionGroup var database: GlossaryDatabaseOptions
+
+    func validate() throws { try database.checkName() }
 
     func run() throws {
         do {
+            let (sl, tl) = (try sourceLang.map(parseLanguage), try targetLang.map(parseLanguage))
+            if let url = database.database {
+                guard GlossaryFile.format(of: file) != nil else { throw TerminologyError.unknownFormat(file: file) }
+                let db = try database.open(url)
+                let existed = try db.names().contains(database.name)
+                let store = try db.open(database.name, create: true)
+                do {
+                    let added = try store.merge(file: file, sourceLanguage: sl, targetLanguage: tl, notes: { notice($0) })
+                    try store.setTitleIfMissing((file as NSString).lastPathComponent)
+                    notice("\(store.location): \(added) concepts added from \(file)")
+                } catch {
+                    // A first import that failed leaves no empty glossary behind.
+                    if !existed { _ = try? db.drop(database.name) }
+                    throw error
+                }
+                return
+            }
             let user = UserGlossary()
-            let added = try user.importFile(file, sourceLanguage: try sourceLang.map(parseLanguage), targetLanguage: try targetLang.map(parseLanguage),
-                                            notes: { notice($0) })
+            let added = try user.importFile(file, sourceLanguage: sl, targetLanguage: tl, notes: { notice($0) })
             notice("\(user.path): \(added) concepts added from \(file)")
         } catch {
             fail(error)
@@ -118,6 +161,7 @@ struct GlossaryExportCommand: ParsableCommand {
           tmkit glossary export my-terms.tbx
           tmkit glossary export omegat/glossary/tmkit.txt
           tmkit glossary export --glossary Glossary/seeds.tbx seeds.tsv
+          tmkit glossary export t.tbx --database postgres:///tmkit --name team
         """
     )
 
@@ -126,11 +170,19 @@ struct GlossaryExportCommand: ParsableCommand {
     var dialect: TBXWriter.Dialect = .tbx2019
     @Option(name: .customLong("glossary"), help: "Glossaries to export instead of the user's (repeatable; merged).")
     var glossaries: [String] = []
+    @OptionGroup var database: GlossaryDatabaseOptions
+
+    func validate() throws {
+        if database.database != nil && !glossaries.isEmpty { throw ValidationError("Give --glossary files or --database, not both.") }
+        try database.checkName()
+    }
 
     func run() throws {
         do {
             var merged: TermBase
-            if glossaries.isEmpty {
+            if let url = database.database {
+                merged = try database.writeStore(url, create: false).termBase()
+            } else if glossaries.isEmpty {
                 let user = UserGlossary()
                 guard user.exists else { throw TerminologyError.unreadable(file: user.path, reason: "no user glossary yet (use tmkit glossary add or import)") }
                 merged = try user.open().termBase()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import TMCore
 import Terminology
 
@@ -18,6 +19,8 @@ struct GlossaryLookupCommand: ParsableCommand {
           tmkit glossary lookup 안보의
           tmkit glossary lookup Negotiations --format json
           tmkit glossary lookup 유럽 --glossary Glossary/seeds.tbx
+          tmkit glossary lookup 안보 --database postgres://tmkit@db/tmkit
+          tmkit glossary lookup 안보 --server http://127.0.0.1:8080 --name user
         """
     )
 
@@ -27,6 +30,8 @@ struct GlossaryLookupCommand: ParsableCommand {
     var term: String
 
     @OptionGroup var sources: GlossarySources
+    @OptionGroup var database: GlossaryDatabaseOptions
+    @OptionGroup var server: ServerOptions
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
@@ -37,14 +42,38 @@ struct GlossaryLookupCommand: ParsableCommand {
     @Option(help: "Most matches to show per term.")
     var limit = 10
 
+    func validate() throws {
+        if server.server != nil && (database.database != nil || !sources.glossaries.isEmpty) {
+            throw ValidationError("Give --server, or --database and --glossary, not both.")
+        }
+        if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        if server.server == nil { try database.checkName() }
+    }
+
     func run() throws {
-        let index: GlossaryLookup
-        do { index = try sources.lookup() } catch { fail(error) }
+        let (fuzzy, limit) = (!noFuzzy, self.limit)
+        let look: (String) throws -> [GlossaryMatch]
+        let notFound: (String) -> String
+        do {
+            if let client = try server.client() {
+                let name = try Self.serverGlossary(client, database.names)
+                look = { term in
+                    let query = [URLQueryItem(name: "q", value: term), URLQueryItem(name: "limit", value: String(limit)),
+                                 URLQueryItem(name: "fuzzy", value: fuzzy ? "true" : "false")]
+                    return try client.get("/api/v1/glossaries/\(ServerClient.segment(name))/lookup", query, as: GlossaryLookupAnswer.self).matches
+                }
+                notFound = { "no entry for '\($0)' in glossary '\(name)' of \(client.base)" }
+            } else {
+                let index = try sources.lookup(database)
+                look = { try index.lookup($0, fuzzy: fuzzy, limit: limit) }
+                notFound = { "no entry for '\($0)' in \(index.termCount()) glossary terms" }
+            }
+        } catch { fail(error) }
         var out = OutputBuffer()
         do {
             if term == "-" {
                 while let line = readLine() {
-                    let matches = try index.lookup(line, fuzzy: !noFuzzy, limit: limit)
+                    let matches = line.trimmingCharacters(in: .whitespaces).isEmpty ? [] : try look(line)
                     out.write(format == .json ? Self.json(matches) + "\n" : matches.map(Self.text).joined(separator: " | ") + "\n")
                 }
                 out.flush()
@@ -52,16 +81,28 @@ struct GlossaryLookupCommand: ParsableCommand {
             }
         } catch { fail(error) }
         let matches: [GlossaryMatch]
-        do { matches = try index.lookup(term, fuzzy: !noFuzzy, limit: limit) } catch { fail(error) }
+        do { matches = try look(term) } catch { fail(error) }
         switch format {
         case .json: out.write(Self.json(matches) + "\n")
         case .text: for m in matches { out.write(Self.text(m) + "\n") }
         }
         out.flush()
         if matches.isEmpty {
-            notice("no entry for '\(term)' in \(index.termCount()) glossary terms")
+            notice(notFound(term))
             throw ExitCode(1)
         }
+    }
+
+    /// The glossary a `--server` look-up asks: `--name`, else the server's only glossary.
+    static func serverGlossary(_ client: ServerClient, _ names: [String]) throws -> String {
+        if names.count == 1 { return names[0] }
+        guard names.isEmpty else { throw ValidationError("--server: name one glossary with --name") }
+        struct Names: Decodable { var glossaries: [String] }
+        let served = try client.get("/api/v1/glossaries", as: Names.self).glossaries
+        guard served.count == 1 else {
+            throw CLIError("\(client.base): \(served.isEmpty ? "serves no glossary" : "serves \(served.count) glossaries (\(served.joined(separator: ", "))); name one with --name")")
+        }
+        return served[0]
     }
 
     /// `term<TAB>translation<TAB>score`, then the status when it is not a plain approved one
@@ -104,4 +145,9 @@ func jsonString(_ s: String) -> String {
         }
     }
     return out + "\""
+}
+
+/// The server's glossary look-up answer (`GlossaryMatchPayload`).
+struct GlossaryLookupAnswer: Decodable {
+    var matches: [GlossaryMatch]
 }

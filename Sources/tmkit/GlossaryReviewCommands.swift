@@ -19,6 +19,7 @@ struct GlossaryReviewCommand: ParsableCommand {
           tmkit glossary review deprecate 12.2
           tmkit glossary review reject 15.1
           tmkit glossary review edit 12.1 --text "security policy" --pos noun
+          tmkit glossary review approve 12.1 --database postgres:///tmkit
         """,
         subcommands: [ReviewList.self, ReviewShow.self, ReviewApprove.self, ReviewDeprecate.self, ReviewReject.self, ReviewEdit.self]
     )
@@ -29,7 +30,15 @@ struct ReviewStore: ParsableArguments {
     @Option(help: "The glossary store to review (default: the user's, $TMKIT_HOME/glossary.sqlite).")
     var store: String?
 
-    func open() throws -> GlossaryStore {
+    @OptionGroup var database: GlossaryDatabaseOptions
+
+    func validate() throws {
+        if store != nil && database.database != nil { throw ValidationError("Give --store PATH or --database URL, not both.") }
+        try database.checkName()
+    }
+
+    func open() throws -> any GlossaryStoring {
+        if let url = database.database { return try database.writeStore(url, create: false) }
         if let store { return try GlossaryStore(path: store, create: false) }
         let user = UserGlossary()
         guard user.exists else { throw TerminologyError.unreadable(file: user.path, reason: "no user glossary yet (use tmkit glossary import or add)") }
@@ -51,7 +60,7 @@ struct ReviewSelection: ParsableArguments {
         for r in refs where TermRef(r) == nil { throw ValidationError("'\(r)' is not a term id (ID or ID.N)") }
     }
 
-    func resolve(_ store: GlossaryStore) throws -> [TermRef] {
+    func resolve(_ store: any GlossaryStoring) throws -> [TermRef] {
         var out = refs.compactMap(TermRef.init)
         if status != nil || minScore != nil || minCount != nil {
             let s = try status.map(parseStatus)
@@ -148,7 +157,7 @@ func runReview(_ action: ReviewAction, _ target: ReviewTarget) {
     do {
         let s = try target.store.open()
         let n = try s.review(action, try target.selection.resolve(s), user: UserGlossary.currentUser)
-        notice("\(s.path): \(n) \(n == 1 ? "term" : "terms") \(action.verb)")
+        notice("\(s.location): \(n) \(n == 1 ? "term" : "terms") \(action.verb)")
     } catch {
         fail(error)
     }
@@ -199,7 +208,7 @@ struct ReviewEdit: ParsableCommand {
             if let text, text.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--text must not be empty") }
             let s = try store.open()
             let n = try s.edit(r, TermEdit(text: text, partOfSpeech: pos, status: st, note: note), user: UserGlossary.currentUser)
-            notice("\(s.path): \(n) term edited")
+            notice("\(s.location): \(n) term edited")
         } catch {
             fail(error)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import TMCore
 import Terminology
 
@@ -14,18 +15,26 @@ struct GlossarySources: ParsableArguments {
 
     var catalog: GlossaryCatalog { GlossaryCatalog(named: glossaries) }
 
-    /// The stores of the catalog (compiling files on first use); warns when no shipped glossary is found.
-    func stores() throws -> [(name: String, store: GlossaryStore)] {
-        let catalog = self.catalog
+    /// The stores of the catalog (compiling files on first use); warns when no shipped glossary
+    /// is found. With `--database`, the database's glossaries, and the `--glossary` files named.
+    func stores(_ database: GlossaryDatabaseOptions? = nil) throws -> [(name: String, store: any GlossaryStoring)] {
+        if let database, let url = database.database {
+            let files = glossaries.isEmpty ? [] : try Self.open(catalog)
+            return try database.readStores(url) + files
+        }
+        return try Self.open(catalog)
+    }
+
+    private static func open(_ catalog: GlossaryCatalog) throws -> [(name: String, store: any GlossaryStoring)] {
         if let w = catalog.warning { notice("warning: " + w) }
         return try catalog.openStores(onCompile: { loc in Progress.report("compiled \(loc.path) into \(GlossaryCache.storePath(for: loc.path))") },
                                       notes: { notice($0) })
     }
 
     /// Look-ups straight from the stores (the `lookup` command).
-    func lookup() throws -> GlossaryLookup { GlossaryLookup(stores: try stores()) }
+    func lookup(_ database: GlossaryDatabaseOptions? = nil) throws -> GlossaryLookup { GlossaryLookup(stores: try stores(database)) }
 
     /// The stores read through their key index, for spotting in documents: only the terms
     /// whose keys occur in the text are read.
-    func textIndex() throws -> GlossaryTextIndex { try GlossaryTextIndex(stores: try stores()) }
+    func textIndex(_ database: GlossaryDatabaseOptions? = nil) throws -> GlossaryTextIndex { try GlossaryTextIndex(stores: try stores(database)) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Formats
 import Foundation
+import PostgresStore
 import Terminology
 
 struct GlossarySpotCommand: ParsableCommand {
@@ -18,6 +19,7 @@ struct GlossarySpotCommand: ParsableCommand {
         Examples:
           tmkit glossary spot '유럽안보를 위한 협상 장기화'
           tmkit glossary spot article.txt --format json
+          tmkit glossary spot article.txt --database postgres:///tmkit
         """
     )
 
@@ -25,10 +27,12 @@ struct GlossarySpotCommand: ParsableCommand {
 
     @Argument(help: "Text, or a file to read.") var input: String?
     @OptionGroup var sources: GlossarySources
+    @OptionGroup var database: GlossaryDatabaseOptions
     @Option(help: "Output format: text or json.") var format: Format = .text
     @Option(help: "Lowest score (0-1) of a translation shown; entries a person made score 1.") var minScore = 0.5
 
     func validate() throws {
+        try database.checkName()
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1, not \(minScore)") }
     }
 
@@ -41,7 +45,7 @@ struct GlossarySpotCommand: ParsableCommand {
             } else {
                 text = try TextFileReader.read(input ?? "-")
             }
-            index = try sources.textIndex().index(for: [text])
+            index = try sources.textIndex(database).index(for: [text])
         } catch {
             fail(error)
         }

@@ -11,7 +11,7 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve translation memories and glossaries over HTTP (JSON API, Weblate's tmserver routes).",
         discussion: """
-        Memories live in SQLite files (--tm, the default) or in PostgreSQL (--database), where several servers may share one database and read from a streaming replica (--read-replica). Every request needs a token from `tmkit serve token create`; the API is described at /openapi.json. SIGTERM finishes the requests in flight, then stops.
+        Memories live in SQLite files (--tm, the default) or in PostgreSQL (--database), where several servers may share one database and read from a streaming replica (--read-replica). With --database, the database's glossaries (made with `tmkit glossary import FILE --database URL`) are served too, and can be reviewed by every server on it. Every request needs a token from `tmkit serve token create`; the API is described at /openapi.json. SIGTERM finishes the requests in flight, then stops.
 
         Examples:
           tmkit serve token create --scope admin
@@ -46,7 +46,9 @@ struct ServeCommand: ParsableCommand {
         limits.maxUploadBytes = maxUploadMB << 20
         limits.maxQueryLength = maxQueryLength
         limits.maxBatch = maxBatch
-        let served = Self.servedGlossaries(glossaries)
+        var served = Self.servedGlossaries(glossaries)
+        let glossaryDatabase = backend.database.map { Self.databaseGlossaries($0, besides: &served) }
+        let servedGlossaries = served
         let serverLimits = limits
         let backendOptions = backend
         runBlocking {
@@ -55,7 +57,8 @@ struct ServeCommand: ParsableCommand {
             config.host = host
             config.port = port
             config.limits = serverLimits
-            config.glossaries = served
+            config.glossaries = servedGlossaries
+            config.glossaryDatabase = glossaryDatabase
             let memories = opened.backend.kind == "sqlite" ? backendOptions.sqlitePaths.map(\.name).joined(separator: ", ") : "in \(backendOptions.database ?? "")"
             defer { opened.stop() }
             try await TMServerApp.run(config) { url in
@@ -86,6 +89,21 @@ struct ServeCommand: ParsableCommand {
             }
         }
         return out
+    }
+
+    /// The glossaries of the database at `url` (its schema brought up to date), each served
+    /// unless a `--glossary` of that name is; the database, for those made later.
+    static func databaseGlossaries(_ url: String, besides served: inout [ServedGlossary]) -> PostgresGlossaries {
+        do {
+            let database = try PostgresGlossaries(url: url)
+            try database.migrate()
+            for name in try database.names() where !served.contains(where: { $0.name == name }) {
+                served.append(ServedGlossary(name: name, database: database))
+            }
+            return database
+        } catch {
+            fail(error)
+        }
     }
 
     static func parseListen(_ s: String) throws -> (String, Int) {

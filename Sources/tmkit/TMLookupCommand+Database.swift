@@ -7,6 +7,36 @@ extension TMLookupCommand {
     /// `tm lookup --database URL`: the same queries and output as on a SQLite memory, the
     /// matches found by the PostgreSQL memory (one batch for `--queries`).
     func runOnDatabase(_ url: String, _ options: LookupOptions) {
+        runRemote(options) { asked, wanted in
+            try TMDatabase.run(url, memory: store.memory) { db in
+                // A memory that is not there is an error, as a missing SQLite store is.
+                guard try await db.backend.memories().contains(db.memory) else {
+                    throw CLIError("\(url): no memory named '\(db.memory)' in the database (import one with `tmkit tm import --database`)")
+                }
+                return try await db.backend.lookup(asked, memory: db.memory, options: wanted)
+            }
+        }
+    }
+
+    /// `tm lookup --server URL`: the same queries and output, the matches found by the server's
+    /// memory (`--memory`, else its default) through `GET /api/v1/memories/{memory}/lookup`.
+    func runOnServer(_ client: ServerClient, _ options: LookupOptions) {
+        let memory = store.memory ?? "default"
+        runRemote(options) { asked, wanted in
+            try asked.map { q in
+                var query = [URLQueryItem(name: "q", value: q), URLQueryItem(name: "minScore", value: String(wanted.minScore)),
+                             URLQueryItem(name: "limit", value: String(wanted.limit)), URLQueryItem(name: "diff", value: wanted.withDiff ? "true" : "false")]
+                if let s = wanted.sourceLanguage { query.append(URLQueryItem(name: "sourceLanguage", value: s.code)) }
+                if let t = wanted.targetLanguage { query.append(URLQueryItem(name: "targetLanguage", value: t.code)) }
+                if let c = wanted.context { query.append(URLQueryItem(name: "context", value: c)) }
+                return try client.get("/api/v1/memories/\(ServerClient.segment(memory))/lookup", query, as: ServerLookupAnswer.self).matches.map(\.match)
+            }
+        }
+    }
+
+    /// Reads the queries (TEXT, `-`, or `--queries FILE`), has `fetch` find their matches, and
+    /// prints them as a lookup on a SQLite memory does.
+    func runRemote(_ options: LookupOptions, fetch: @escaping ([String], LookupOptions) throws -> [[TMMatch]]) {
         let texts: [String]
         do {
             if let queries {
@@ -24,16 +54,9 @@ extension TMLookupCommand {
         }
         var options = options
         options.withDiff = format == .text
-        let (asked, wanted) = (texts, options)
         let results: [[TMMatch]]
         do {
-            results = try TMDatabase.run(url, memory: store.memory) { db in
-                // A memory that is not there is an error, as a missing SQLite store is.
-                guard try await db.backend.memories().contains(db.memory) else {
-                    throw CLIError("\(url): no memory named '\(db.memory)' in the database (import one with `tmkit tm import --database`)")
-                }
-                return try await db.backend.lookup(asked, memory: db.memory, options: wanted)
-            }
+            results = try fetch(texts, options)
         } catch {
             fail(error)
         }
@@ -48,4 +71,25 @@ extension TMLookupCommand {
         }
         out.flush()
     }
+}
+
+/// The server's lookup answer (`LookupPayload`), as much as the output shows.
+struct ServerLookupAnswer: Decodable {
+    struct Match: Decodable {
+        var score: Int
+        var id: Int64
+        var source: String
+        var target: String
+        var sourceLanguage: String
+        var targetLanguage: String
+        var tuid: String?
+        var context: String?
+        var diff: String?
+
+        var match: TMMatch {
+            TMMatch(score: score, id: id, source: source, target: target, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                    tuid: tuid, context: context, diff: diff)
+        }
+    }
+    var matches: [Match]
 }

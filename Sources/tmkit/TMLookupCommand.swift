@@ -26,6 +26,7 @@ struct TMLookupCommand: ParsableCommand {
           tmkit tm lookup --source-lang ko --target-lang en '바탕화면 설정'
           tmkit tm lookup --queries sentences.txt > matches.jsonl
           tmkit tm lookup --database postgres://tmkit@db/tmkit '파일 저장'
+          tmkit tm lookup --server http://127.0.0.1:8080 '파일 저장'
         """
     )
 
@@ -35,6 +36,7 @@ struct TMLookupCommand: ParsableCommand {
     @OptionGroup var store: TMStoreOptions
 
     @OptionGroup var database: TMDatabaseOptions
+    @OptionGroup var server: ServerOptions
 
     @Option(name: .customLong("min-score"), help: "Lowest score shown (0-101).")
     var minScore = 75
@@ -85,6 +87,12 @@ struct TMLookupCommand: ParsableCommand {
         if database.database != nil && (exhaustive || timings != nil || narrowIndex) {
             throw ValidationError("--exhaustive, --timings and --narrow-index are for SQLite memories, not --database.")
         }
+        if server.server != nil {
+            if database.database != nil || store.path != nil { throw ValidationError("Give --server, or --tm/--database, not both.") }
+            if exhaustive || timings != nil || narrowIndex {
+                throw ValidationError("--exhaustive, --timings and --narrow-index are for SQLite memories, not --server.")
+            }
+        }
     }
 
     func run() throws {
@@ -96,6 +104,11 @@ struct TMLookupCommand: ParsableCommand {
         options.wideFloor = wideFloor
         options.wideByOverlap = wideByOverlap
         if let url = database.database { return runOnDatabase(url, options) }
+        do {
+            if let client = try server.client() { return runOnServer(client, options) }
+        } catch {
+            fail(error)
+        }
         let tm = store.open(create: false)
         var out = OutputBuffer()
         if let queries {

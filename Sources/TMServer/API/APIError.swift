@@ -40,7 +40,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         if let e = error as? PostgresStoreError {
             switch e {
             case .unavailable: return APIError(.serviceUnavailable, e.description)
-            case .noSuchMemory, .noSuchEntry: return APIError(.notFound, e.description)
+            case .noSuchMemory, .noSuchEntry, .noSuchGlossary: return APIError(.notFound, e.description)
             case .badURL: return APIError(.badRequest, e.description)
             case .query, .newerSchema: return APIError(.internalServerError, e.description)
             }

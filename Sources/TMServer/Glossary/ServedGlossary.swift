@@ -1,10 +1,13 @@
 import Foundation
+import PostgresStore
 import TMCore
 import Terminology
 
-/// A glossary `tmkit serve` serves, always through a glossary store (`GlossaryStore`), as the
+/// A glossary `tmkit serve` serves, always through a glossary store (`GlossaryStoring`), as the
 /// CLI reads it:
 ///
+/// - a glossary in the PostgreSQL database (`--database`) is served from there and may be
+///   reviewed: several servers on the database share it, and each sees the others' changes;
 /// - a store (the user's `glossary.sqlite`, or any store `glossary review --store` names) is
 ///   served as it is and may be reviewed: every change is a store transaction with the
 ///   reviewer and the date, the same change path as `tmkit glossary review`;
@@ -20,9 +23,18 @@ public struct ServedGlossary: Sendable {
     public var path: String
     /// The exchange file compiled into `path`, or nil for a store served as it is.
     public var file: String?
+    /// The database holding the glossary (named `name` there), or nil for a SQLite store.
+    public var database: PostgresGlossaries?
 
     /// Whether reviewers may change it (a store, not a compiled file).
     public var isWritable: Bool { file == nil }
+
+    /// The glossary `name` of the PostgreSQL database `database`.
+    public init(name: String, database: PostgresGlossaries) {
+        self.name = name
+        self.database = database
+        path = database.location.description
+    }
 
     /// `path` is a glossary store or a TBX/TSV/CSV file; which is told by its content.
     public init(name: String, path: String) {
@@ -38,7 +50,9 @@ public struct ServedGlossary: Sendable {
     /// Opens the store once (compiling the file when it must be), so a bad glossary is an
     /// error when the server starts, not at the first request.
     public func prepare(notes: ((String) -> Void)? = nil) throws {
-        if let file {
+        if let database {
+            _ = try database.open(name)
+        } else if let file {
             _ = try GlossaryCache.store(for: file, notes: notes)
         } else {
             _ = try GlossaryStore(path: path, create: false, readOnly: true)
@@ -46,7 +60,8 @@ public struct ServedGlossary: Sendable {
     }
 
     /// The store for one request; `write` for a change (refused with 409 for a compiled file).
-    func open(write: Bool = false) throws -> GlossaryStore {
+    func open(write: Bool = false) throws -> any GlossaryStoring {
+        if let database { return try database.open(name) }
         if let file {
             guard !write else {
                 throw APIError(.conflict, "glossary '\(name)' is compiled from \(file), which is read-only here: "
@@ -61,6 +76,7 @@ public struct ServedGlossary: Sendable {
     /// Changes whenever the store changes (a commit touches the store or its write-ahead
     /// log): what the review page polls to see other reviewers' changes.
     func version() -> String {
+        if let database { return (try? database.version(of: name)) ?? "-" }
         var parts: [String] = []
         for p in [file, path, path + "-wal"].compactMap({ $0 }) {
             var st = stat()

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOPosix
+import PostgresStore
 import Terminology
 
 /// The glossary routes: lookup and spot (read), entry show and term edit, and status changes
@@ -8,9 +9,12 @@ import Terminology
 /// made through the glossary store's one change path, the one `tmkit glossary review` uses,
 /// recorded with the token's label as the reviewer and the date.
 extension APIHandlers {
+    /// The glossary `name`: one named at start, else one of the database's (made later, maybe;
+    /// opening one that is not there is a 404).
     func glossary(_ name: String) throws -> ServedGlossary {
-        guard let g = config.glossaries.first(where: { $0.name == name }) else { throw APIError(.notFound, "no glossary named '\(name)'") }
-        return g
+        if let g = config.glossaries.first(where: { $0.name == name }) { return g }
+        if let database = config.glossaryDatabase { return ServedGlossary(name: name, database: database) }
+        throw APIError(.notFound, "no glossary named '\(name)'")
     }
 
     /// Runs blocking store work on the thread pool, never on an event loop.
@@ -26,7 +30,11 @@ extension APIHandlers {
             try await Self.answer {
                 _ = try await auth.check(request, .read)
                 struct Names: Encodable { var glossaries: [String] }
-                return try JSONResponse.make(Names(glossaries: config.glossaries.map(\.name)))
+                var names = config.glossaries.map(\.name)
+                if let database = config.glossaryDatabase {
+                    names += try await Self.offThread { try database.names() }.filter { !names.contains($0) }
+                }
+                return try JSONResponse.make(Names(glossaries: names))
             }
         }
         router.get("/api/v1/glossaries/:glossary/lookup") { request, context in
@@ -116,7 +124,7 @@ extension APIHandlers {
         return (g, id)
     }
 
-    static func entry(_ g: ServedGlossary, _ id: Int64, _ store: GlossaryStore) throws -> GlossaryEntryPayload {
+    static func entry(_ g: ServedGlossary, _ id: Int64, _ store: any GlossaryStoring) throws -> GlossaryEntryPayload {
         guard let c = try store.concept(id) else { throw APIError(.notFound, "glossary '\(g.name)' has no concept \(id)") }
         return GlossaryEntryPayload(glossary: g.name, id: id, c)
     }

@@ -81,7 +81,7 @@ struct GlossaryReview: Sendable {
     }
 
     /// The store's translation terms (as `glossary review list` reads them) that pass `filter`.
-    static func rows(of store: GlossaryStore, _ filter: Filter) throws -> [Row] {
+    static func rows(of store: any GlossaryStoring, _ filter: Filter) throws -> [Row] {
         let status = TermStatus(rawValue: filter.status)
         let (sl, tl) = store.languages ?? (.korean, .english)
         return try store.reviewEntries(status: status, minScore: filter.minScore, minFrequency: filter.minCount, sort: .id)

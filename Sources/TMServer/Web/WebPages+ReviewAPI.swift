@@ -98,7 +98,8 @@ extension WebPages {
             try await APIHandlers.answer {
                 _ = try await auth.check(request, .read)
                 let r = try review(context)
-                return try JSONResponse.make(Version(version: r.version()))
+                // A database glossary's version is a query: off the event loop.
+                return try JSONResponse.make(Version(version: try await APIHandlers.offThread { r.version() }))
             }
         }
         router.post("/api/v1/glossaries/:glossary/review") { request, context in

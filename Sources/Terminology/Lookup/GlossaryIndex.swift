@@ -37,7 +37,7 @@ public struct GlossaryIndex: Sendable {
     private(set) var longestTerm = 1
 
     /// Loads the terms of `stores` (name, store) in order; earlier ones win ties.
-    public init(stores: [(name: String, store: GlossaryStore)], lexicon: KoreanLexicon = .standard) throws {
+    public init(stores: [(name: String, store: any GlossaryStoring)], lexicon: KoreanLexicon = .standard) throws {
         var lexicon = lexicon
         for (name, store) in stores {
             for w in try store.lexiconWords() { lexicon.add(w) }
@@ -58,7 +58,7 @@ public struct GlossaryIndex: Sendable {
 
     /// Indexes term bases (compiled into temporary in-memory stores).
     public init(termBases: [(name: String, base: TermBase)], lexicon: KoreanLexicon = .standard) throws {
-        var stores: [(name: String, store: GlossaryStore)] = []
+        var stores: [(name: String, store: any GlossaryStoring)] = []
         for (name, base) in termBases {
             let store = try GlossaryStore(path: ":memory:")
             try store.importTermBase(base, user: nil)

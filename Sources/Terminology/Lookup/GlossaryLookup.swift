@@ -2,14 +2,14 @@ import Foundation
 import Segmentation
 import TMCore
 
-/// Look-ups straight from glossary stores: each query is a few indexed queries (the query's
+/// Look-ups straight from glossary stores (SQLite or PostgreSQL, the same rules for both): each query is a few indexed queries (the query's
 /// key, its particle stems, and for fuzzy suggestions the terms of similar key length), and
 /// the analyser learns only the glossary words the query begins with, so a look-up costs the
 /// same whatever the glossary's size.
 public final class GlossaryLookup {
-    public let stores: [(name: String, store: GlossaryStore)]
+    public let stores: [(name: String, store: any GlossaryStoring)]
 
-    public init(stores: [(name: String, store: GlossaryStore)]) {
+    public init(stores: [(name: String, store: any GlossaryStoring)]) {
         self.stores = stores
     }
 
@@ -61,8 +61,10 @@ public final class GlossaryLookup {
                 try store.terms(keyLength: MatchRules.fuzzyRange(q.count)) { row in
                     if let sim = MatchRules.similarity(q, Array(row.key.unicodeScalars)) { near.append((row, sim)) }
                 }
+                // One query for every near term's concept.
+                let siblings = Dictionary(grouping: try store.terms(ofConcepts: Set(near.map(\.0.concept))), by: \.concept)
                 for (row, sim) in near {
-                    found += MatchRules.matches(query: folded, hits: [(row, try store.siblings(of: row.concept))], glossary: name,
+                    found += MatchRules.matches(query: folded, hits: [(row, siblings[row.concept] ?? [])], glossary: name,
                                                 sourceLanguage: source, kind: .fuzzy, quality: 0.8 * sim)
                 }
             }

@@ -16,7 +16,7 @@ public final class GlossaryTextIndex: @unchecked Sendable {
 
     private struct Part {
         var name: String
-        var store: GlossaryStore
+        var store: any GlossaryStoring
         var sourceLanguage: LanguageTag?
         /// Hit rows by key; an empty list is a key known to be absent.
         var byKey: [String: [Row]] = [:]
@@ -34,7 +34,7 @@ public final class GlossaryTextIndex: @unchecked Sendable {
     private var absent = 0
 
     /// `lexicon`: the analyser's lexicon before the glossaries' words are added to it.
-    public init(stores: [(name: String, store: GlossaryStore)], lexicon: KoreanLexicon = .standard) throws {
+    public init(stores: [(name: String, store: any GlossaryStoring)], lexicon: KoreanLexicon = .standard) throws {
         parts = stores.map { Part(name: $0.name, store: $0.store, sourceLanguage: $0.store.languages?.source) }
         var longest = 1
         for (_, store) in stores { longest = max(longest, try store.longestTerm()) }

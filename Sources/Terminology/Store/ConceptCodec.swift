@@ -10,7 +10,7 @@ import TMCore
 /// The record is several times cheaper to make and read than JSON through `Codable`, which
 /// was most of the cost of compiling a large TBX. A blob that is cut short or holds a value
 /// tmkit does not know is an error (`ConceptCodec.Damaged`), never a crash.
-enum ConceptCodec {
+package enum ConceptCodec {
     /// The first byte of a binary record (JSON blobs begin with `{`).
     static let version: UInt8 = 1
 
@@ -22,7 +22,7 @@ enum ConceptCodec {
 
     // MARK: encoding
 
-    static func encode(_ c: Concept) -> [UInt8] {
+    package static func encode(_ c: Concept) -> [UInt8] {
         var w = Writer()
         w.bytes.reserveCapacity(256)
         w.bytes.append(version)
@@ -130,7 +130,7 @@ enum ConceptCodec {
     // MARK: decoding
 
     /// The concept in `bytes`: a binary record, or JSON as schema 2 stored it.
-    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> Concept {
+    package static func decode(_ bytes: UnsafeRawBufferPointer) throws -> Concept {
         guard let first = bytes.first else { throw Damaged(reason: "empty") }
         if first == UInt8(ascii: "{") {
             return try JSONDecoder().decode(Concept.self, from: Data(bytes))

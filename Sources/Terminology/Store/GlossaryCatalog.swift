@@ -88,8 +88,8 @@ public struct GlossaryCatalog: Sendable {
     /// Opens every location: stores (the user's, or one named) as they are, files through their
     /// compiled index.
     public func openStores(fallbackSource: LanguageTag = .korean, fallbackTarget: LanguageTag = .english,
-                           onCompile: ((Location) -> Void)? = nil, notes: ((String) -> Void)? = nil) throws -> [(name: String, store: GlossaryStore)] {
-        try locations.map { loc in
+                           onCompile: ((Location) -> Void)? = nil, notes: ((String) -> Void)? = nil) throws -> [(name: String, store: any GlossaryStoring)] {
+        try locations.map { loc -> (name: String, store: any GlossaryStoring) in
             if loc.kind == .user { return ("user", try UserGlossary(path: loc.path).open(readOnly: true)) }
             if Self.isStore(loc.path) { return (loc.name, try GlossaryStore(path: loc.path, create: false, readOnly: true)) }
             var compiled = false

@@ -56,7 +56,19 @@ extension GlossaryStore {
     /// the longest lexicon word): all the lexicon the analyser consults for those runs, so an
     /// analysis with these words gives the same keys as one with the whole lexicon.
     public func lexiconWords(inRuns runs: some Sequence<String>) throws -> Set<String> {
-        let longest = try longestLexiconWord()
+        let candidates = Self.lexiconCandidates(runs, longest: try longestLexiconWord())
+        guard !candidates.isEmpty else { return [] }
+        let s = try db.statement("SELECT word FROM lexicon WHERE word IN (SELECT value FROM json_each(?))")
+        s.bind(1, Self.jsonArray(candidates))
+        defer { s.reset() }
+        var out = Set<String>()
+        while try s.step() { if let w = s.string(0) { out.insert(w) } }
+        return out
+    }
+
+    /// Every substring of the Hangul runs `runs` up to `longest` syllables: the words a
+    /// lexicon whose longest word is that long could hold inside them.
+    package static func lexiconCandidates(_ runs: some Sequence<String>, longest: Int) -> Set<String> {
         guard longest > 0 else { return [] }
         var candidates = Set<String>()
         for run in runs {
@@ -67,13 +79,7 @@ extension GlossaryStore {
                 }
             }
         }
-        guard !candidates.isEmpty else { return [] }
-        let s = try db.statement("SELECT word FROM lexicon WHERE word IN (SELECT value FROM json_each(?))")
-        s.bind(1, Self.jsonArray(candidates))
-        defer { s.reset() }
-        var out = Set<String>()
-        while try s.step() { if let w = s.string(0) { out.insert(w) } }
-        return out
+        return candidates
     }
 
     /// The maximal runs of Hangul syllables in `text` (what the analyser splits).

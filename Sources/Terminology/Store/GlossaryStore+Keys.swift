@@ -8,18 +8,15 @@ import TMCore
 /// whatever order its concepts come in. Adding a word that is inside another term's words
 /// makes that term's key again.
 extension GlossaryStore {
-    /// The key of `text` with the lexicon words inside its words.
-    func key(_ text: String) throws -> (joined: String, count: Int) {
-        let words = try lexiconWords(inRuns: Self.hangulRuns(text))
-        return TermKeyer(lexicon: KoreanLexicon(words: words)).key(text)
-    }
-
     /// Runs `body`, which adds many concepts, in one transaction: Korean terms are stored
     /// without keys and without the look-up indexes, then every such key is made once with the
     /// whole lexicon and the indexes are built. The store is unchanged when `body` throws.
-    /// `withTextIndex: false` drops the index of term texts too, for a load that never asks it
-    /// (`insertMerging` and duplicate checks do).
-    public func bulkLoad<T>(withTextIndex: Bool = true, _ body: () throws -> T) throws -> T {
+    /// A load that never asks the index of term texts (as `insertMerging` and duplicate checks
+    /// do) may drop it too (`withTextIndex: false`).
+    public func bulkLoad<T>(_ body: () throws -> T) throws -> T { try bulkLoad(withTextIndex: true, body) }
+
+    /// `bulkLoad`, the text index dropped during the load unless `withTextIndex`.
+    public func bulkLoad<T>(withTextIndex: Bool, _ body: () throws -> T) throws -> T {
         try transaction {
             bulk = true
             defer { bulk = false; bulkWords.removeAll() }

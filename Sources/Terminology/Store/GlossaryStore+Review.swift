@@ -34,10 +34,12 @@ public struct ReviewEntry: Sendable, Hashable {
 
 extension GlossaryStore {
     public enum ReviewSort: String, Sendable, CaseIterable { case score, frequency, term, id }
+}
 
+extension GlossaryStoring {
     /// Translation terms (those in the store's target language), filtered and sorted.
     public func reviewEntries(status: TermStatus? = nil, minScore: Double? = nil, maxScore: Double? = nil,
-                              minFrequency: Int? = nil, sort: ReviewSort = .score, limit: Int? = nil) throws -> [ReviewEntry] {
+                              minFrequency: Int? = nil, sort: GlossaryStore.ReviewSort = .score, limit: Int? = nil) throws -> [ReviewEntry] {
         let (sl, tl) = languages ?? (.korean, .english)
         var out: [ReviewEntry] = []
         try forEachConcept { id, c in

@@ -53,7 +53,7 @@ public struct TermEdit: Sendable, Hashable {
     public static let maxLength = 500
 }
 
-extension GlossaryStore {
+extension GlossaryStoring {
     /// The translation terms a review selection picks (as `review approve --status S
     /// --min-score X --min-count N` does): every translation with that status, score and count.
     public func reviewRefs(status: TermStatus?, minScore: Double?, minFrequency: Int?) throws -> [TermRef] {

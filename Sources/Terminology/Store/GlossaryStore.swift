@@ -11,8 +11,9 @@ import TMCore
 /// Changes run in transactions (`BEGIN IMMEDIATE`), so two reviewers writing at once both keep
 /// their changes and a failed import leaves the store as it was. Not thread-safe: one instance
 /// per thread.
-public final class GlossaryStore {
+public final class GlossaryStore: GlossaryStoring {
     public let path: String
+    public var location: String { path }
     let db: SQLiteDatabase
     /// 3: concepts as `ConceptCodec` records. 2 (concepts as JSON) is read as it is and
     /// marked 3 when opened for writing, since both kinds of record are read.
@@ -212,14 +213,6 @@ public final class GlossaryStore {
         }
     }
 
-    /// The whole store as a term base.
-    public func termBase() throws -> TermBase {
-        let (s, t) = languages ?? (.korean, .english)
-        var base = TermBase(sourceLanguage: s, targetLanguage: t, title: title)
-        try forEachConcept { _, c in base.concepts.append(c) }
-        return base
-    }
-
     /// One indexed term: a row of `terms`.
     public struct IndexedTerm: Sendable, Hashable {
         public var concept: Int64
@@ -231,6 +224,19 @@ public final class GlossaryStore {
         public var score: Double
         public var frequency: Int
         public var note: String?
+
+        package init(concept: Int64, position: Int, language: LanguageTag, text: String, key: String, status: TermStatus,
+                     score: Double, frequency: Int, note: String?) {
+            self.concept = concept
+            self.position = position
+            self.language = language
+            self.text = text
+            self.key = key
+            self.status = status
+            self.score = score
+            self.frequency = frequency
+            self.note = note
+        }
     }
 
     static let columns = "concept, position, lang, text, key, status, score, freq, note"
@@ -242,29 +248,9 @@ public final class GlossaryStore {
                     frequency: s.int(offset + 7), note: s.string(offset + 8))
     }
 
-    /// The terms whose match key is `key`, each with the other terms of its concept.
-    public func terms(withKey key: String) throws -> [(hit: IndexedTerm, siblings: [IndexedTerm])] {
-        let s = try db.statement("SELECT \(Self.columns) FROM terms WHERE key = ?")
-        s.bind(1, key)
-        var hits: [IndexedTerm] = []
-        while try s.step() { hits.append(row(s)) }
-        s.reset()
-        return try hits.map { ($0, try siblings(of: $0.concept)) }
-    }
-
-    /// The terms of concept `id`, in order.
-    public func siblings(of id: Int64) throws -> [IndexedTerm] {
-        let s = try db.statement("SELECT \(Self.columns) FROM terms WHERE concept = ? ORDER BY position")
-        s.bind(1, id)
-        defer { s.reset() }
-        var out: [IndexedTerm] = []
-        while try s.step() { out.append(row(s)) }
-        return out
-    }
-
     /// Terms whose key has between `minLength` and `maxLength` code points (fuzzy look-up).
     public func terms(keyLength range: ClosedRange<Int>, _ body: (IndexedTerm) throws -> Void) throws {
-        let s = try db.statement("SELECT \(Self.columns) FROM terms WHERE klen BETWEEN ? AND ?")
+        let s = try db.statement("SELECT \(Self.columns) FROM terms WHERE klen BETWEEN ? AND ? ORDER BY klen, concept, position")
         s.bind(1, range.lowerBound)
         s.bind(2, range.upperBound)
         defer { s.reset() }
@@ -296,6 +282,15 @@ public final class GlossaryStore {
         return out
     }
 
+    public func concepts(withTermText text: String, firstOnly: Bool) throws -> [(concept: Int64, language: LanguageTag)] {
+        let s = try db.statement("SELECT concept, lang FROM terms WHERE text = ?\(firstOnly ? " AND position = 0" : "") ORDER BY concept, position")
+        s.bind(1, text)
+        defer { s.reset() }
+        var out: [(concept: Int64, language: LanguageTag)] = []
+        while try s.step() { if let l = s.string(1).flatMap(LanguageTag.init) { out.append((s.int64(0), l)) } }
+        return out
+    }
+
     /// Every Korean word of the glossary (the analyser's lexicon for its terms).
     public func lexiconWords() throws -> [String] {
         let s = try db.statement("SELECT word FROM lexicon")
@@ -317,7 +312,7 @@ public final class GlossaryStore {
 
 extension Concept {
     /// The date of the newest transaction on the concept or its terms.
-    var lastChange: String? {
+    package var lastChange: String? {
         (transactions + terms.flatMap(\.transactions)).compactMap(\.date).max()
     }
 }
@@ -327,26 +322,26 @@ extension Concept {
 /// system's), so a store's keys do not depend on what is installed. A key is made with every
 /// word of the glossary's lexicon (or, equally, those inside the term's words), so it does not
 /// depend on the order in which concepts were added.
-struct TermKeyer: Sendable {
+package struct TermKeyer: Sendable {
     /// The keying rule; stores keyed by another are keyed again when opened for writing.
-    static let version = "2"
+    package static let version = "2"
     let segmenter: Segmenter
 
-    init(lexicon: KoreanLexicon = KoreanLexicon()) {
+    package init(lexicon: KoreanLexicon = KoreanLexicon()) {
         segmenter = Segmenter(lexicon: lexicon)
     }
 
-    func key(_ term: String) -> (joined: String, count: Int) {
+    package func key(_ term: String) -> (joined: String, count: Int) {
         let keys = segmenter.analyze(term).contentKeys
         if keys.isEmpty { return (KeyNormalizer.fold(term).filter { !$0.isWhitespace }, 1) }
         return (keys.joined(), keys.count)
     }
 
-    static func isSyllable(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(s.value) }
+    package static func isSyllable(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(s.value) }
 
     /// Whether `text` has Hangul (syllables or jamo): the only text whose key the lexicon
     /// can change.
-    static func hasHangul(_ text: String) -> Bool {
+    package static func hasHangul(_ text: String) -> Bool {
         text.unicodeScalars.contains { u in
             u.value >= 0x1100 && ((0x1100...0x11FF).contains(u.value) || (0x3130...0x318F).contains(u.value)
                                   || (0xA960...0xA97F).contains(u.value) || (0xAC00...0xD7FF).contains(u.value))
@@ -354,7 +349,7 @@ struct TermKeyer: Sendable {
     }
 
     /// The all-Hangul words of a term (for the lexicon).
-    static func koreanWords(_ term: String) -> [String] {
+    package static func koreanWords(_ term: String) -> [String] {
         term.split(separator: " ").filter { $0.unicodeScalars.allSatisfy(TermKeyer.isSyllable) }.map(String.init)
     }
 }

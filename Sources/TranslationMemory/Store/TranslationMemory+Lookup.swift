@@ -63,6 +63,21 @@ public struct TMMatch: Sendable, Hashable {
     public var date: Int64?
     /// `source` with `[-words not in the query-]` and `{+query words missing+}` marked (with `withDiff`).
     public var diff: String?
+
+    public init(score: Int, id: Int64, source: String, target: String, sourceLanguage: String, targetLanguage: String,
+                tuid: String? = nil, context: String? = nil, seen: Int = 1, date: Int64? = nil, diff: String? = nil) {
+        self.score = score
+        self.id = id
+        self.source = source
+        self.target = target
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.tuid = tuid
+        self.context = context
+        self.seen = seen
+        self.date = date
+        self.diff = diff
+    }
 }
 
 extension TMMatch {
