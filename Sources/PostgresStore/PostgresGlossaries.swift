@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import PostgresNIO
 import Terminology
+import TMCore
 
 /// The glossaries of a PostgreSQL database (the `tmkit_glossary*` tables), for a team: every
 /// CLI and server on the database sees the same named glossaries and every change to them.
@@ -72,7 +73,7 @@ public final class PostgresGlossaries: @unchecked Sendable {
     public func migrate() throws {
         let (database, logger) = (location.description, self.logger)
         try withConnection { c in
-            try PostgresBlocking.run {
+            try blocking {
                 do {
                     try await PostgresSchema.migrate(c, database: database, logger: logger)
                 } catch {
@@ -122,19 +123,5 @@ public final class PostgresGlossaries: @unchecked Sendable {
             let rows = try PostgresGlossary.run(c, "DELETE FROM tmkit_glossary WHERE name = \(name) RETURNING id", database: location.description, logger: logger)
             return !rows.isEmpty
         }
-    }
-}
-
-/// Async work run from synchronous code, waited for.
-enum PostgresBlocking {
-    static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var result: Result<T, any Error>?
-        Task.detached {
-            do { result = .success(try await body()) } catch { result = .failure(error) }
-            done.signal()
-        }
-        done.wait()
-        return try result!.get()
     }
 }

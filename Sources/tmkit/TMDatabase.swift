@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PostgresStore
+import TMCore
 import TMServer
 
 /// `--database postgres://…` of `tm lookup`, `concordance`, `stats`, `export` and `import`: the
@@ -35,17 +36,4 @@ struct TMDatabase: Sendable {
             return try await body(TMDatabase(backend: PostgresBackend(store: store, defaultMemory: name), memory: name))
         }
     }
-}
-
-/// Runs async work from a synchronous command, waits for it and returns its value or throws
-/// its error.
-func blocking<T>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-    let done = DispatchSemaphore(value: 0)
-    nonisolated(unsafe) var result: Result<T, any Error>?
-    Task.detached {
-        do { result = .success(try await body()) } catch { result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    return try result!.get()
 }

@@ -1,5 +1,6 @@
 import Formats
 import Foundation
+import TMServer
 import TMCore
 import TranslationMemory
 
@@ -29,7 +30,7 @@ extension TMLookupCommand {
                 if let s = wanted.sourceLanguage { query.append(URLQueryItem(name: "sourceLanguage", value: s.code)) }
                 if let t = wanted.targetLanguage { query.append(URLQueryItem(name: "targetLanguage", value: t.code)) }
                 if let c = wanted.context { query.append(URLQueryItem(name: "context", value: c)) }
-                return try client.get("/api/v1/memories/\(ServerClient.segment(memory))/lookup", query, as: ServerLookupAnswer.self).matches.map(\.match)
+                return try client.get("/api/v1/memories/\(ServerClient.segment(memory))/lookup", query, as: LookupPayload.self).matches.map(\.match)
             }
         }
     }
@@ -71,25 +72,4 @@ extension TMLookupCommand {
         }
         out.flush()
     }
-}
-
-/// The server's lookup answer (`LookupPayload`), as much as the output shows.
-struct ServerLookupAnswer: Decodable {
-    struct Match: Decodable {
-        var score: Int
-        var id: Int64
-        var source: String
-        var target: String
-        var sourceLanguage: String
-        var targetLanguage: String
-        var tuid: String?
-        var context: String?
-        var diff: String?
-
-        var match: TMMatch {
-            TMMatch(score: score, id: id, source: source, target: target, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
-                    tuid: tuid, context: context, diff: diff)
-        }
-    }
-    var matches: [Match]
 }

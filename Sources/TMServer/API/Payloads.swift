@@ -6,16 +6,23 @@ import TranslationMemory
 
 // The JSON bodies of the API, as openapi.json describes them.
 
-struct MatchPayload: Codable, Sendable {
-    var score: Int
-    var id: Int64
-    var source: String
-    var target: String
-    var sourceLanguage: String
-    var targetLanguage: String
-    var tuid: String?
-    var context: String?
-    var diff: String?
+/// One match, as lookups answer it (read back by `tm lookup --server`).
+public struct MatchPayload: Codable, Sendable {
+    public var score: Int
+    public var id: Int64
+    public var source: String
+    public var target: String
+    public var sourceLanguage: String
+    public var targetLanguage: String
+    public var tuid: String?
+    public var context: String?
+    public var diff: String?
+
+    /// The match it carries.
+    public var match: TMMatch {
+        TMMatch(score: score, id: id, source: source, target: target, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                tuid: tuid, context: context, diff: diff)
+    }
 
     init(_ m: TMMatch) {
         score = m.score
@@ -30,9 +37,10 @@ struct MatchPayload: Codable, Sendable {
     }
 }
 
-struct LookupPayload: Codable, Sendable {
-    var query: String
-    var matches: [MatchPayload]
+/// A lookup's answer.
+public struct LookupPayload: Codable, Sendable {
+    public var query: String
+    public var matches: [MatchPayload]
 }
 
 struct BatchLookupRequest: Codable, Sendable {
