@@ -11,6 +11,8 @@ final class PostgresHealth: @unchecked Sendable {
     let location: PostgresLocation
     private let lock = NSLock()
     private var reason: String?
+    private var waiting: [Int: @Sendable () -> Void] = [:]
+    private var nextWaiter = 0
 
     init(location: PostgresLocation) {
         self.location = location
@@ -26,6 +28,24 @@ final class PostgresHealth: @unchecked Sendable {
     private func set(_ why: String?) {
         lock.lock()
         reason = why
+        let cancel = why == nil ? [] : Array(waiting.values)
+        lock.unlock()
+        for c in cancel { c() }
+    }
+
+    /// Runs `cancel` when the server is seen away before `forget` is called with the number
+    /// returned: requests in flight register here, so they end at once when the server goes.
+    func onDown(_ cancel: @escaping @Sendable () -> Void) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        nextWaiter += 1
+        waiting[nextWaiter] = cancel
+        return nextWaiter
+    }
+
+    func forget(_ waiter: Int) {
+        lock.lock()
+        waiting[waiter] = nil
         lock.unlock()
     }
 

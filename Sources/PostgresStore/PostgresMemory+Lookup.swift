@@ -6,21 +6,26 @@ import TranslationMemory
 
 extension PostgresMemory {
     /// The best matches for `text` in `memory`, best first: the same candidates, scores and
-    /// order as `TranslationMemory.lookup` over the same entries.
+    /// order as `TranslationMemory.lookup` over the same entries. Three round trips, each a
+    /// prepared statement: keys, frequencies and size; postings; entries (and two more for the
+    /// wide pass).
     public func lookup(_ text: String, memory: String, options: LookupOptions = LookupOptions()) async throws -> [TMMatch] {
         try await guarded(readerName) { [self] in
             let client = reader
-            guard let row = try await memoryRow(memory, on: client) else { return [] }
+            // The languages stored matter only when the query's language is not given.
+            let fresh = options.sourceLanguage == nil
+            guard let row = try await (fresh ? memoryRow(memory, on: client) : cachedMemoryRow(memory, on: client)) else { return [] }
             let query = LookupQuery(text, options: options, storedLanguages: row.languages, segmenter: segmenter)
+            let start = try await lookupStart(query, memory: row.id, on: client)
             var matches: [TMMatch] = []
-            let ids = try await candidates(query, row: row, on: client, breadth: .narrow(options.candidates))
+            let ids = try await candidates(query, start: start, memory: row.id, on: client, breadth: .narrow(options.candidates))
             for (_, c) in try await storedCandidates(ids, memory: row.id, on: client) {
                 if let m = query.match(c) { matches.append(m) }
             }
             // The SQLite store's wide pass, for low thresholds when nothing of 75 or more turned up.
             if query.needsWidePass(after: matches) {
                 let scored = Set(ids)
-                let wide = try await candidates(query, row: row, on: client, breadth: query.wide).filter { !scored.contains($0) }
+                let wide = try await candidates(query, start: start, memory: row.id, on: client, breadth: query.wide).filter { !scored.contains($0) }
                 for (_, c) in try await storedCandidates(wide, memory: row.id, on: client) {
                     if let m = query.match(c) { matches.append(m) }
                 }
@@ -29,34 +34,49 @@ extension PostgresMemory {
         }
     }
 
+    /// What a lookup reads before the postings: the side ids with the query's keys (source
+    /// sides first, each in id order), the query terms' document frequencies and the number of
+    /// sides the memory may hold.
+    struct LookupStart {
+        var exact: [Int64] = []
+        var documentFrequencies: [Int64: Int] = [:]
+        var sides: Double = 2
+    }
+
+    func lookupStart(_ query: LookupQuery, memory: Int32, on client: PostgresClient) async throws -> LookupStart {
+        var start = LookupStart()
+        var source: [Int64] = [], target: [Int64] = []
+        var maxEntry: Int64 = 0
+        let rows = try await client.execute(LookupStatements.Start(memory: memory, keysHash: query.keysHash, terms: query.terms), logger: logger)
+        for try await (kind, a, b) in rows {
+            switch kind {
+            case 0: source.append(a)
+            case 1: target.append(a)
+            case 2: start.documentFrequencies[a] = Int(b)
+            default: maxEntry = a
+            }
+        }
+        start.exact = source.sorted() + target.sorted()
+        start.sides = Double(max(1, maxEntry * 2))
+        return start
+    }
+
     /// Side ids worth scoring, as the SQLite store picks them: the same keys first, then the
     /// index's best by IDF-weighted shared terms.
-    func candidates(_ query: LookupQuery, row: MemoryRow, on client: PostgresClient, breadth: LookupQuery.Breadth) async throws -> [Int64] {
+    func candidates(_ query: LookupQuery, start: LookupStart, memory: Int32, on client: PostgresClient, breadth: LookupQuery.Breadth) async throws -> [Int64] {
         var result: [Int64] = []
         var seen = Set<Int64>()
-        let exact = try await client.query("""
-            (SELECT id * 2 FROM tmkit_entry WHERE memory = \(row.id) AND source_khash = \(query.keysHash) ORDER BY id LIMIT \(LookupQuery.exactLimit))
-            UNION ALL
-            (SELECT id * 2 + 1 FROM tmkit_entry WHERE memory = \(row.id) AND target_khash = \(query.keysHash) ORDER BY id LIMIT \(LookupQuery.exactLimit))
-            """, logger: logger)
-        for try await id in exact.decode(Int64.self) where seen.insert(id).inserted { result.append(id) }
+        for id in start.exact where seen.insert(id).inserted { result.append(id) }
         guard !query.terms.isEmpty else { return result }
-        var dfs: [Int64: Int] = [:]
-        let dfRows = try await client.query("""
-            SELECT term, sum(count)::int8 FROM tmkit_posting WHERE memory = \(row.id) AND term = ANY(\(query.terms)) GROUP BY term
-            """, logger: logger)
-        for try await (term, df) in dfRows.decode((Int64, Int64).self) { dfs[term] = Int(df) }
-        let sides = Double(max(1, row.maxEntry * 2))
-        let read = query.termsToRead(documentFrequencies: dfs, sides: sides, breadth: breadth)
+        let sides = start.sides
+        let read = query.termsToRead(documentFrequencies: start.documentFrequencies, sides: sides, breadth: breadth)
         guard !read.isEmpty else { return result }
         let idf = Dictionary(read.map { ($0.term, $0.idf) }, uniquingKeysWith: { a, _ in a })
         let scratch = self.scratch.take()
         defer { self.scratch.give(scratch) }
         scratch.grow(to: Int(sides) + 2)
-        let postings = try await client.query("""
-            SELECT term, ids FROM tmkit_posting WHERE memory = \(row.id) AND term = ANY(\(read.map(\.term)))
-            """, logger: logger)
-        for try await (term, ids) in postings.decode((Int64, ByteBuffer).self) {
+        let postings = try await client.execute(LookupStatements.Postings(memory: memory, terms: read.map(\.term)), logger: logger)
+        for try await (term, ids) in postings {
             guard let w = idf[term] else { continue }
             ids.withUnsafeReadableBytes { LookupQuery.accumulate($0, idf: w, into: scratch) }
         }
@@ -68,13 +88,9 @@ extension PostgresMemory {
     func storedCandidates(_ sideIDs: [Int64], memory: Int32, on client: PostgresClient) async throws -> [(Int64, StoredCandidate)] {
         guard !sideIDs.isEmpty else { return [] }
         let entryIDs = Array(Set(sideIDs.map { $0 >> 1 }))
-        let rows = try await client.query("""
-            SELECT id, source_lang, target_lang, source, target, source_tokens, target_tokens, tuid, context, seen,
-                coalesce(changed, created, imported)
-            FROM tmkit_entry WHERE memory = \(memory) AND id = ANY(\(entryIDs))
-            """, logger: logger)
+        let rows = try await client.execute(LookupStatements.Entries(memory: memory, ids: entryIDs), logger: logger)
         var byID: [Int64: (String, String, String, String, ByteBuffer, ByteBuffer, String?, String?, Int32, Int64?)] = [:]
-        for try await r in rows.decode((Int64, String, String, String, String, ByteBuffer, ByteBuffer, String?, String?, Int32, Int64?).self) {
+        for try await r in rows {
             byID[r.0] = (r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10)
         }
         var out: [(Int64, StoredCandidate)] = []

@@ -19,6 +19,7 @@ public final class PostgresMemory: Sendable {
     let replica: PostgresClient?
     let segmenter: Segmenter
     let scratch = AccumulatorPool()
+    let memoryRows = MemoryRowCache()
     let logger: Logger
     let primaryHealth: PostgresHealth
     let replicaHealth: PostgresHealth?
@@ -59,22 +60,13 @@ public final class PostgresMemory: Sendable {
         let name = database ?? location.description
         let health = name == location.description ? primaryHealth : (replicaHealth ?? primaryHealth)
         if let why = health.down { throw PostgresStoreError.unavailable(database: name, reason: why) }
+        let work = Task { try await body() }
+        let waiter = health.onDown { work.cancel() }
+        defer { health.forget(waiter) }
         do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { try await body() }
-                group.addTask {
-                    while true {
-                        try await Task.sleep(for: .milliseconds(100))
-                        if let why = health.down { throw PostgresStoreError.unavailable(database: name, reason: why) }
-                    }
-                }
-                defer { group.cancelAll() }
-                while let result = try await group.next() {
-                    if let result { return result }
-                }
-                throw CancellationError()
-            }
+            return try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
         } catch {
+            if let why = health.down { throw PostgresStoreError.unavailable(database: name, reason: why) }
             throw PostgresStoreError.wrap(error, database: name)
         }
     }
@@ -100,7 +92,7 @@ public final class PostgresMemory: Sendable {
     }
 
     /// A memory's id, highest entry id and languages, read from `client`.
-    struct MemoryRow {
+    struct MemoryRow: Sendable {
         var id: Int32
         var maxEntry: Int64
         var languages: [String]
@@ -112,6 +104,17 @@ public final class PostgresMemory: Sendable {
             return MemoryRow(id: id, maxEntry: maxEntry, languages: languages.split(separator: " ").map(String.init))
         }
         return nil
+    }
+
+    /// `memoryRow` as read at most a second ago: a memory's id never changes, its languages
+    /// only grow (a lookup that guesses its language reads them afresh) and a lookup reads the
+    /// highest entry id afresh (`lookupStart`). A memory not
+    /// found is not remembered.
+    func cachedMemoryRow(_ name: String, on client: PostgresClient) async throws -> MemoryRow? {
+        if let row = memoryRows.row(name) { return row }
+        guard let row = try await memoryRow(name, on: client) else { return nil }
+        memoryRows.remember(row, for: name)
+        return row
     }
 
     /// The memory's id, created when missing.
@@ -144,5 +147,26 @@ final class AccumulatorPool: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if free.count < 64 { free.append(a) }
+    }
+}
+
+/// Memory rows read in the last second, by name (`cachedMemoryRow`).
+final class MemoryRowCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rows: [String: (row: PostgresMemory.MemoryRow, read: ContinuousClock.Instant)] = [:]
+    static let lifetime: Duration = .seconds(1)
+
+    func row(_ name: String) -> PostgresMemory.MemoryRow? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let hit = rows[name], ContinuousClock.now - hit.read < Self.lifetime else { return nil }
+        return hit.row
+    }
+
+    func remember(_ row: PostgresMemory.MemoryRow, for name: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if rows.count > 1_000 { rows.removeAll() }
+        rows[name] = (row, ContinuousClock.now)
     }
 }

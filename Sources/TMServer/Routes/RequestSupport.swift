@@ -22,19 +22,24 @@ enum JSONResponse {
 }
 
 extension Request {
-    /// A query parameter, or nil.
-    /// A query parameter, form-decoded: `+` is a space and `%2B` a plus (Hummingbird's own
-    /// `queryParameters` decodes percents first, so a `+` typed by the user would turn into a space).
+    /// A query parameter, form-decoded, or nil: `+` is a space and `%2B` a plus (Hummingbird's
+    /// own `queryParameters` decodes percents first, so a `+` typed by the user would turn into
+    /// a space).
     func query(_ name: String) -> String? {
         guard let raw = uri.query else { return nil }
         for pair in raw.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = parts[0].replacingOccurrences(of: "+", with: " ")
-            guard (key.removingPercentEncoding ?? key) == name else { continue }
-            let value = parts.count > 1 ? parts[1].replacingOccurrences(of: "+", with: " ") : ""
-            return value.removingPercentEncoding ?? value
+            guard Self.formDecoded(parts[0]) == name else { continue }
+            return parts.count > 1 ? Self.formDecoded(parts[1]) : ""
         }
         return nil
+    }
+
+    /// `+` as a space and percent escapes decoded; text without either is taken as it is.
+    private static func formDecoded(_ s: Substring) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return String(s) }
+        let spaced = s.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
     }
 
     /// An integer query parameter within 0...max; 400 otherwise.
