@@ -269,7 +269,7 @@ final class PreparedBatches: @unchecked Sendable {
 enum CopyText {
     /// PostgreSQL text cannot hold U+0000: it is dropped.
     static func clean(_ u: TranslationUnit) -> TranslationUnit {
-        guard u.source.contains("\u{0}") || u.target.contains("\u{0}") || (u.context?.contains("\u{0}") ?? false) else { return u }
+        guard u.source.utf8.contains(0) || u.target.utf8.contains(0) || (u.context?.utf8.contains(0) ?? false) else { return u }
         var u = u
         u.source = u.source.replacingOccurrences(of: "\u{0}", with: "")
         u.target = u.target.replacingOccurrences(of: "\u{0}", with: "")
@@ -308,29 +308,49 @@ enum CopyText {
             return
         }
         utf8.withUTF8 { bytes in
-            for c in bytes {
+            // Runs without a byte to escape are written whole.
+            var run = 0
+            for (i, c) in bytes.enumerated() {
+                let escaped: UInt8
                 switch c {
-                case UInt8(ascii: "\\"): b.writeInteger(UInt8(ascii: "\\")); b.writeInteger(UInt8(ascii: "\\"))
-                case UInt8(ascii: "\n"): b.writeInteger(UInt8(ascii: "\\")); b.writeInteger(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): b.writeInteger(UInt8(ascii: "\\")); b.writeInteger(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): b.writeInteger(UInt8(ascii: "\\")); b.writeInteger(UInt8(ascii: "t"))
-                case 0: break
-                default: b.writeInteger(c)
+                case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+                case UInt8(ascii: "\n"): escaped = UInt8(ascii: "n")
+                case UInt8(ascii: "\r"): escaped = UInt8(ascii: "r")
+                case UInt8(ascii: "\t"): escaped = UInt8(ascii: "t")
+                case 0: escaped = 0
+                default: continue
                 }
+                if i > run { b.writeBytes(UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+                run = i + 1
+                if escaped != 0 { b.writeInteger(UInt8(ascii: "\\")); b.writeInteger(escaped) }
             }
+            if bytes.count > run { b.writeBytes(UnsafeBufferPointer(rebasing: bytes[run...])) }
         }
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
+    /// Each byte's two lower-case hex digits.
+    private static let hexPairs: [UInt16] = (0..<256).map { x in
+        let digits = Array("0123456789abcdef".utf8)
+        return UInt16(digits[x >> 4]) | UInt16(digits[x & 15]) << 8
+    }
 
     /// `\\x` and hex digits: the COPY-escaped form of bytea's hex input.
     static func bytea(_ bytes: [UInt8], into b: inout ByteBuffer) {
-        b.writeInteger(UInt8(ascii: "\\"))
-        b.writeInteger(UInt8(ascii: "\\"))
-        b.writeInteger(UInt8(ascii: "x"))
-        for x in bytes {
-            b.writeInteger(hex[Int(x >> 4)])
-            b.writeInteger(hex[Int(x & 15)])
+        let n = 3 + 2 * bytes.count
+        b.writeWithUnsafeMutableBytes(minimumWritableBytes: n) { out in
+            out[0] = UInt8(ascii: "\\")
+            out[1] = UInt8(ascii: "\\")
+            out[2] = UInt8(ascii: "x")
+            hexPairs.withUnsafeBufferPointer { pairs in
+                var o = 3
+                for x in bytes {
+                    let pair = pairs[Int(x)]
+                    out[o] = UInt8(truncatingIfNeeded: pair)
+                    out[o + 1] = UInt8(truncatingIfNeeded: pair >> 8)
+                    o += 2
+                }
+            }
+            return n
         }
     }
 }

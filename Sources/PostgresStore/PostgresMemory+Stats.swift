@@ -75,10 +75,7 @@ extension PostgresMemory {
     /// The token whose secret hashes to `hash` (read from the primary: a revocation counts at once).
     public func token(hash: String) async throws -> TokenRow? {
         try await guarded { [self] in
-            let rows = try await primary.query("""
-                SELECT id, hash, scope, memory, label, created, revoked FROM tmkit_token WHERE hash = \(hash)
-                """, logger: logger)
-            for try await r in rows.decode((String, String, String, String?, String?, Date, Date?).self) {
+            for try await r in try await primary.execute(TokenByHash(hash: hash), logger: logger) {
                 return TokenRow(id: r.0, hash: r.1, scope: r.2, memory: r.3, label: r.4, created: r.5, revoked: r.6)
             }
             return nil
@@ -104,4 +101,19 @@ extension PostgresMemory {
             return false
         }
     }
+}
+
+/// The token with a secret's hash, prepared once per connection: every request reads it.
+struct TokenByHash: PostgresPreparedStatement {
+    static let sql = "SELECT id, hash, scope, memory, label, created, revoked FROM tmkit_token WHERE hash = $1"
+    typealias Row = (String, String, String, String?, String?, Date, Date?)
+    var hash: String
+
+    func makeBindings() throws -> PostgresBindings {
+        var b = PostgresBindings()
+        b.append(hash)
+        return b
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
 }

@@ -3,6 +3,7 @@ import Formats
 import Foundation
 import PostgresStore
 import Terminology
+import TMServer
 
 struct GlossarySpotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,28 +29,41 @@ struct GlossarySpotCommand: ParsableCommand {
     @Argument(help: "Text, or a file to read.") var input: String?
     @OptionGroup var sources: GlossarySources
     @OptionGroup var database: GlossaryDatabaseOptions
+    @OptionGroup var server: ServerOptions
     @Option(help: "Output format: text or json.") var format: Format = .text
     @Option(help: "Lowest score (0-1) of a translation shown; entries a person made score 1.") var minScore = 0.5
 
     func validate() throws {
-        try database.checkName()
+        if server.server != nil && (database.database != nil || !sources.glossaries.isEmpty) {
+            throw ValidationError("Give --server, or --database and --glossary, not both.")
+        }
+        if server.server == nil { try database.checkName() }
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1, not \(minScore)") }
     }
 
     func run() throws {
         let text: String
-        let index: GlossaryIndex
+        let sentences: [String], spots: [TermSpotter.Spot]
         do {
             if let input, input != "-", !FileManager.default.fileExists(atPath: input) {
                 text = input
             } else {
                 text = try TextFileReader.read(input ?? "-")
             }
-            index = try sources.textIndex(database).index(for: [text])
+            if let client = try server.client() {
+                // The server's glossary spots the text; at most --max-translations are shown.
+                let name = try GlossaryLookupCommand.serverGlossary(client, database.names)
+                let answer = try client.post("/api/v1/glossaries/\(ServerClient.segment(name))/spot",
+                                             json: SpotRequest(text: text, minScore: minScore), as: SpotPayload.self)
+                sentences = answer.sentences
+                spots = answer.spots.map { var s = $0; s.translations = Array(s.translations.prefix(sources.maxTranslations)); return s }
+            } else {
+                let index = try sources.textIndex(database).index(for: [text])
+                (sentences, spots) = TermSpotter(index: index, maxTranslations: sources.maxTranslations, minScore: minScore).spot(text)
+            }
         } catch {
             fail(error)
         }
-        let (sentences, spots) = TermSpotter(index: index, maxTranslations: sources.maxTranslations, minScore: minScore).spot(text)
         var out = OutputBuffer()
         switch format {
         case .json:

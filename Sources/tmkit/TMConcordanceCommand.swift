@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TMServer
 import TranslationMemory
 
 struct TMConcordanceCommand: ParsableCommand {
@@ -23,17 +24,31 @@ struct TMConcordanceCommand: ParsableCommand {
 
     @OptionGroup var database: TMDatabaseOptions
 
+    @OptionGroup var server: ServerOptions
+
     @Option(help: "Most entries shown.")
     var limit = 20
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    func validate() throws { try database.check(store) }
+    func validate() throws {
+        try database.check(store)
+        try server.check(store, database)
+    }
 
     func run() throws {
         let hits: [ConcordanceHit]
-        if let url = database.database {
+        if server.server != nil {
+            do {
+                guard let client = try server.client() else { return }
+                let path = "/api/v1/memories/\(ServerClient.segment(store.memory ?? "default"))/concordance"
+                hits = try client.get(path, [URLQueryItem(name: "q", value: text), URLQueryItem(name: "limit", value: String(limit))],
+                                      as: ConcordancePayload.self).concordanceHits
+            } catch {
+                fail(error)
+            }
+        } else if let url = database.database {
             let (words, most) = (text, limit)
             do {
                 hits = try TMDatabase.run(url, memory: store.memory) { try await $0.backend.concordance(words, memory: $0.memory, limit: most) }

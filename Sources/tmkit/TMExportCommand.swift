@@ -26,6 +26,8 @@ struct TMExportCommand: ParsableCommand {
 
     @OptionGroup var database: TMDatabaseOptions
 
+    @OptionGroup var server: ServerOptions
+
     @OptionGroup var filters: TMFilterOptions
 
     @Option(name: .customLong("tmx-level"), help: "2 writes inline codes as bpt/ept/ph/it with their native content; 1 leaves them out (text only).")
@@ -37,15 +39,23 @@ struct TMExportCommand: ParsableCommand {
     func validate() throws {
         if TMXWriter.CodeLevel(rawValue: tmxLevel) == nil { throw ValidationError("--tmx-level must be 1 or 2.") }
         try database.check(store)
+        try server.check(store, database)
         if database.database != nil && (!filters.filter.isEmpty || tmxLevel != 2) {
             throw ValidationError("With --database the whole memory is exported at level 2: the filters and --tmx-level 1 are for SQLite memories.")
+        }
+        if server.server != nil && (!filters.filter.isEmpty || tmxLevel != 2) {
+            throw ValidationError("With --server the whole memory is exported at level 2: the filters and --tmx-level 1 are for SQLite memories.")
         }
     }
 
     func run() throws {
         do {
             let result: (entries: Int, lossy: Int, dropped: Int)
-            if let url = database.database {
+            if let client = try server.client() {
+                let memory = store.memory ?? "default"
+                let answer = try client.download("/api/v1/memories/\(ServerClient.segment(memory))/export", to: output)
+                result = (answer.value(forHTTPHeaderField: "X-Tmkit-Entries").flatMap { Int($0) } ?? 0, 0, 0)
+            } else if let url = database.database {
                 let path = output
                 result = (try TMDatabase.run(url, memory: store.memory) { try await $0.backend.exportTMX(memory: $0.memory, to: path) }, 0, 0)
             } else {

@@ -33,6 +33,8 @@ struct TMImportCommand: ParsableCommand {
 
     @OptionGroup var database: TMDatabaseOptions
 
+    @OptionGroup var server: ServerOptions
+
     @Option(name: .customLong("source-lang"), help: "Source language (default: what the file says).")
     var sourceLanguage: String?
 
@@ -45,7 +47,13 @@ struct TMImportCommand: ParsableCommand {
     @Option(help: "Output format of the summaries: text or json.")
     var format: OutputFormat = .text
 
-    func validate() throws { try database.check(store) }
+    func validate() throws {
+        try database.check(store)
+        try server.check(store, database)
+        if server.server != nil && files.contains("-") {
+            throw ValidationError("With --server, name a file: its extension tells the server which reader to use (save standard input to a file first).")
+        }
+    }
 
     func run() throws {
         let options = ReadOptions(
@@ -53,7 +61,9 @@ struct TMImportCommand: ParsableCommand {
             targetLanguage: languageOption(targetLanguage, "--target-lang"), includeFuzzy: includeFuzzy,
             keepsInlineCodes: true)
         let url = database.database
-        let tm = url == nil ? store.open(create: true) : nil
+        let client: ServerClient?
+        do { client = try server.client() } catch { fail(error) }
+        let tm = url == nil && client == nil ? store.open(create: true) : nil
         var out = OutputBuffer()
         var summaries: [ImportSummary] = []
         var failed: [String] = []
@@ -63,6 +73,14 @@ struct TMImportCommand: ParsableCommand {
             do {
                 let path = file == "-" ? try stdin.path() : file
                 let name = file == "-" ? "<stdin>" : file
+                if let client {
+                    // One transaction per file on the server, the file streamed from the disk.
+                    var summary = try importOnServer(client, file: path, options: options)
+                    summary.seconds = Date().timeIntervalSince(started)
+                    if format == .text { out.write(Self.describe(summary, seconds: summary.seconds)) }
+                    summaries.append(summary)
+                    continue
+                }
                 if let url {
                     // One transaction per file in PostgreSQL, through the server's backend.
                     let read = options
@@ -194,5 +212,20 @@ final class StandardInputFile {
 
     deinit {
         if let saved { try? FileManager.default.removeItem(atPath: (saved as NSString).deletingLastPathComponent) }
+    }
+}
+
+extension TMImportCommand {
+    /// `tm import --server URL FILE`: the file uploaded to the server's import route, which
+    /// reads it with the same readers and errors; the summary names the file as given.
+    func importOnServer(_ client: ServerClient, file: String, options: ReadOptions) throws -> ImportSummary {
+        let memory = store.memory ?? "default"
+        var query = [URLQueryItem(name: "filename", value: (file as NSString).lastPathComponent)]
+        if let s = options.sourceLanguage { query.append(URLQueryItem(name: "sourceLanguage", value: s.code)) }
+        if let t = options.targetLanguage { query.append(URLQueryItem(name: "targetLanguage", value: t.code)) }
+        if options.includeFuzzy { query.append(URLQueryItem(name: "includeFuzzy", value: "true")) }
+        var summary = try client.upload("/api/v1/memories/\(ServerClient.segment(memory))/import", query, file: file, as: ImportRecord.self).summary
+        summary.file = file
+        return summary
     }
 }

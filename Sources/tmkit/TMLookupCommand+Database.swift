@@ -23,17 +23,32 @@ extension TMLookupCommand {
     /// memory (`--memory`, else its default) through `GET /api/v1/memories/{memory}/lookup`.
     func runOnServer(_ client: ServerClient, _ options: LookupOptions) {
         let memory = store.memory ?? "default"
+        let path = "/api/v1/memories/\(ServerClient.segment(memory))/lookup"
         runRemote(options) { asked, wanted in
-            try asked.map { q in
-                var query = [URLQueryItem(name: "q", value: q), URLQueryItem(name: "minScore", value: String(wanted.minScore)),
-                             URLQueryItem(name: "limit", value: String(wanted.limit)), URLQueryItem(name: "diff", value: wanted.withDiff ? "true" : "false")]
-                if let s = wanted.sourceLanguage { query.append(URLQueryItem(name: "sourceLanguage", value: s.code)) }
-                if let t = wanted.targetLanguage { query.append(URLQueryItem(name: "targetLanguage", value: t.code)) }
-                if let c = wanted.context { query.append(URLQueryItem(name: "context", value: c)) }
-                return try client.get("/api/v1/memories/\(ServerClient.segment(memory))/lookup", query, as: LookupPayload.self).matches.map(\.match)
+            var query = [URLQueryItem(name: "minScore", value: String(wanted.minScore)),
+                         URLQueryItem(name: "limit", value: String(wanted.limit)), URLQueryItem(name: "diff", value: wanted.withDiff ? "true" : "false")]
+            if let s = wanted.sourceLanguage { query.append(URLQueryItem(name: "sourceLanguage", value: s.code)) }
+            if let t = wanted.targetLanguage { query.append(URLQueryItem(name: "targetLanguage", value: t.code)) }
+            if let c = wanted.context { query.append(URLQueryItem(name: "context", value: c)) }
+            if asked.count == 1 {
+                return [try client.get(path, query + [URLQueryItem(name: "q", value: asked[0])], as: LookupPayload.self).matches.map(\.match)]
             }
+            // Many queries go in batches, as many as the server takes in one request.
+            var out: [[TMMatch]] = []
+            for start in stride(from: 0, to: asked.count, by: Self.serverBatch) {
+                let batch = Array(asked[start..<min(asked.count, start + Self.serverBatch)])
+                let answer = try client.post(path, query, json: BatchLookupRequest(queries: batch), as: BatchLookupPayload.self)
+                guard answer.results.count == batch.count else {
+                    throw CLIError("\(client.base)\(path): \(answer.results.count) results for \(batch.count) queries")
+                }
+                out += answer.results.map { $0.matches.map(\.match) }
+            }
+            return out
         }
     }
+
+    /// Queries per batch request: the server's default limit.
+    static let serverBatch = 100
 
     /// Reads the queries (TEXT, `-`, or `--queries FILE`), has `fetch` find their matches, and
     /// prints them as a lookup on a SQLite memory does.

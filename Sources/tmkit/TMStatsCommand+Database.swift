@@ -11,7 +11,24 @@ extension TMStatsCommand {
         } catch {
             fail(error)
         }
-        let name = "\(url) (memory \(s.memory))"
+        printRemote(s, name: "\(url) (memory \(s.memory))")
+    }
+
+    /// `tm stats --server URL`: what the server's stats route answers, in the same layout.
+    func runOnServer() {
+        let memory = store.memory ?? "default"
+        let s: StatsPayload
+        do {
+            guard let client = try server.client() else { return }
+            s = try client.get("/api/v1/memories/\(ServerClient.segment(memory))/stats", as: StatsPayload.self)
+            printRemote(s, name: "\(client.base) (memory \(s.memory))")
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// The statistics of a memory in PostgreSQL, named `name`.
+    func printRemote(_ s: StatsPayload, name: String) {
         var out = OutputBuffer()
         switch format {
         case .json:

@@ -11,6 +11,8 @@ struct TMStatsCommand: ParsableCommand {
 
     @OptionGroup var database: TMDatabaseOptions
 
+    @OptionGroup var server: ServerOptions
+
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -27,10 +29,14 @@ struct TMStatsCommand: ParsableCommand {
         var schema_version: Int
     }
 
-    func validate() throws { try database.check(store) }
+    func validate() throws {
+        try database.check(store)
+        try server.check(store, database)
+    }
 
     func run() throws {
         if let url = database.database { return runOnDatabase(url) }
+        if server.server != nil { return runOnServer() }
         let tm = store.open(create: false)
         do {
             let s = try tm.statistics()

@@ -147,6 +147,40 @@ import Testing
             #expect(textB.stdout == textA.stdout && !textA.stdout.isEmpty, "\(textB.stdout) vs \(textA.stdout)")
         }
 
+        // The other memory and glossary commands through the server, beside --database.
+        let queries = folder + "/queries.txt"
+        try "Open the file in a new windows\n파일을 저장\nSomething else entirely\n".write(toFile: queries, atomically: true, encoding: .utf8)
+        let batchA = try Tool.run(["tm", "lookup", "--queries", queries, "--min-score", "40"] + database, environment: env)
+        let batchB = try Tool.run(["tm", "lookup", "--queries", queries, "--min-score", "40"] + remote, environment: env)
+        #expect(batchB.status == 0 && batchB.stdout == batchA.stdout && !batchA.stdout.isEmpty, "\(batchB.stdout) \(batchB.stderr) vs \(batchA.stdout)")
+        let concA = try Tool.run(["tm", "concordance", "file", "--format", "json"] + database, environment: env)
+        let concB = try Tool.run(["tm", "concordance", "file", "--format", "json"] + remote, environment: env)
+        #expect(concB.status == 0 && concB.stdout == concA.stdout && concA.stdout.contains("source_hits"), "\(concB.stdout) \(concB.stderr)")
+        let statsB = try Tool.run(["tm", "stats"] + remote, environment: env)
+        #expect(statsB.status == 0 && statsB.stdout.contains("entries: \(SQLiteServerTests.pairs.count)") && statsB.stdout.contains(server.url), "\(statsB.stdout) \(statsB.stderr)")
+        let spotA = try Tool.run(["glossary", "spot", "유럽 안보 협상의 장기화", "--format", "json", "--name", "team"] + database, environment: env)
+        let spotB = try Tool.run(["glossary", "spot", "유럽 안보 협상의 장기화", "--format", "json", "--name", "team"] + remote, environment: env)
+        #expect(spotB.status == 0 && spotB.stdout == spotA.stdout && spotA.stdout.contains("security"), "\(spotB.stdout) \(spotB.stderr) vs \(spotA.stdout)")
+        // An import through the server is one transaction on the database; a read token may not.
+        let more = folder + "/more.tsv"
+        try "source_en\ttarget_ko\nPrint the page\t페이지 인쇄\nSave the file\t파일 저장\n".write(toFile: more, atomically: true, encoding: .utf8)
+        let refused = try Tool.run(["tm", "import", more] + remote, environment: env)
+        #expect(refused.status == 1 && refused.stderr.contains("403"), "\(refused.stderr)")
+        let imported = try Tool.run(["tm", "import", more, "--server", server.url, "--token", write.lastLine], environment: env)
+        #expect(imported.status == 0 && imported.stdout.hasPrefix(more + ": read 2, added 1, duplicates 1"), "\(imported.stdout) \(imported.stderr)")
+        let broken = folder + "/broken.tmx"
+        try "<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"en\"><seg>x</seg></tuv>".write(toFile: broken, atomically: true, encoding: .utf8)
+        let bad = try Tool.run(["tm", "import", broken, more, "--server", server.url, "--token", write.lastLine], environment: env)
+        #expect(bad.status == 1 && bad.stderr.contains("broken.tmx") && bad.stderr.split(separator: "\n").count == 1, "\(bad.stderr)")
+        #expect(bad.stdout.contains("1 of 2 files imported"), "\(bad.stdout)")
+        let exported = folder + "/out.tmx"
+        let export = try Tool.run(["tm", "export", "-o", exported] + remote, environment: env)
+        #expect(export.status == 0 && export.stdout == "\(exported): exported \(SQLiteServerTests.pairs.count + 1) entries\n", "\(export.stdout) \(export.stderr)")
+        let tmx = try String(contentsOfFile: exported, encoding: .utf8)
+        #expect(tmx.contains("<seg>Print the page</seg>") && tmx.contains("</tmx>"), "\(tmx.prefix(400))")
+        let both = try Tool.run(["tm", "stats", "--server", server.url] + database, environment: env)
+        #expect(both.status != 0 && both.stderr.contains("not both"), "\(both.stderr)")
+
         // Errors name the URL, on one line, exit 1.
         let noToken = try Tool.run(["tm", "lookup", "Save the file", "--server", server.url], environment: env.merging(["TMKIT_TOKEN": ""]) { $1 })
         #expect(noToken.status == 1 && noToken.stderr.contains(server.url) && noToken.stderr.contains("401")

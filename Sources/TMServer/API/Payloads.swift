@@ -43,20 +43,32 @@ public struct LookupPayload: Codable, Sendable {
     public var matches: [MatchPayload]
 }
 
-struct BatchLookupRequest: Codable, Sendable {
-    var queries: [String]
-    var minScore: Int?
-    var limit: Int?
-    var sourceLanguage: String?
-    var targetLanguage: String?
+/// The batch lookup route's body: the queries, and options that override the URL's.
+public struct BatchLookupRequest: Codable, Sendable {
+    public var queries: [String]
+    public var minScore: Int?
+    public var limit: Int?
+    public var sourceLanguage: String?
+    public var targetLanguage: String?
+
+    public init(queries: [String], minScore: Int? = nil, limit: Int? = nil, sourceLanguage: String? = nil, targetLanguage: String? = nil) {
+        self.queries = queries
+        self.minScore = minScore
+        self.limit = limit
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+    }
 }
 
-struct BatchLookupPayload: Codable, Sendable {
-    var results: [LookupPayload]
+/// The batch lookup route's answer: one result per query, in order.
+public struct BatchLookupPayload: Codable, Sendable {
+    public var results: [LookupPayload]
 }
 
-struct ConcordancePayload: Codable, Sendable {
-    struct Hit: Codable, Sendable {
+/// The concordance route's answer: the entries holding the words, with the hits as
+/// `[start, end]` character offsets.
+public struct ConcordancePayload: Codable, Sendable {
+    public struct Hit: Codable, Sendable {
         var id: Int64
         var source: String
         var target: String
@@ -65,14 +77,23 @@ struct ConcordancePayload: Codable, Sendable {
         var sourceHits: [[Int]]
         var targetHits: [[Int]]
     }
-    var query: String
-    var hits: [Hit]
+    public var query: String
+    public var hits: [Hit]
 
     init(query: String, hits: [ConcordanceHit]) {
         self.query = query
         self.hits = hits.map {
             Hit(id: $0.id, source: $0.source, target: $0.target, sourceLanguage: $0.sourceLanguage, targetLanguage: $0.targetLanguage,
                 sourceHits: $0.sourceHits.map { [$0.lowerBound, $0.upperBound] }, targetHits: $0.targetHits.map { [$0.lowerBound, $0.upperBound] })
+        }
+    }
+
+    /// The hits as the stores give them.
+    public var concordanceHits: [ConcordanceHit] {
+        hits.map { h in
+            let ranges = { (pairs: [[Int]]) in pairs.compactMap { $0.count == 2 && $0[0] <= $0[1] ? $0[0]..<$0[1] : nil } }
+            return ConcordanceHit(id: h.id, source: h.source, target: h.target, sourceLanguage: h.sourceLanguage,
+                                  targetLanguage: h.targetLanguage, sourceHits: ranges(h.sourceHits), targetHits: ranges(h.targetHits))
         }
     }
 }
@@ -125,13 +146,21 @@ struct GlossaryMatchPayload: Codable, Sendable {
     var matches: [GlossaryIndex.Match]
 }
 
-struct SpotRequest: Codable, Sendable {
-    var text: String
+/// The spot route's body: the text, and the lowest score of a translation shown (default 0).
+public struct SpotRequest: Codable, Sendable {
+    public var text: String
+    public var minScore: Double?
+
+    public init(text: String, minScore: Double? = nil) {
+        self.text = text
+        self.minScore = minScore
+    }
 }
 
-struct SpotPayload: Codable, Sendable {
-    var sentences: [String]
-    var spots: [TermSpotter.Spot]
+/// The spot route's answer: the text's sentences and the terms found in them.
+public struct SpotPayload: Codable, Sendable {
+    public var sentences: [String]
+    public var spots: [TermSpotter.Spot]
 }
 
 struct TokenRequest: Codable, Sendable {

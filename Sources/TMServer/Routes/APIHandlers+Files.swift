@@ -1,5 +1,6 @@
 import Formats
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import TranslationMemory
@@ -51,11 +52,15 @@ extension APIHandlers {
     }
 
     /// `GET …/export`: the memory as TMX 1.4b, written to a private file and streamed from it.
+    /// The header of an export that says how many entries the TMX holds.
+    static let entriesHeader = HTTPField.Name("X-Tmkit-Entries")!
+
     func exportTMX(memory: String) async throws -> Response {
         let folder = try TemporaryFolder()
         let path = folder.path + "/\(memory).tmx"
+        let entries: Int
         do {
-            _ = try await backend.exportTMX(memory: memory, to: path)
+            entries = try await backend.exportTMX(memory: memory, to: path)
         } catch {
             folder.remove()
             throw error
@@ -64,6 +69,7 @@ extension APIHandlers {
         var headers = HTTPFields()
         headers[.contentType] = "application/x-tmx+xml; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"\(memory).tmx\""
+        headers[Self.entriesHeader] = String(entries)
         let body = ResponseBody(contentLength: size) { writer in
             defer { folder.remove() }
             guard let handle = FileHandle(forReadingAtPath: path) else { return }

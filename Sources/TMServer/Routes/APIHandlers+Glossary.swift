@@ -55,7 +55,8 @@ extension APIHandlers {
                 let g = try glossary(try context.parameters.require("glossary"))
                 let body = try await request.decodeJSON(SpotRequest.self, limit: limits.maxJSONBytes)
                 let text = try checkQuery(body.text, name: "text", limit: limits.maxSpotLength)
-                let (sentences, spots) = try await Self.offThread { try g.spot(text) }
+                if let m = body.minScore, !(0...1).contains(m) { throw APIError(.badRequest, "'minScore' must be from 0 to 1") }
+                let (sentences, spots) = try await Self.offThread { try g.spot(text, minScore: body.minScore ?? 0) }
                 return try JSONResponse.make(SpotPayload(sentences: sentences, spots: spots))
             }
         }

@@ -11,6 +11,17 @@ public struct ConcordanceHit: Sendable, Hashable {
     /// Code-point ranges in `source` / `target` whose match keys are words of the query.
     public var sourceHits: [Range<Int>]
     public var targetHits: [Range<Int>]
+
+    public init(id: Int64, source: String, target: String, sourceLanguage: String, targetLanguage: String,
+                sourceHits: [Range<Int>], targetHits: [Range<Int>]) {
+        self.id = id
+        self.source = source
+        self.target = target
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.sourceHits = sourceHits
+        self.targetHits = targetHits
+    }
 }
 
 extension TranslationMemory {
