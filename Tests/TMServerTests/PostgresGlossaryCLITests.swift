@@ -127,6 +127,8 @@ import Testing
         #expect(try Tool.run(["glossary", "add", "휴전", "truce", "--name", "later"] + database, environment: env).status == 0)
         let later = try HTTP.get(server.url + "/api/v1/glossaries/later/lookup?q=" + HTTP.quote("휴전"), token: read)
         #expect(later.status == 200 && later.text.contains("truce"), "\(later.text)")
+        let laterReview = try HTTP.get(server.url + "/api/v1/glossaries/later/review?status=any", token: read)
+        #expect(laterReview.status == 200 && laterReview.text.contains("truce"), "the review API serves it too: \(laterReview.text.prefix(300))")
         #expect(try HTTP.get(server.url + "/api/v1/glossaries/nope/lookup?q=x", token: read).status == 404)
 
         // `--server`: the same output as the local look-ups.

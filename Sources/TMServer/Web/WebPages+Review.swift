@@ -2,9 +2,11 @@ import Foundation
 import Hummingbird
 
 extension WebPages {
-    func reviewPage(_ request: Request, _ v: (token: APIToken, secret: String)) -> Response {
-        let selected = request.query("glossary").flatMap { reviews[$0] == nil ? nil : $0 } ?? reviewNames.first
-        let glossary = selected.flatMap { reviews[$0]?.glossary }
+    func reviewPage(_ request: Request, _ v: (token: APIToken, secret: String)) async throws -> Response {
+        // The database's glossaries as they are now (those named at start if it cannot be read).
+        let reviewNames = (try? await reviewNames()) ?? config.glossaries.map(\.name)
+        let selected = request.query("glossary").flatMap { reviewNames.contains($0) ? $0 : nil } ?? reviewNames.first
+        let glossary = selected.flatMap { review(named: $0)?.glossary }
         let canWrite = v.token.scope >= .write && glossary?.isWritable == true
         let statuses = [("candidate", "Candidates"), ("approved", "Approved"), ("preferred", "Preferred"), ("admitted", "Admitted"),
                         ("deprecated", "Deprecated"), ("superseded", "Superseded"), ("any", "Any status")].map { (value: $0.0, label: $0.1) }

@@ -50,7 +50,7 @@ extension WebPages {
 
     func review(_ context: BasicRequestContext) throws -> GlossaryReview {
         let name = try context.parameters.require("glossary")
-        guard let r = reviews[name] else { throw APIError(.notFound, "no glossary named '\(name)' to review (serve a glossary store with --glossary)") }
+        guard let r = review(named: name) else { throw APIError(.notFound, "no glossary named '\(name)' to review (serve a glossary store with --glossary)") }
         return r
     }
 

@@ -11,21 +11,28 @@ import Terminology
 struct WebPages: Sendable {
     let config: ServerConfiguration
     let auth: Authorizer
-    /// The served glossaries, by name (all can be listed; stores can be changed).
-    let reviews: [String: GlossaryReview]
-    let reviewNames: [String]
-
     init(config: ServerConfiguration) {
         self.config = config
         auth = Authorizer(tokens: config.tokens)
-        var reviews: [String: GlossaryReview] = [:]
+    }
+
+    /// The glossary `name` under review: one named at start, else one of the database's (made
+    /// after the server started, maybe; opening one that is not there is a 404), else nil.
+    func review(named name: String) -> GlossaryReview? {
+        if let g = config.glossaries.first(where: { $0.name == name }) { return GlossaryReview(g) }
+        if let database = config.glossaryDatabase { return GlossaryReview(ServedGlossary(name: name, database: database)) }
+        return nil
+    }
+
+    /// The names of the glossaries that can be reviewed: those named at start, then the
+    /// database's as they are now.
+    func reviewNames() async throws -> [String] {
         var names: [String] = []
-        for g in config.glossaries where reviews[g.name] == nil {
-            reviews[g.name] = GlossaryReview(g)
-            names.append(g.name)
+        for g in config.glossaries where !names.contains(g.name) { names.append(g.name) }
+        if let database = config.glossaryDatabase {
+            names += try await APIHandlers.offThread { try database.names() }.filter { !names.contains($0) }
         }
-        self.reviews = reviews
-        reviewNames = names
+        return names
     }
 
     /// Adds the pages, the assets and the review API. The session middleware goes on the router
@@ -100,7 +107,7 @@ struct WebPages: Sendable {
         }
         router.get("/review") { request, _ in
             guard let v = await viewer(request) else { return loginRedirect(request) }
-            return reviewPage(request, v)
+            return try await reviewPage(request, v)
         }
     }
 
