@@ -75,7 +75,7 @@ extension PostgresMemory {
         let scratch = self.scratch.take()
         defer { self.scratch.give(scratch) }
         scratch.grow(to: Int(sides) + 2)
-        let postings = try await client.execute(LookupStatements.Postings(memory: memory, terms: read.map(\.term)), logger: logger)
+        let postings = try await client.execute(LookupStatements.Postings(memory: memory, ids: read.map(\.term)), logger: logger)
         for try await (term, ids) in postings {
             guard let w = idf[term] else { continue }
             ids.withUnsafeReadableBytes { LookupQuery.accumulate($0, idf: w, into: scratch) }

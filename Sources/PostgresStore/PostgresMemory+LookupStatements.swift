@@ -36,24 +36,17 @@ enum LookupStatements {
     }
 
     /// The posting blocks of some terms.
-    struct Postings: PostgresPreparedStatement {
+    struct Postings: ByMemoryAndIDs {
         static let sql = "SELECT term, ids FROM tmkit_posting WHERE memory = $1 AND term = ANY($2::int8[])"
         typealias Row = (Int64, ByteBuffer)
         var memory: Int32
-        var terms: [Int64]
-
-        func makeBindings() throws -> PostgresBindings {
-            var b = PostgresBindings()
-            b.append(memory)
-            b.append(terms)
-            return b
-        }
+        var ids: [Int64]
 
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
     /// The stored columns a match is made of, for some entries.
-    struct Entries: PostgresPreparedStatement {
+    struct Entries: ByMemoryAndIDs {
         static let sql = """
             SELECT id, source_lang, target_lang, source, target, source_tokens, target_tokens, tuid, context, seen,
                 coalesce(changed, created, imported)
@@ -63,13 +56,21 @@ enum LookupStatements {
         var memory: Int32
         var ids: [Int64]
 
-        func makeBindings() throws -> PostgresBindings {
-            var b = PostgresBindings()
-            b.append(memory)
-            b.append(ids)
-            return b
-        }
-
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+    }
+}
+
+/// A statement whose parameters are a memory and an array of ids (terms or entries).
+protocol ByMemoryAndIDs: PostgresPreparedStatement {
+    var memory: Int32 { get }
+    var ids: [Int64] { get }
+}
+
+extension ByMemoryAndIDs {
+    func makeBindings() throws -> PostgresBindings {
+        var b = PostgresBindings()
+        b.append(memory)
+        b.append(ids)
+        return b
     }
 }

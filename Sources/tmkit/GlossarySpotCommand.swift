@@ -51,12 +51,10 @@ struct GlossarySpotCommand: ParsableCommand {
                 text = try TextFileReader.read(input ?? "-")
             }
             if let client = try server.client() {
-                // The server's glossary spots the text; at most --max-translations are shown.
                 let name = try GlossaryLookupCommand.serverGlossary(client, database.names)
-                let answer = try client.post("/api/v1/glossaries/\(ServerClient.segment(name))/spot",
-                                             json: SpotRequest(text: text, minScore: minScore), as: SpotPayload.self)
-                sentences = answer.sentences
-                spots = answer.spots.map { var s = $0; s.translations = Array(s.translations.prefix(sources.maxTranslations)); return s }
+                let request = SpotRequest(text: text, minScore: minScore, maxTranslations: sources.maxTranslations)
+                let answer = try client.post("/api/v1/glossaries/\(ServerClient.segment(name))/spot", json: request, as: SpotPayload.self)
+                (sentences, spots) = (answer.sentences, answer.spots)
             } else {
                 let index = try sources.textIndex(database).index(for: [text])
                 (sentences, spots) = TermSpotter(index: index, maxTranslations: sources.maxTranslations, minScore: minScore).spot(text)

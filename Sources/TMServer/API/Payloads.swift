@@ -146,14 +146,17 @@ struct GlossaryMatchPayload: Codable, Sendable {
     var matches: [GlossaryIndex.Match]
 }
 
-/// The spot route's body: the text, and the lowest score of a translation shown (default 0).
+/// The spot route's body: the text, the lowest score of a translation shown (default 0) and
+/// the most translations shown per term (default 3).
 public struct SpotRequest: Codable, Sendable {
     public var text: String
     public var minScore: Double?
+    public var maxTranslations: Int?
 
-    public init(text: String, minScore: Double? = nil) {
+    public init(text: String, minScore: Double? = nil, maxTranslations: Int? = nil) {
         self.text = text
         self.minScore = minScore
+        self.maxTranslations = maxTranslations
     }
 }
 

@@ -92,8 +92,8 @@ public struct ServedGlossary: Sendable {
 
     /// The glossary's terms in `text` (as `tmkit glossary spot`): read through the store's key
     /// index, only the terms the text can match.
-    func spot(_ text: String, minScore: Double = 0) throws -> (sentences: [String], spots: [TermSpotter.Spot]) {
+    func spot(_ text: String, minScore: Double = 0, maxTranslations: Int = 3) throws -> (sentences: [String], spots: [TermSpotter.Spot]) {
         let index = try GlossaryTextIndex(stores: [(name, try open())]).index(for: [text])
-        return TermSpotter(index: index, minScore: minScore).spot(text)
+        return TermSpotter(index: index, maxTranslations: maxTranslations, minScore: minScore).spot(text)
     }
 }

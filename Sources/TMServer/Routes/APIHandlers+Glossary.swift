@@ -56,7 +56,10 @@ extension APIHandlers {
                 let body = try await request.decodeJSON(SpotRequest.self, limit: limits.maxJSONBytes)
                 let text = try checkQuery(body.text, name: "text", limit: limits.maxSpotLength)
                 if let m = body.minScore, !(0...1).contains(m) { throw APIError(.badRequest, "'minScore' must be from 0 to 1") }
-                let (sentences, spots) = try await Self.offThread { try g.spot(text, minScore: body.minScore ?? 0) }
+                if let n = body.maxTranslations, !(1...limits.maxResults).contains(n) {
+                    throw APIError(.badRequest, "'maxTranslations' must be from 1 to \(limits.maxResults)")
+                }
+                let (sentences, spots) = try await Self.offThread { try g.spot(text, minScore: body.minScore ?? 0, maxTranslations: body.maxTranslations ?? 3) }
                 return try JSONResponse.make(SpotPayload(sentences: sentences, spots: spots))
             }
         }
