@@ -99,12 +99,4 @@ struct ReaderFailure: Error {}
         #expect(s.duplicates == 100)
         #expect(try tm.count() == n + 1)
     }
-
-    @Test func bloomFilterHasNoFalseNegativesAndFewFalsePositives() {
-        var bloom = BloomFilter()
-        for i in 0..<300_000 { bloom.insert(Int64(i) &* 7919) }
-        #expect((0..<300_000).allSatisfy { bloom.mayContain(Int64($0) &* 7919) })
-        let false_ = (0..<100_000).filter { bloom.mayContain(Int64($0) &* 7919 &+ 1) }.count
-        #expect(false_ < 1_000)
-    }
 }

@@ -20,7 +20,9 @@ public enum GlossaryCache {
     public static func storePath(for file: String) -> String {
         let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
         let name = (absolute as NSString).lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }
-        return directory + "/" + name + "-" + String(fnv1a(Array(absolute.utf8)), radix: 16) + ".sqlite"
+        var hash = FNV64()
+        hash.add(absolute)
+        return directory + "/" + name + "-" + String(hash.value, radix: 16) + ".sqlite"
     }
 
     /// The compiled store of `file`, compiled now when missing or out of date. `compiled` is
@@ -72,18 +74,10 @@ public enum GlossaryCache {
     static func contentHash(_ file: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: file) else { throw TerminologyError.unreadable(file: file, reason: "cannot open") }
         defer { try? handle.close() }
-        var h: UInt64 = 0xcbf29ce484222325
+        var h = FNV64()
         while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
-            block.withUnsafeBytes { raw in
-                for b in raw.bindMemory(to: UInt8.self) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-            }
+            block.withUnsafeBytes { h.add(bytes: $0) }
         }
-        return String(h, radix: 16)
-    }
-
-    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return h
+        return String(h.value, radix: 16)
     }
 }

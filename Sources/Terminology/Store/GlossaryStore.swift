@@ -116,14 +116,19 @@ public final class GlossaryStore: GlossaryStoring {
     /// Adds a concept; returns its id.
     @discardableResult
     public func insert(_ concept: Concept) throws -> Int64 {
+        let id = try insertRecord(concept)
+        try indexTerms(of: concept, id: id)
+        return id
+    }
+
+    /// Stores `concept`'s record without indexing its terms; returns its id.
+    func insertRecord(_ concept: Concept) throws -> Int64 {
         let s = try db.statement("INSERT INTO concepts(data, modified) VALUES(?, ?)")
         s.bind(1, blob: try Self.encode(concept))
         s.bind(2, concept.lastChange)
         try s.step()
         s.reset()
-        let id = db.lastInsertRowID
-        try indexTerms(of: concept, id: id)
-        return id
+        return db.lastInsertRowID
     }
 
     /// Replaces concept `id` with `concept` (re-indexing its terms).
@@ -151,7 +156,8 @@ public final class GlossaryStore: GlossaryStoring {
         }
     }
 
-    private func indexTerms(of concept: Concept, id: Int64) throws {
+    /// Writes the term rows (and lexicon words) of concept `id`.
+    func indexTerms(of concept: Concept, id: Int64) throws {
         let w = try db.statement("INSERT OR IGNORE INTO lexicon(word) VALUES(?)")
         var newWords: [String] = []
         for term in concept.terms {

@@ -52,6 +52,9 @@ public protocol GlossaryStoring: AnyObject {
     /// The concepts with a term whose text is exactly `text` (only first terms with
     /// `firstOnly`), with that term's language, by concept.
     func concepts(withTermText text: String, firstOnly: Bool) throws -> [(concept: Int64, language: LanguageTag)]
+    /// Adds the concepts of `file`; see the default, `mergeConceptByConcept`.
+    @discardableResult
+    func merge(file: String, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?, notes: ((String) -> Void)?) throws -> Int
 }
 
 extension GlossaryStoring {
@@ -106,12 +109,21 @@ extension GlossaryStoring {
     /// Returns the concept's id.
     @discardableResult
     public func insertMerging(_ concept: Concept) throws -> Int64 {
-        guard let first = concept.terms.first else { return try insert(concept) }
-        let found = try concepts(withTermText: first.text, firstOnly: true).first { $0.language.sameLanguage(as: first.language) }?.concept
-        guard let id = found, var existing = try self.concept(id) else { return try insert(concept) }
+        try joinConcept(withFirstTermOf: concept)?.id ?? insert(concept)
+    }
+
+    /// Adds the terms `concept` has and the stored concept whose first term has the language
+    /// and text of `concept`'s first term lacks. Returns nil when no concept has that first
+    /// term, else its id and whether it changed (it is written only then).
+    func joinConcept(withFirstTermOf concept: Concept) throws -> (id: Int64, changed: Bool)? {
+        guard let first = concept.terms.first,
+              let id = try concepts(withTermText: first.text, firstOnly: true).first(where: { $0.language.sameLanguage(as: first.language) })?.concept,
+              var existing = try self.concept(id) else { return nil }
+        let before = existing
         existing.merge(concept)
+        guard existing != before else { return (id, false) }
         try replace(id, with: existing)
-        return id
+        return (id, true)
     }
 
     /// Streams the concepts of `file` to `body`; returns its languages, title and notes. The
@@ -147,11 +159,18 @@ extension GlossaryStoring {
     /// Adds the concepts of `file` (TBX, TSV, CSV), streamed into the store in one transaction
     /// (`bulkLoad`): if the file is bad, nothing changes. Concepts already there (same terms)
     /// are skipped; a delimited row for a term the glossary has joins that term's concept. The
-    /// store takes the file's languages when it has none. Returns concepts added or extended;
+    /// store takes the file's languages when it has none. Returns concepts added or extended
+    /// (so importing a file again returns 0);
     /// `notes` hears remarks on how the file was read (a CP949 decode).
     @discardableResult
     public func merge(file: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
                       notes: ((String) -> Void)? = nil) throws -> Int {
+        try mergeConceptByConcept(file: file, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, notes: notes)
+    }
+
+    /// `merge(file:)` asking the store about each concept as it comes (two indexed queries).
+    public func mergeConceptByConcept(file: String, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?,
+                                      notes: ((String) -> Void)?) throws -> Int {
         guard let format = GlossaryFile.format(of: file) else { throw TerminologyError.unknownFormat(file: file) }
         let current = languages
         var added = 0
@@ -161,8 +180,12 @@ extension GlossaryStoring {
                                                     fallback: fallback) { c in
                 // Asked of the store's text index, so memory does not grow with the file.
                 guard try !hasConcept(sameTermsAs: c) else { return }
-                if format == .tbx { try insert(c) } else { try insertMerging(c) }
-                added += 1
+                if format != .tbx, let joined = try joinConcept(withFirstTermOf: c) {
+                    if joined.changed { added += 1 }
+                } else {
+                    try insert(c)
+                    added += 1
+                }
             }
             if languages == nil { try setLanguages(s, t) }
             remarks.forEach { notes?($0) }

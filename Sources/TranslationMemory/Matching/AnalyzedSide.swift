@@ -119,29 +119,3 @@ enum Varint {
     }
 }
 
-/// FNV-1a, 64 bits: a stable hash (Swift's `Hasher` is seeded per process).
-struct FNV64 {
-    var value: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    @inline(__always)
-    mutating func add(byte: UInt8) {
-        value ^= UInt64(byte)
-        value &*= 0x0000_0100_0000_01B3
-    }
-
-    mutating func add(_ s: String) {
-        var s = s
-        s.withUTF8 { for b in $0 { add(byte: b) } }
-    }
-
-    var signed: Int64 { Int64(bitPattern: value) }
-
-    static func hash(_ parts: String...) -> Int64 {
-        var h = FNV64()
-        for (i, p) in parts.enumerated() {
-            if i > 0 { h.add(byte: 0) }
-            h.add(p)
-        }
-        return h.signed
-    }
-}
