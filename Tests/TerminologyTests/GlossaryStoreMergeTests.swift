@@ -25,6 +25,9 @@ import Testing
         let added = try fast.merge(file: file)
         let expected = try slow.bulkLoad { try slow.mergeConceptByConcept(file: file, sourceLanguage: nil, targetLanguage: nil, notes: nil) }
         #expect(added == expected)
+        var ids: [Int64] = []
+        try fast.forEachConcept { id, _ in ids.append(id) }
+        #expect(ids == Array(1...Int64(ids.count)), "joined concepts leave no gaps in the ids")
         let got = try Self.concepts(fast)
         #expect(got == (try Self.concepts(slow)))
         #expect(got.first == ["en:security", "ko:안보", "ko:보안", "ko:안전보장"])

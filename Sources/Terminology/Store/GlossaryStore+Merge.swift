@@ -13,7 +13,7 @@ extension GlossaryStore {
     /// stored as a record only, and its id kept aside. Once the index is made, those concepts
     /// are skipped, merged into an earlier concept or indexed, in file order, as
     /// `mergeConceptByConcept` would have done: the concepts, their order, the merges and the
-    /// count are the same (a concept joined to another leaves a gap in the ids).
+    /// count are the same, and so are the ids (numbered again when a concept was joined).
     @discardableResult
     public func merge(file: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
                       notes: ((String) -> Void)? = nil) throws -> Int {
@@ -56,6 +56,7 @@ extension GlossaryStore {
     /// Returns the concepts added or extended.
     private func mergeSetAside(merging: Bool) throws -> Int {
         var added = 0
+        var deleted = false
         let next = try db.statement("SELECT id FROM temp.merge_later WHERE id > ? ORDER BY id LIMIT 1")
         var last = Int64.min
         while true {
@@ -67,11 +68,13 @@ extension GlossaryStore {
             guard let c = try concept(id) else { continue }
             if try hasConcept(sameTermsAs: c) {
                 try delete(id)
+                deleted = true
                 continue
             }
             // The record has no terms yet, so the join cannot find the concept itself.
             if merging, let joined = try joinConcept(withFirstTermOf: c) {
                 try delete(id)
+                deleted = true
                 if joined.changed { added += 1 }
             } else {
                 try indexTerms(of: c, id: id)
@@ -79,6 +82,23 @@ extension GlossaryStore {
             }
         }
         try db.execute("DELETE FROM temp.merge_later")
+        if deleted { try closeIDGaps() }
         return added
+    }
+
+    /// Numbers the concepts 1, 2, 3… again in their order, as a load that never set one aside
+    /// would have (ids are what a reviewer types: `review approve 2.1`).
+    private func closeIDGaps() throws {
+        try db.execute("""
+            DROP TABLE IF EXISTS temp.renumber;
+            CREATE TEMP TABLE renumber(old INTEGER PRIMARY KEY, new INTEGER NOT NULL);
+            INSERT INTO temp.renumber(old, new) SELECT id, row_number() OVER (ORDER BY id) FROM concepts;
+            DELETE FROM temp.renumber WHERE old = new;
+            UPDATE concepts SET id = -(SELECT new FROM temp.renumber WHERE old = concepts.id) WHERE id IN (SELECT old FROM temp.renumber);
+            UPDATE concepts SET id = -id WHERE id < 0;
+            UPDATE terms SET concept = -(SELECT new FROM temp.renumber WHERE old = terms.concept) WHERE concept IN (SELECT old FROM temp.renumber);
+            UPDATE terms SET concept = -concept WHERE concept < 0;
+            DROP TABLE temp.renumber
+            """)
     }
 }
